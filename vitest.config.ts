@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config'
 /** Unit tests: engines, stores and the login manager, in Node. Browser tests have their own config. */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'exercises/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'exercises/**/*.test.ts',
+      'tests/content/**/*.test.ts',
+    ],
+    testTimeout: 120_000,
     exclude: ['node_modules', 'dist'],
     pool: 'threads',
     maxWorkers: 2,

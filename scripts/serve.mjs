@@ -49,7 +49,9 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
       const notFound = join(rootDir, '404.html')
       res.writeHead(404, { 'Content-Type': contentTypes['.html'] })
       if (req.method === 'HEAD') return res.end()
-      createReadStream(notFound).on('error', () => res.end('Not found')).pipe(res)
+      createReadStream(notFound)
+        .on('error', () => res.end('Not found'))
+        .pipe(res)
       return
     }
     const type = contentTypes[extname(file)] ?? 'application/octet-stream'
@@ -82,6 +84,10 @@ async function findFile(rootDir, path) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 4321)
-  const { url } = await startStaticServer({ root: 'dist', port, host: process.env.HOST ?? '127.0.0.1' })
+  const { url } = await startStaticServer({
+    root: 'dist',
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+  })
   console.log(`Signed In is being served at ${url} (cross-origin isolated). Press Ctrl+C to stop.`)
 }

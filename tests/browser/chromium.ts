@@ -13,12 +13,14 @@ export function findChromium(): string {
   const fromEnv = process.env['CHROME_PATH']
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, but no file is there. Point it at a Chromium binary.`)
+    throw new Error(
+      `CHROME_PATH is set to ${fromEnv}, but no file is there. Point it at a Chromium binary.`,
+    )
   }
   const found = candidates.find((path) => existsSync(path))
   if (found) return found
   throw new Error(
-    'No Chromium found for the browser tests. Install Debian\'s package (as root: apt-get update && apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.',
+    "No Chromium found for the browser tests. Install Debian's package (as root: apt-get update && apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.",
   )
 }
 

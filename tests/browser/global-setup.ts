@@ -13,7 +13,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   findChromium()
   if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ has no built site. Run `npm run build` before the browser tests (npm test does this).')
+    throw new Error(
+      'dist/ has no built site. Run `npm run build` before the browser tests (npm test does this).',
+    )
   }
   const server = await startStaticServer({ root: 'dist', port: 0 })
   project.provide('baseUrl', server.url)

@@ -1,0 +1,25 @@
+// @ts-check
+import mdx from '@astrojs/mdx'
+import { defineConfig } from 'astro/config'
+import { isolationHeaders } from './scripts/isolation-headers.mjs'
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: 'https://signed-in.dev',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  // `astro dev` serves every page cross-origin isolated, like `npm start` and public/_headers.
+  server: { port: 4321, headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      defaultColor: 'light',
+      wrap: false,
+    },
+  },
+  build: { inlineStylesheets: 'auto' },
+  vite: {
+    worker: { format: 'es' },
+  },
+})

@@ -1,0 +1,20 @@
+import { defineCollection, reference } from 'astro:content'
+import { file, glob } from 'astro/loaders'
+import { lessonSchema, partSchema } from './schemas/lesson'
+
+/** The course's parts, in `lessons/parts.yaml`. */
+const parts = defineCollection({
+  loader: file('lessons/parts.yaml'),
+  schema: partSchema,
+})
+
+/** Lessons: one MDX file each, in `lessons/`. The file name is the lesson's URL slug. */
+const lessons = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: 'lessons' }),
+  schema: lessonSchema.extend({
+    /** The id of the part this lesson belongs to, as listed in `lessons/parts.yaml`. */
+    part: reference('parts'),
+  }),
+})
+
+export const collections = { parts, lessons }

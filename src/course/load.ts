@@ -1,0 +1,99 @@
+import { getCollection } from 'astro:content'
+import { buildOutline, type OutlineLesson, type OutlinePart } from './outline'
+
+/**
+ * Load the course outline from the content collections, once per build.
+ *
+ * @returns the parts in order, each with its published lessons
+ * @example
+ * const outline = await getCourseOutline()
+ * const firstLesson = outline.flatMap((part) => part.lessons)[0]
+ */
+export async function getCourseOutline(): Promise<OutlinePart[]> {
+  cached ??= load()
+  return cached
+}
+
+let cached: Promise<OutlinePart[]> | undefined
+
+async function load(): Promise<OutlinePart[]> {
+  const [parts, lessons] = await Promise.all([getCollection('parts'), getCollection('lessons')])
+  return buildOutline(
+    parts.map((entry) => entry.data),
+    lessons.map((entry) => ({
+      slug: entry.id,
+      file: entry.filePath ?? `lessons/${entry.id}.mdx`,
+      title: entry.data.title,
+      part: entry.data.part.id,
+      order: entry.data.order,
+      minutes: entry.data.minutes,
+      summary: entry.data.summary,
+      draft: entry.data.draft,
+    })),
+  )
+}
+
+/**
+ * Every published lesson of the course, in reading order.
+ *
+ * @returns the lessons, first to last
+ * @example
+ * const lessons = await getLessonsInOrder()
+ * lessons[0]?.href // '/lessons/welcome/'
+ */
+export async function getLessonsInOrder(): Promise<OutlineLesson[]> {
+  return (await getCourseOutline()).flatMap((part) => part.lessons)
+}
+
+/** What a lesson asks the learner to pass before it counts as complete. */
+export interface LessonRequirements {
+  /** Slugs of the graded exercises in the lesson. */
+  exercises: string[]
+  /** Slugs of the quizzes in the lesson. */
+  quizzes: string[]
+}
+
+/**
+ * The exercises and quizzes each lesson contains, from the exercise and quiz collections.
+ *
+ * @returns requirements by lesson slug (lessons without any are absent)
+ * @example
+ * const requirements = await getLessonRequirements()
+ * requirements.get('the-login-manager')?.exercises // ['complete-the-login-flow']
+ */
+export async function getLessonRequirements(): Promise<Map<string, LessonRequirements>> {
+  requirementsCache ??= loadRequirements()
+  return requirementsCache
+}
+
+let requirementsCache: Promise<Map<string, LessonRequirements>> | undefined
+
+async function loadRequirements(): Promise<Map<string, LessonRequirements>> {
+  const map = new Map<string, LessonRequirements>()
+  const entry = (lesson: string) => {
+    const found = map.get(lesson) ?? { exercises: [], quizzes: [] }
+    map.set(lesson, found)
+    return found
+  }
+  for (const exercise of await getCollection('exercises')) {
+    if (exercise.data.kind !== 'example') entry(exercise.data.lesson).exercises.push(exercise.id)
+  }
+  for (const quiz of await getCollection('quizzes')) entry(quiz.data.lesson).quizzes.push(quiz.id)
+  return map
+}
+
+/**
+ * A lesson's requirements, or none.
+ *
+ * @param map - from {@link getLessonRequirements}
+ * @param lesson - the lesson slug
+ * @returns the requirements, empty when the lesson has no exercise or quiz
+ * @example
+ * requirementsOf(await getLessonRequirements(), 'welcome') // { exercises: [], quizzes: [] }
+ */
+export function requirementsOf(
+  map: Map<string, LessonRequirements>,
+  lesson: string,
+): LessonRequirements {
+  return map.get(lesson) ?? { exercises: [], quizzes: [] }
+}

@@ -1,0 +1,79 @@
+// zod/mini: the same validation as zod, tree-shakable, because this schema ships to every page.
+import { z } from 'zod/mini'
+
+/** The version of the saved-progress format. Bump it (and add a migration) when the shape changes. */
+export const PROGRESS_VERSION = 1
+
+/** Source files by path, e.g. `{ 'app.ts': '…' }`. */
+const filesSchema = z.record(z.string(), z.string())
+
+/**
+ * One exercise's saved state.
+ *
+ * @example
+ * exerciseProgressSchema.parse({ code: { 'app.ts': 'export default app' }, passed: false })
+ */
+export const exerciseProgressSchema = z.object({
+  /** The learner's latest code, by file path. */
+  code: filesSchema,
+  /** Whether the learner's code has ever passed every check. */
+  passed: z.boolean(),
+  /** The code that first passed every check. */
+  passingCode: z.optional(filesSchema),
+  /** When every check first passed (ISO 8601). */
+  passedAt: z.optional(z.string()),
+})
+
+/**
+ * One quiz's saved state.
+ *
+ * @example
+ * quizProgressSchema.parse({ bestScore: 0.9, attempts: 2, passed: true })
+ */
+export const quizProgressSchema = z.object({
+  /** The best score so far, from 0 to 1. */
+  bestScore: z.number().check(z.gte(0), z.lte(1)),
+  /** How many times the quiz was finished. */
+  attempts: z.int().check(z.gte(0)),
+  /** Whether the best score reached the quiz's pass threshold. */
+  passed: z.boolean(),
+})
+
+/**
+ * What the course remembers about one lesson.
+ *
+ * @example
+ * lessonProgressSchema.parse({ visitedAt: '2026-11-23T10:00:00.000Z', examplesRun: [], exercises: {}, quizzes: {} })
+ */
+export const lessonProgressSchema = z.object({
+  /** When the lesson was first opened (ISO 8601). */
+  visitedAt: z.optional(z.string()),
+  /** The slugs of the examples the learner has run. */
+  examplesRun: z.array(z.string()),
+  /** Saved work and passing state, by exercise slug. */
+  exercises: z.record(z.string(), exerciseProgressSchema),
+  /** Best scores, by quiz slug. */
+  quizzes: z.record(z.string(), quizProgressSchema),
+})
+
+/**
+ * Everything the course keeps in the learner's browser. Also the format of an exported file.
+ *
+ * @example
+ * progressSchema.parse({ version: 1, lessons: {}, lastLesson: null })
+ */
+export const progressSchema = z.object({
+  /** The format version; must equal {@link PROGRESS_VERSION}. */
+  version: z.literal(PROGRESS_VERSION),
+  /** Per-lesson progress, by lesson slug. */
+  lessons: z.record(z.string(), lessonProgressSchema),
+  /** The slug of the lesson opened most recently, for "continue where you left off". */
+  lastLesson: z.nullable(z.string()),
+})
+
+/** Saved progress. @example const fresh: Progress = { version: 1, lessons: {}, lastLesson: null } */
+export type Progress = z.infer<typeof progressSchema>
+/** One lesson's saved progress. @example const lesson: LessonProgress = { examplesRun: [], exercises: {}, quizzes: {} } */
+export type LessonProgress = z.infer<typeof lessonProgressSchema>
+/** One exercise's saved progress. @example const ex: ExerciseProgress = { code: {}, passed: false } */
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>
