@@ -10,7 +10,6 @@ export default defineConfig({
   integrations: [mdx()],
   // `astro dev` serves every page cross-origin isolated, like `npm start` and public/_headers.
   server: { port: 4321, headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

@@ -38,7 +38,7 @@ export function copyProject() {
     write(path: string, text: string) {
       writeFileSync(join(dir, path), text)
     },
-    run(command: 'astro', args: string[]) {
+    run(_command: 'astro', args: string[]) {
       const result = spawnSync(
         join(root, 'node_modules/.bin/node'),
         [join(root, 'node_modules/astro/bin/astro.mjs'), ...args],
