@@ -1,0 +1,53 @@
+/** Every problem the login manager can report, as a stable code tests and lessons can match on. */
+export type LoginManagerErrorCode =
+  | 'missing-secret'
+  | 'missing-loader'
+  | 'middleware-not-installed'
+  | 'session-not-installed'
+  | 'user-without-id'
+  | 'non-string-id'
+  | 'bad-remember-duration'
+
+/**
+ * The error the login manager throws. Each message says what is wrong, why, and how to fix it; the
+ * debugging lessons quote them.
+ *
+ * @example
+ * try {
+ *   session({ secret: '' })
+ * } catch (error) {
+ *   if (error instanceof LoginManagerError) console.log(error.code) // 'missing-secret'
+ * }
+ */
+export class LoginManagerError extends Error {
+  /** What went wrong, as a stable code. */
+  readonly code: LoginManagerErrorCode
+
+  /**
+   * @param code - the problem's code
+   * @param message - the explanation for the developer
+   */
+  constructor(code: LoginManagerErrorCode, message: string) {
+    super(message)
+    this.name = 'LoginManagerError'
+    this.code = code
+  }
+}
+
+/** The messages, in one place so tests and docs agree. */
+export const errorMessages = {
+  missingSecret: () =>
+    'session() needs a secret: it signs the session cookie so nobody can forge a login. Pass one from an environment variable, for example session({ secret: process.env.SESSION_SECRET }), and make it a long random string.',
+  missingLoader: () =>
+    'Missing userLoader or requestLoader. The login manager stores only a user id in the session and needs a function to turn that id back into a user: call loginManager.userLoader(async (id) => findUser(id) ?? null).',
+  middlewareNotInstalled: (helper: string) =>
+    `${helper} was called, but loginManager.middleware() is not installed on this route, so there is no login manager to ask. Add app.use(session({ secret }), loginManager.middleware()) before your routes.`,
+  sessionNotInstalled: () =>
+    'loginManager.middleware() found no session: the login manager keeps the user id in the session cookie. Install session() first: app.use(session({ secret: process.env.SESSION_SECRET }), loginManager.middleware()).',
+  userWithoutId: (name: string) =>
+    `${name} has no id, so getId() cannot say who to remember. Give the user an id property, or override getId() to return a string that identifies it.`,
+  nonStringId: (value: unknown) =>
+    `getId() returned ${typeof value} ${JSON.stringify(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
+  badDuration: (value: unknown) =>
+    `The remember duration must be a positive, finite number of seconds, but it was ${typeof value === 'number' ? value : JSON.stringify(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
+} as const

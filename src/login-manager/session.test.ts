@@ -1,0 +1,129 @@
+import { Hono } from 'hono'
+import { describe, expect, it, vi } from 'vitest'
+import { LoginManagerError } from './errors'
+import { flash, getFlashedMessages } from './flash'
+import { decodeSessionCookie, encodeSessionCookie, getSession, session } from './session'
+import { client, SECRET } from './test-app'
+
+function sessionApp(options: Partial<Parameters<typeof session>[0]> = {}) {
+  const app = new Hono()
+  app.use(session({ secret: SECRET, ...options }))
+  app.get('/set', (c) => {
+    getSession(c).set('name', 'ada')
+    return c.text('ok')
+  })
+  app.get('/read', (c) => c.text(String(getSession(c).get('name') ?? 'none')))
+  app.get('/permanent', (c) => {
+    const s = getSession(c)
+    s.permanent = true
+    s.set('x', 1)
+    return c.text('ok')
+  })
+  app.get('/clear', (c) => {
+    getSession(c).clear()
+    return c.text('ok')
+  })
+  app.get('/keys', (c) => c.json(getSession(c).keys()))
+  return app
+}
+
+describe('session()', () => {
+  it('keeps values between requests in a signed cookie with safe defaults', async () => {
+    const browser = client(sessionApp())
+    const set = await browser.get('/set')
+    const cookie = set.headers.get('Set-Cookie') ?? ''
+    expect(cookie).toMatch(/^session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(await (await browser.get('/read')).text()).toBe('ada')
+  })
+
+  it('is readable by anyone but forgeable by no one', async () => {
+    const value = await encodeSessionCookie({ name: 'ada' }, SECRET)
+    const [payload] = value.split('.')
+    expect(atob((payload ?? '').replace(/-/g, '+').replace(/_/g, '/'))).toBe('{"name":"ada"}')
+    const forged = `${btoa('{"name":"admin"}').replace(/=+$/, '')}.${value.split('.')[1]}`
+    expect(await decodeSessionCookie(forged, SECRET)).toBeNull()
+    expect(await decodeSessionCookie(value, 'another-secret-another-secret-xx')).toBeNull()
+  })
+
+  it.each(['', 'garbage', 'a.b', '.', 'x'.repeat(10000), 'eyJhIjoxfQ.', '%%%.%%%'])(
+    'reads the tampered or foreign cookie %j as an empty session without throwing',
+    async (value) => {
+      const app = sessionApp()
+      const response = await app.request('/read', { headers: { Cookie: `session=${value}` } })
+      expect(await response.text()).toBe('none')
+    },
+  )
+
+  it('sends no Set-Cookie when the session did not change', async () => {
+    const browser = client(sessionApp())
+    await browser.get('/set')
+    const read = await browser.get('/read')
+    expect(read.headers.get('Set-Cookie')).toBeNull()
+  })
+
+  it('gives a permanent session Max-Age and a normal one none', async () => {
+    const app = sessionApp({ maxAge: 3600 })
+    expect((await app.request('/permanent')).headers.get('Set-Cookie')).toContain('Max-Age=3600')
+    expect((await app.request('/set')).headers.get('Set-Cookie')).not.toContain('Max-Age')
+  })
+
+  it('can set Secure and other attributes', async () => {
+    const app = sessionApp({ cookie: { secure: true, sameSite: 'Strict' } })
+    const header = (await app.request('/set')).headers.get('Set-Cookie')
+    expect(header).toContain('Secure')
+    expect(header).toContain('SameSite=Strict')
+  })
+
+  it('deletes the cookie when the session is cleared', async () => {
+    const browser = client(sessionApp())
+    await browser.get('/set')
+    const cleared = await browser.get('/clear')
+    expect(cleared.headers.get('Set-Cookie')).toMatch(/session=; Max-Age=0/)
+    expect(browser.jar.has('session')).toBe(false)
+  })
+
+  it('throws a teaching error without a secret', () => {
+    for (const secret of [undefined, '']) {
+      expect(() => session({ secret })).toThrow(LoginManagerError)
+      expect(() => session({ secret })).toThrow(
+        'session() needs a secret: it signs the session cookie so nobody can forge a login. Pass one from an environment variable',
+      )
+    }
+  })
+
+  it('warns once about a short secret', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    session({ secret: 'short-secret-for-warning-test' })
+    session({ secret: 'short-secret-for-warning-test' })
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(warn.mock.calls[0]?.[0]).toContain('only 29 characters long')
+    warn.mockRestore()
+  })
+
+  it('getSession(c) without session() says how to install it', async () => {
+    const app = new Hono()
+    app.get('/', (c) => c.text(String(getSession(c).get('x'))))
+    app.onError((error) => new Response(error.message, { status: 500 }))
+    expect(await (await app.request('/')).text()).toContain('Add app.use(session({ secret: process.env.SESSION_SECRET }))')
+  })
+})
+
+describe('flash', () => {
+  it('keeps messages for the next request and consumes them when read', async () => {
+    const app = new Hono()
+    app.use(session({ secret: SECRET }))
+    app.get('/flash', (c) => {
+      flash(c, 'Saved')
+      flash(c, 'Careful', 'warning')
+      return c.text('ok')
+    })
+    app.get('/show', (c) => c.json(getFlashedMessages(c, { withCategories: true })))
+    app.get('/warnings', (c) => c.json(getFlashedMessages(c, { categoryFilter: ['warning'] })))
+    app.get('/plain', (c) => c.json(getFlashedMessages(c)))
+    const browser = client(app)
+    await browser.get('/flash')
+    expect(await (await browser.get('/warnings')).json()).toEqual(['Careful'])
+    expect(await (await browser.get('/show')).json()).toEqual([['message', 'Saved']])
+    expect(await (await browser.get('/plain')).json()).toEqual([])
+  })
+})

@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import { describe, expectTypeOf, it } from 'vitest'
+import { currentUser, LoginManager, loginRequired, type LoginVariables } from './login-manager'
+import { AnonymousUser, UserMixin } from './users'
+
+class User extends UserMixin {
+  constructor(
+    public override id: string,
+    public name: string,
+    public role: 'admin' | 'member',
+  ) {
+    super()
+  }
+}
+
+describe('types', () => {
+  it('types c.var.currentUser inside loginRequired() routes through the Variables generic', () => {
+    const app = new Hono<{ Variables: LoginVariables<User> }>()
+    app.get('/account', loginRequired<User>(), (c) => {
+      expectTypeOf(c.var.currentUser).toEqualTypeOf<User>()
+      expectTypeOf(c.var.currentUser.role).toEqualTypeOf<'admin' | 'member'>()
+      return c.text(c.var.currentUser.name)
+    })
+  })
+
+  it('types c.var.currentUser from the manager alone, without an app generic', () => {
+    const manager = new LoginManager<User>()
+    const app = new Hono()
+    app.get('/account', manager.loginRequired(), (c) => {
+      expectTypeOf(c.var.currentUser).toEqualTypeOf<User>()
+      return c.text(c.var.currentUser.name)
+    })
+  })
+
+  it('currentUser(c) may be anonymous, and the loader must return the manager user or null', () => {
+    const manager = new LoginManager<User>()
+    manager.userLoader(async (id) => {
+      expectTypeOf(id).toEqualTypeOf<string>()
+      return null
+    })
+    const app = new Hono()
+    app.get('/', async (c) => {
+      expectTypeOf(await currentUser<User>(c)).toEqualTypeOf<User | AnonymousUser>()
+      return c.text('ok')
+    })
+  })
+})
