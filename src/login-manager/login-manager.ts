@@ -5,6 +5,7 @@ import { flash } from './flash'
 import { findSessionContext, type Session } from './session'
 import { AnonymousUser, UserMixin } from './users'
 import { constantTimeEqual, hmac, sha512Hex } from './utils/crypto'
+import { BoundedCache } from './utils/bounded-cache'
 import { toHex } from './utils/encoding'
 import { isSafeRelativePath, loginUrl, makeNextParam } from './utils/url'
 
@@ -82,6 +83,8 @@ interface RequestState<User extends UserMixin> {
 }
 
 const STATE_VARIABLE = 'signedInLoginManager'
+// Hashing the same address and User-Agent again gives the same identifier; keep recent ones.
+const identifiers = new BoundedCache<string, string>(1000)
 const LOGIN_KEYS = ['_user_id', '_fresh', '_id', '_remember_seconds'] as const
 const YEAR = 365 * 24 * 60 * 60
 
@@ -360,7 +363,13 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * const id = await loginManager.sessionIdentifier(c)
    */
   async sessionIdentifier(c: Context): Promise<string> {
-    return sha512Hex(`${this.remoteAddress(c)}|${c.req.header('User-Agent') ?? ''}`)
+    const source = `${this.remoteAddress(c)}|${c.req.header('User-Agent') ?? ''}`
+    let identifier = identifiers.get(source)
+    if (identifier === undefined) {
+      identifier = await sha512Hex(source)
+      identifiers.set(source, identifier)
+    }
+    return identifier
   }
 
   /** Returns true when strong protection logged the user out for this request. */

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import { errorMessages, LoginManagerError } from './errors'
 import { constantTimeEqual, hmac } from './utils/crypto'
+import { BoundedCache } from './utils/bounded-cache'
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './utils/encoding'
 
 /** A value the session can hold: anything JSON can carry. */
@@ -127,6 +128,19 @@ export async function decodeSessionCookie(
   secret: string,
 ): Promise<Record<string, SessionValue> | null> {
   if (!value || value.length > 8192) return null
+  // A cookie's verdict depends only on its text and the secret, so a verified one is remembered
+  // (as JSON text, so callers get a fresh object) and the HMAC runs once per distinct cookie.
+  const cacheKey = `${secret}\u0000${value}`
+  const cached = verifiedCookies.get(cacheKey)
+  if (cached !== undefined) return cached === null ? null : (JSON.parse(cached) as Record<string, SessionValue>)
+  const data = await verifySessionCookie(value, secret)
+  verifiedCookies.set(cacheKey, data === null ? null : JSON.stringify(data))
+  return data
+}
+
+const verifiedCookies = new BoundedCache<string, string | null>(1000)
+
+async function verifySessionCookie(value: string, secret: string): Promise<Record<string, SessionValue> | null> {
   const dot = value.lastIndexOf('.')
   if (dot <= 0) return null
   const payload = value.slice(0, dot)

@@ -1,0 +1,65 @@
+import { Hono } from 'hono'
+import { test } from 'vitest'
+import { currentUser, encodeRememberCookie, LoginManager } from './index'
+import { encodeSessionCookie, session } from './session'
+import { SECRET, TestUser } from './test-app'
+import { checkPasswordHash, generatePasswordHash } from './utils/password'
+
+// The overhead the login manager adds per request: a request that loads a logged-in user (session
+// read, loader call, remember cookie present) against the same loader with no login manager.
+const ada = new TestUser('1', 'Ada')
+const loader = async (id: string) => (id === '1' ? ada : null)
+
+const bare = new Hono()
+bare.get('/', (c) => c.text('ok'))
+
+const loaderOnly = new Hono()
+loaderOnly.get('/', async (c) => c.text((await loader('1'))?.name ?? ''))
+
+const manager = new LoginManager<TestUser>()
+manager.userLoader(loader)
+const managed = new Hono()
+managed.use(session({ secret: SECRET }), manager.middleware())
+managed.get('/', async (c) => {
+  const user = (await currentUser<TestUser>(c)) as TestUser
+  return c.text(user.name)
+})
+
+const sessionCookie = await encodeSessionCookie(
+  { _user_id: '1', _fresh: true, _id: await (async () => {
+    const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  })() },
+  SECRET,
+)
+const rememberCookie = await encodeRememberCookie('1', SECRET)
+const headers = { Cookie: `session=${sessionCookie}; remember_token=${encodeURIComponent(rememberCookie)}`, 'User-Agent': 'bench' }
+
+test('per request: bare handler, loader alone, login manager', async ({ bench }) => {
+  await bench.compare(
+    bench('bare Hono handler', async () => {
+      await bare.request('/')
+    }),
+    bench('Hono handler calling the loader directly', async () => {
+      await loaderOnly.request('/', { headers })
+    }),
+    bench('login manager: session read + loader + remember cookie present', async () => {
+      const response = await managed.request('/', { headers })
+      if ((await response.text()) !== 'Ada') throw new Error('not logged in')
+    }),
+    { time: 1500 },
+  )
+})
+
+test('password hashing, default method (pbkdf2:sha256:600000)', async ({ bench }) => {
+  const hash = await generatePasswordHash('correct horse')
+  await bench.compare(
+    bench('generatePasswordHash', async () => {
+      await generatePasswordHash('correct horse')
+    }),
+    bench('checkPasswordHash', async () => {
+      await checkPasswordHash(hash, 'correct horse')
+    }),
+    { iterations: 8, time: 0 },
+  )
+})
