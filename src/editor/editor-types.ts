@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+
+/** Type declarations for the in-browser editor: files by virtual path, and module specifier mappings. */
+export interface EditorTypes {
+  /** File contents by virtual path under `file:///node_modules/`. */
+  files: Record<string, string>
+  /** `compilerOptions.paths` for Monaco's TypeScript service. */
+  paths: Record<string, string[]>
+}
+
+/** The hono entry points learners import, mapped to their declaration files. */
+const honoEntries: Record<string, string> = {
+  hono: 'index.d.ts',
+  'hono/cookie': 'helper/cookie/index.d.ts',
+  'hono/csrf': 'middleware/csrf/index.d.ts',
+  'hono/html': 'helper/html/index.d.ts',
+  'hono/http-exception': 'http-exception.d.ts',
+  'hono/factory': 'helper/factory/index.d.ts',
+}
+
+/**
+ * Collect what Monaco needs for autocomplete on `hono` and `signed-in/login-manager`: the hono
+ * declaration files reachable from the entry points learners use, and the login manager's sources.
+ * Runs at build time in Node.
+ *
+ * @param root - the project root
+ * @returns virtual files and path mappings
+ * @example
+ * const types = collectEditorTypes(process.cwd())
+ * Object.keys(types.paths) // ['hono', 'hono/cookie', …, 'signed-in/login-manager']
+ */
+export function collectEditorTypes(root: string): EditorTypes {
+  const files: Record<string, string> = {}
+  const paths: Record<string, string[]> = {}
+  const honoTypes = resolve(root, 'node_modules/hono/dist/types')
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return
+    seen.add(file)
+    const text = readFileSync(file, 'utf8')
+    files[`file:///node_modules/hono/${relative(honoTypes, file)}`] = text
+    for (const match of text.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      const target = resolve(dirname(file), (match[1] ?? '').replace(/\.js$/, ''))
+      visit(existsSync(`${target}.d.ts`) ? `${target}.d.ts` : join(target, 'index.d.ts'))
+    }
+  }
+  for (const [specifier, entry] of Object.entries(honoEntries)) {
+    visit(join(honoTypes, entry))
+    paths[specifier] = [`file:///node_modules/hono/${entry}`]
+  }
+  const managerDir = resolve(root, 'src/login-manager')
+  if (existsSync(managerDir)) {
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) walk(path)
+        else if (entry.name.endsWith('.ts') && !/\.(test|bench)\.ts$|^test-app\.ts$/.test(entry.name)) {
+          files[`file:///node_modules/signed-in/login-manager/${relative(managerDir, path)}`] =
+            readFileSync(path, 'utf8')
+        }
+      }
+    }
+    walk(managerDir)
+    paths['signed-in/login-manager'] = ['file:///node_modules/signed-in/login-manager/index.ts']
+  }
+  return { files, paths }
+}

@@ -1,0 +1,167 @@
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker'
+import { findBlanks, nextBlank } from '../runner/blanks'
+import type { EditorTypes } from './editor-types'
+import * as monaco from './monaco-lean'
+
+/** What the course needs from an editor, whichever kind it is. */
+export interface EditorHandle {
+  getValue(): string
+  setValue(value: string): void
+  focus(): void
+  /** Select the first blank, if any. Returns whether one was found. */
+  selectFirstBlank(): boolean
+  dispose(): void
+}
+
+/** Options for {@link createMonacoEditor}. */
+export interface MonacoEditorOptions {
+  value: string
+  /** The file's path, e.g. `app.ts`; it names the model and the editor's accessible label. */
+  path: string
+  readOnly: boolean
+  ariaLabel: string
+  onChange(value: string): void
+  /** Ctrl/Cmd+Enter. */
+  onCheck(): void
+}
+
+let environmentReady: Promise<void> | undefined
+
+/** Monaco's workers come from npm through Vite (`?worker`), never from a CDN. */
+function prepareEnvironment(): Promise<void> {
+  environmentReady ??= (async () => {
+    ;(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+      getWorker: (_id: string, label: string) =>
+        label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
+    }
+    const defaults = monaco.typescript.typescriptDefaults
+    defaults.setEagerModelSync(true)
+    try {
+      const response = await fetch('/editor/types.json')
+      const types = (await response.json()) as EditorTypes
+      for (const [path, content] of Object.entries(types.files)) defaults.addExtraLib(content, path)
+      defaults.setCompilerOptions({
+        target: monaco.typescript.ScriptTarget.ES2020,
+        module: monaco.typescript.ModuleKind.ESNext,
+        moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+        strict: true,
+        noEmit: true,
+        allowNonTsExtensions: true,
+        baseUrl: 'file:///',
+        paths: types.paths,
+        lib: ['es2022', 'dom'],
+      })
+    } catch {
+      // Without the declarations the editor still works; it only loses autocomplete for hono.
+    }
+  })()
+  return environmentReady
+}
+
+function currentTheme(): 'vs' | 'vs-dark' {
+  const chosen = document.documentElement.dataset['theme']
+  const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches
+  return dark ? 'vs-dark' : 'vs'
+}
+
+let themeWatcher: MutationObserver | undefined
+
+/**
+ * Create a Monaco editor for one exercise file, with blanks highlighted, Tab and Shift+Tab
+ * moving between blanks, Ctrl/Cmd+Enter to check, and the site's light or dark theme.
+ *
+ * @param container - the element the editor fills
+ * @param options - value, path, and callbacks
+ * @returns a handle the exercise element drives
+ * @example
+ * const editor = await createMonacoEditor(box, {
+ *   value: 'const a = ___', path: 'app.ts', readOnly: false, ariaLabel: 'app.ts',
+ *   onChange: console.log, onCheck: () => {},
+ * })
+ */
+export async function createMonacoEditor(
+  container: HTMLElement,
+  options: MonacoEditorOptions,
+): Promise<EditorHandle> {
+  await prepareEnvironment()
+  const uri = monaco.Uri.parse(`file:///exercise/${options.path}`)
+  monaco.editor.getModel(uri)?.dispose()
+  const model = monaco.editor.createModel(options.value, 'typescript', uri)
+  const editor = monaco.editor.create(container, {
+    model,
+    readOnly: options.readOnly,
+    ariaLabel: options.ariaLabel,
+    theme: currentTheme(),
+    fontSize: 14,
+    lineHeight: 21,
+    fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono'),
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    automaticLayout: true,
+    padding: { top: 14, bottom: 14 },
+    lineNumbersMinChars: 3,
+    glyphMargin: false,
+    folding: false,
+    renderLineHighlight: 'line',
+    tabSize: 2,
+    scrollbar: { alwaysConsumeMouseWheel: false },
+    accessibilitySupport: 'auto',
+  })
+  themeWatcher ??= new MutationObserver(() => monaco.editor.setTheme(currentTheme()))
+  themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+
+  const decorations = editor.createDecorationsCollection()
+  const hasBlanks = editor.createContextKey<boolean>('exerciseHasBlanks', false)
+  const refreshBlanks = () => {
+    const blanks = findBlanks(model.getValue())
+    hasBlanks.set(blanks.length > 0)
+    decorations.set(
+      blanks.map((blank) => {
+        const start = model.getPositionAt(blank.offset)
+        const length = /^_+/.exec(model.getValue().slice(blank.offset))?.[0].length ?? 3
+        return {
+          range: new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column + length),
+          options: { inlineClassName: 'exercise-blank', hoverMessage: { value: 'Fill in this blank' } },
+        }
+      }),
+    )
+  }
+  const selectBlank = (direction: 1 | -1, from?: number) => {
+    const blanks = findBlanks(model.getValue())
+    const position = editor.getPosition()
+    const offset = from ?? (position ? model.getOffsetAt(position) : 0)
+    const blank = nextBlank(blanks, offset, direction)
+    if (!blank) return false
+    const length = /^_+/.exec(model.getValue().slice(blank.offset))?.[0].length ?? 3
+    const start = model.getPositionAt(blank.offset)
+    editor.setSelection(new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column + length))
+    editor.revealLineInCenterIfOutsideViewport(start.lineNumber)
+    return true
+  }
+  refreshBlanks()
+  model.onDidChangeContent(() => {
+    refreshBlanks()
+    options.onChange(model.getValue())
+  })
+  editor.addCommand(monaco.KeyCode.Tab, () => void selectBlank(1), 'exerciseHasBlanks && !suggestWidgetVisible && !editorTabMovesFocus')
+  editor.addCommand(
+    monaco.KeyMod.Shift | monaco.KeyCode.Tab,
+    () => void selectBlank(-1),
+    'exerciseHasBlanks && !suggestWidgetVisible && !editorTabMovesFocus',
+  )
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onCheck())
+
+  return {
+    getValue: () => model.getValue(),
+    setValue: (value) => {
+      if (value !== model.getValue()) model.setValue(value)
+    },
+    focus: () => editor.focus(),
+    selectFirstBlank: () => selectBlank(1, -1),
+    dispose: () => {
+      editor.dispose()
+      model.dispose()
+    },
+  }
+}

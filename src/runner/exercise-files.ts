@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, relative, resolve } from 'node:path'
+import { parse } from 'yaml'
+import { exerciseSchema, type ExerciseMeta } from '../schemas/exercise'
+import { findBlanks } from './blanks'
+
+/** Everything about one exercise the site and the runtimes need, serialisable as JSON. */
+export interface ExerciseBundle {
+  slug: string
+  meta: ExerciseMeta
+  /** Every file in starter/, by path. */
+  starter: Record<string, string>
+  /** Every file in solution/, by path. */
+  solution: Record<string, string>
+  /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
+  checks: string
+}
+
+function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else files[relative(dir, path).split('\\').join('/')] = readFileSync(path, 'utf8')
+    }
+  }
+  if (existsSync(dir)) walk(dir)
+  return files
+}
+
+/**
+ * Read and validate an exercise folder. Throws an error naming the file and the field when
+ * something is wrong, so a bad exercise stops the build with a clear message.
+ *
+ * @param dirOrSlug - `exercises/<slug>` or just the slug
+ * @returns the exercise's bundle
+ * @example
+ * const bundle = loadExercise('complete-the-login-flow')
+ * bundle.meta.kind // 'exercise'
+ */
+export function loadExercise(dirOrSlug: string): ExerciseBundle {
+  const dir = existsSync(dirOrSlug) ? dirOrSlug : join('exercises', dirOrSlug)
+  const shown = relative(process.cwd(), resolve(dir)) || dir
+  const yamlPath = join(dir, 'exercise.yaml')
+  if (!existsSync(yamlPath)) throw new Error(`${shown}/exercise.yaml: the file is missing. Run "npm run exercise -- new <slug>" to scaffold one.`)
+  let data: unknown
+  try {
+    data = parse(readFileSync(yamlPath, 'utf8'))
+  } catch (error) {
+    throw new Error(`${shown}/exercise.yaml: not valid YAML: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const parsed = exerciseSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`${shown}/exercise.yaml: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`)
+  }
+  const meta = parsed.data
+  const starter = readTree(join(dir, 'starter'))
+  const solution = readTree(join(dir, 'solution'))
+  meta.files.forEach((file, index) => {
+    if (!(file.path in starter)) throw new Error(`${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from starter/`)
+    if (!(file.path in solution)) throw new Error(`${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from solution/`)
+  })
+  if (!(meta.entry in starter)) throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
+  for (const [path, source] of Object.entries(solution)) {
+    const blank = findBlanks(source)[0]
+    if (blank) throw new Error(`${shown}/solution/${path}: line ${blank.line}: a solution may not contain a blank (___).`)
+  }
+  if (meta.kind === 'exercise') {
+    const hasBlank = meta.files.some((file) => file.editable && findBlanks(starter[file.path] ?? '').length > 0)
+    if (!hasBlank) throw new Error(`${shown}/starter: an exercise's editable files need at least one blank (___) for the learner to fill.`)
+  }
+  const checksPath = join(dir, 'checks.ts')
+  if (!existsSync(checksPath)) throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
+  return { slug: basename(resolve(dir)), meta, starter, solution, checks: readFileSync(checksPath, 'utf8') }
+}
+
+/**
+ * The slugs of every exercise folder.
+ *
+ * @param root - the exercises folder (default `exercises`)
+ * @returns the slugs, sorted
+ * @example
+ * listExercises() // ['account-page', 'complete-the-login-flow', 'manual-session-login']
+ */
+export function listExercises(root = 'exercises'): string[] {
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'exercise.yaml')))
+    .sort()
+}

@@ -1,0 +1,21 @@
+/**
+ * What exercise authors import in `checks.ts`, as `signed-in/checks`.
+ *
+ * @example
+ * import { defineChecks, expectStatus } from 'signed-in/checks'
+ */
+export {
+  CheckFailure,
+  defineChecks,
+  defineScenario,
+  expectBodyIncludes,
+  expectCookie,
+  expectCookieAttribute,
+  expectRedirect,
+  expectStatus,
+  type Check,
+  type CheckContext,
+  type ChecksModule,
+  type ScenarioStep,
+} from './checks'
+export type { ClientResponse, TestClient } from './client'

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+/**
+ * Metadata of an exercise or example, in `exercises/<slug>/exercise.yaml`. The `/** … *\/`
+ * comments are the authoring docs.
+ *
+ * @example
+ * exerciseSchema.parse({
+ *   title: 'Complete the login flow', lesson: 'the-login-manager', kind: 'exercise',
+ *   files: [{ path: 'app.ts', editable: true }], hints: ['Which function logs a user in?'],
+ * })
+ */
+export const exerciseSchema = z
+  .object({
+    /** The heading shown above the editor. */
+    title: z.string().min(3),
+    /** The slug of the lesson the exercise appears in. */
+    lesson: z.string().regex(/^[a-z0-9-]+$/, 'use the lesson file name, like the-login-manager'),
+    /** `example`: read-only code with a Run button; `exercise`: fill in blanks; `debug`: find and fix a bug. */
+    kind: z.enum(['example', 'exercise', 'debug']),
+    /** One or two sentences shown above the editor (Markdown). */
+    description: z.string().optional(),
+    /** The files the learner sees, in tab order. Each must exist in starter/ and solution/. */
+    files: z
+      .array(
+        z.object({
+          /** A path inside starter/ and solution/, such as `app.ts`. */
+          path: z.string().regex(/^[\w./-]+\.ts$/, 'a relative path to a .ts file'),
+          /** Whether the learner may edit it. */
+          editable: z.boolean().default(true),
+        }),
+      )
+      .min(1, 'list at least one file'),
+    /** The file that `export default`s the Hono app (default `app.ts`). */
+    entry: z.string().default('app.ts'),
+    /** Hints in the order they are revealed (Markdown). Examples need none. */
+    hints: z.array(z.string().min(3)).default([]),
+  })
+  .superRefine((data, context) => {
+    if (data.kind !== 'example' && data.hints.length === 0) {
+      context.addIssue({ code: 'custom', path: ['hints'], message: 'an exercise needs at least one hint' })
+    }
+    if (data.kind !== 'example' && !data.files.some((file) => file.editable)) {
+      context.addIssue({ code: 'custom', path: ['files'], message: 'an exercise needs at least one editable file' })
+    }
+  })
+
+/** Exercise metadata after validation. @example const meta: ExerciseMeta = exerciseSchema.parse(yaml) */
+export type ExerciseMeta = z.infer<typeof exerciseSchema>
