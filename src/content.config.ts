@@ -1,5 +1,6 @@
 import { defineCollection, reference } from 'astro:content'
 import { file, glob } from 'astro/loaders'
+import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
 
 /** The course's parts, in `lessons/parts.yaml`. */
@@ -17,4 +18,14 @@ const lessons = defineCollection({
   }),
 })
 
-export const collections = { parts, lessons }
+/** Exercises and examples: `exercises/<slug>/exercise.yaml`; the entry id is the folder name. */
+const exercises = defineCollection({
+  loader: glob({
+    pattern: '*/exercise.yaml',
+    base: 'exercises',
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: exerciseSchema,
+})
+
+export const collections = { parts, lessons, exercises }

@@ -2,7 +2,7 @@ import { lineDiff } from '../editor/line-diff'
 import { createExerciseStore, type ExerciseDescription, type ExerciseStore } from '../stores/exercise'
 import { progress } from '../stores/progress'
 import type { TimelineEntry, Verdict as RunVerdict } from '../runner/verdict'
-import { runInChosenRuntime, $runtimeStatus } from '../stores/runtime'
+import { $runtimeStatus, runInChosenRuntime, warmRuntime } from '../stores/runtime'
 import type { CodeEditorElement } from './code-editor'
 import './code-editor'
 
@@ -34,6 +34,8 @@ export class ExercisePanelElement extends HTMLElement {
     const store = createExerciseStore(description, (files) => runInChosenRuntime(bundle, files), progress)
     this.#store = store
     this.dataset['ready'] = 'true'
+    // Start the runner on first interaction, so the first Check is fast but idle pages pay nothing.
+    for (const type of ['pointerenter', 'focusin'] as const) this.addEventListener(type, () => warmRuntime(), { once: true })
     const editors = [...this.querySelectorAll<CodeEditorElement>('code-editor')]
     const q = <T extends Element>(selector: string) => this.querySelector<T>(selector)
     const checkButton = q<HTMLButtonElement>('[data-action="check"]')

@@ -223,7 +223,7 @@ describe('loginUser / logoutUser / confirmLogin', () => {
 
   it('refuses a non-string id from getId() with a teaching error (the chosen behaviour)', async () => {
     class NumberIdUser extends UserMixin {
-      id = 42
+      override id = 42
       override getId() {
         return 42 as unknown as string
       }
@@ -479,7 +479,7 @@ describe('users', () => {
     expect(ada.equals(new TestUser('2', 'Ada'))).toBe(false)
     expect(ada.equals({ getId: () => '1' })).toBe(false)
     class Numbered extends UserMixin {
-      id = 7
+      override id = 7
     }
     expect(new Numbered().getId()).toBe('7')
   })

@@ -1,6 +1,6 @@
 import { courseBuiltins } from './builtins'
 import type { ExerciseBundle } from './exercise-files'
-import { runExercise } from './run-exercise'
+import { requestFor, runExercise } from './run-exercise'
 import type { Verdict } from './verdict'
 
 /**
@@ -17,20 +17,3 @@ export function runInNode(bundle: ExerciseBundle, files: Record<string, string>)
   return runExercise(requestFor(bundle, files), courseBuiltins)
 }
 
-/**
- * The run request for an exercise: starter files overlaid with the learner's.
- *
- * @param bundle - the exercise
- * @param files - the learner's files
- * @returns what `runExercise` takes
- * @example
- * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
- */
-export function requestFor(bundle: Pick<ExerciseBundle, 'meta' | 'starter' | 'checks'>, files: Record<string, string>) {
-  return {
-    files: { ...bundle.starter, ...files },
-    editable: bundle.meta.kind === 'example' ? [] : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
-    checks: bundle.checks,
-    entry: bundle.meta.entry,
-  }
-}

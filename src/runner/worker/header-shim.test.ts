@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { installHeaderShim } from './header-shim'
 
-function freshScope() {
-  return { Request: globalThis.Request, Response: globalThis.Response } as Parameters<typeof installHeaderShim>[0]
+type Scope = { Request: typeof Request; Response: typeof Response }
+
+function freshScope(): Scope {
+  return { Request: globalThis.Request, Response: globalThis.Response }
 }
 
 describe('installHeaderShim', () => {
@@ -48,7 +50,7 @@ describe('installHeaderShim', () => {
 
 describe('installHeaderShim keeps what the browser adds', () => {
   it('keeps the Content-Type a form body gets', async () => {
-    const scope = { Request: globalThis.Request, Response: globalThis.Response } as Parameters<typeof installHeaderShim>[0]
+    const scope = freshScope()
     installHeaderShim(scope)
     const request = new scope.Request('http://x/', {
       method: 'POST',

@@ -1,0 +1,69 @@
+import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
+
+/** What the request inspector can say about a cookie's value. */
+export type DecodedCookie =
+  | { kind: 'session'; payload: string; signature: string }
+  | { kind: 'remember'; id: string; digest: string }
+  | { kind: 'other'; value: string }
+
+/**
+ * Split a cookie into what anyone can read and the signature that guards it. Understands the
+ * login manager's session cookie (`base64url(JSON).signature`) and remember cookie (`id|hex`).
+ *
+ * @param value - the cookie's value (URL-encoded or not)
+ * @returns the readable parts
+ * @example
+ * decodeCookie('1%7Cabc…').kind // 'remember'
+ */
+export function decodeCookie(value: string): DecodedCookie {
+  let text = value
+  try {
+    text = decodeURIComponent(value)
+  } catch {
+    /* keep the raw text */
+  }
+  const dot = text.lastIndexOf('.')
+  if (dot > 0) {
+    const bytes = fromBase64Url(text.slice(0, dot))
+    const payload = bytes && fromUtf8(bytes)
+    if (payload?.startsWith('{')) return { kind: 'session', payload, signature: text.slice(dot + 1) }
+  }
+  const bar = text.lastIndexOf('|')
+  if (bar > 0 && /^[0-9a-f]{128}$/.test(text.slice(bar + 1))) {
+    return { kind: 'remember', id: text.slice(0, bar), digest: text.slice(bar + 1) }
+  }
+  return { kind: 'other', value: text }
+}
+
+/**
+ * What an attacker would try: change the readable part and keep the old signature. Returns the
+ * tampered cookie and an explanation of what the server does with it.
+ *
+ * @param decoded - from {@link decodeCookie}
+ * @returns the forged value and what happens to it
+ * @example
+ * tamperWith(decodeCookie(sessionValue)).explanation
+ */
+export function tamperWith(decoded: DecodedCookie): { forged: string; explanation: string } {
+  if (decoded.kind === 'session') {
+    const changed = decoded.payload.includes('"_user_id":"')
+      ? decoded.payload.replace(/"_user_id":"[^"]*"/, '"_user_id":"2"')
+      : decoded.payload.replace(/"([^"]+)":"[^"]*"/, '"$1":"admin"')
+    const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(changed)))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
+    return {
+      forged: `${encoded}.${decoded.signature}`,
+      explanation: `The content now says ${changed}, but the signature was made for the old content. Without the secret nobody can make a new one, so the server reads this cookie as an empty session: nobody is logged in.`,
+    }
+  }
+  if (decoded.kind === 'remember') {
+    return {
+      forged: `2|${decoded.digest}`,
+      explanation:
+        'The id now says 2, but the digest is the HMAC of the old id. The server recomputes the HMAC of "2" with its secret, the two differ, and the cookie is ignored.',
+    }
+  }
+  return { forged: decoded.value, explanation: 'This cookie is not signed by the login manager, so the inspector cannot say more about it.' }
+}

@@ -1,0 +1,101 @@
+import type { RunRequest } from '../run-exercise'
+import type { Verdict } from '../verdict'
+
+/** How long learner code may run before the Worker is stopped. */
+export const DEFAULT_TIME_LIMIT_MS = 3000
+
+/**
+ * The page side of the in-browser runtime. Starts a Worker (once, and again after a runaway run),
+ * sends it runs, and stops it when code runs past the time limit.
+ *
+ * @example
+ * const runtime = new WorkerRuntime(() => new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' }))
+ * const verdict = await runtime.run(request)
+ */
+export class WorkerRuntime {
+  readonly #createWorker: () => Worker
+  readonly #timeLimitMs: number
+  #worker: Worker | undefined
+  #ready: Promise<void> | undefined
+  #nextId = 1
+  #queue: Promise<unknown> = Promise.resolve()
+
+  /**
+   * @param createWorker - makes a Worker running worker-entry.ts
+   * @param options - `timeLimitMs` (default 3000)
+   */
+  constructor(createWorker: () => Worker, options: { timeLimitMs?: number } = {}) {
+    this.#createWorker = createWorker
+    this.#timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+  }
+
+  /**
+   * Start the Worker now, so the first run is fast.
+   *
+   * @returns when the Worker is ready
+   */
+  warm(): Promise<void> {
+    if (!this.#ready) {
+      const worker = this.#createWorker()
+      this.#worker = worker
+      this.#ready = new Promise((resolve, reject) => {
+        const onMessage = (event: MessageEvent<{ ready?: boolean }>) => {
+          if (!event.data.ready) return
+          worker.removeEventListener('message', onMessage)
+          resolve()
+        }
+        worker.addEventListener('message', onMessage)
+        worker.addEventListener('error', (event) => reject(new Error(event.message || 'The runner could not start.')), {
+          once: true,
+        })
+      })
+    }
+    return this.#ready
+  }
+
+  /**
+   * Run an exercise. Runs are queued, one at a time.
+   *
+   * @param request - files, checks and entry
+   * @returns the verdict; code that runs past the time limit gives an `error` verdict
+   */
+  run(request: RunRequest): Promise<Verdict> {
+    const result = this.#queue.then(() => this.#runNow(request))
+    this.#queue = result.catch(() => undefined)
+    return result
+  }
+
+  async #runNow(request: RunRequest): Promise<Verdict> {
+    await this.warm()
+    const worker = this.#worker as Worker
+    const id = this.#nextId++
+    return new Promise<Verdict>((resolve) => {
+      const timer = setTimeout(() => {
+        worker.removeEventListener('message', onMessage)
+        this.dispose()
+        resolve({
+          status: 'error',
+          checks: [],
+          timeline: [],
+          message: `Your code ran for more than ${this.#timeLimitMs / 1000} seconds without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+          error: { message: 'Time limit exceeded' },
+        })
+      }, this.#timeLimitMs)
+      const onMessage = (event: MessageEvent<{ id?: number; verdict?: Verdict }>) => {
+        if (event.data.id !== id || !event.data.verdict) return
+        clearTimeout(timer)
+        worker.removeEventListener('message', onMessage)
+        resolve(event.data.verdict)
+      }
+      worker.addEventListener('message', onMessage)
+      worker.postMessage({ id, request })
+    })
+  }
+
+  /** Stop the Worker; the next run starts a fresh one. */
+  dispose(): void {
+    this.#worker?.terminate()
+    this.#worker = undefined
+    this.#ready = undefined
+  }
+}
