@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx'
 import { defineConfig } from 'astro/config'
 import { isolationHeaders } from './scripts/isolation-headers.mjs'
+import { monacoCssOnDemand } from './scripts/monaco-css-on-demand.mjs'
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -19,6 +20,7 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'auto' },
   vite: {
+    plugins: [monacoCssOnDemand()],
     worker: { format: 'es' },
   },
 })

@@ -24,6 +24,8 @@ export interface MonacoEditorOptions {
   onChange(value: string): void
   /** Ctrl/Cmd+Enter. */
   onCheck(): void
+  /** The exercise's other files, so imports such as `./users` resolve for types. */
+  siblings?: Record<string, string>
 }
 
 let environmentReady: Promise<void> | undefined
@@ -85,6 +87,10 @@ export async function createMonacoEditor(
   options: MonacoEditorOptions,
 ): Promise<EditorHandle> {
   await prepareEnvironment()
+  for (const [path, source] of Object.entries(options.siblings ?? {})) {
+    const siblingUri = monaco.Uri.parse(`file:///exercise/${path}`)
+    if (path !== options.path && !monaco.editor.getModel(siblingUri)) monaco.editor.createModel(source, 'typescript', siblingUri)
+  }
   const uri = monaco.Uri.parse(`file:///exercise/${options.path}`)
   monaco.editor.getModel(uri)?.dispose()
   const model = monaco.editor.createModel(options.value, 'typescript', uri)

@@ -17,6 +17,8 @@ const coarsePointer = () => matchMedia('(pointer: coarse)').matches
  */
 export class CodeEditorElement extends HTMLElement {
   #value = ''
+  /** The exercise's other files, for type information in the editor. */
+  siblings: Record<string, string> = {}
   #handle: EditorHandle | undefined
   #upgrading: Promise<void> | undefined
 
@@ -34,6 +36,7 @@ export class CodeEditorElement extends HTMLElement {
   }
 
   set value(text: string) {
+    if (text === this.#value) return
     this.#value = text
     this.#handle?.setValue(text)
     const textarea = this.querySelector('textarea')
@@ -47,8 +50,12 @@ export class CodeEditorElement extends HTMLElement {
     return 'static'
   }
 
+  /** Say which text the server-rendered code shows, so setting the same value keeps its highlighting. */
+  adoptRendered(text: string): void {
+    this.#value = text
+  }
+
   connectedCallback() {
-    this.#value = this.querySelector('script[type="text/plain"]')?.textContent ?? this.#value
     const staticCode = this.querySelector<HTMLElement>('.static-code')
     if (!staticCode || !this.editable) return
     const upgrade = () => void this.upgrade(true)
@@ -96,6 +103,7 @@ export class CodeEditorElement extends HTMLElement {
       path: this.path,
       readOnly: !this.editable,
       ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
+      siblings: this.siblings,
       onChange: (value) => this.#changed(value),
       onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
     })

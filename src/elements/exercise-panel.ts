@@ -68,6 +68,10 @@ export class ExercisePanelElement extends HTMLElement {
     })
 
     // Editors show the store's files; edits go to the store.
+    for (const editor of editors) {
+      editor.adoptRendered(description.starter[editor.path] ?? '')
+      editor.siblings = description.starter
+    }
     this.#unsubscribers.push(
       store.$files.subscribe((files) => {
         for (const editor of editors) {

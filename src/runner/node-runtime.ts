@@ -1,6 +1,7 @@
 import { courseBuiltins } from './builtins'
 import type { ExerciseBundle } from './exercise-files'
-import { requestFor, runExercise } from './run-exercise'
+import { runExercise } from './run-exercise'
+import { requestFor } from './run-request'
 import type { Verdict } from './verdict'
 
 /**

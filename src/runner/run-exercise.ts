@@ -2,20 +2,8 @@ import { blanksVerdict } from './blanks'
 import type { ChecksModule } from './harness/checks'
 import { grade } from './harness/grade'
 import { describeCodeError, loadModules, type Builtins } from './module-loader'
-import type { ExerciseMeta } from '../schemas/exercise'
+import type { RunRequest } from './run-request'
 import type { Verdict } from './verdict'
-
-/** Everything needed to run one exercise: the learner's files, the checks and the entry. */
-export interface RunRequest {
-  /** Every file of the exercise, the learner's versions of the editable ones. */
-  files: Record<string, string>
-  /** The paths the learner may edit (checked for blanks). Empty for examples. */
-  editable: string[]
-  /** The TypeScript source of `checks.ts`. */
-  checks: string
-  /** The file that `export default`s the app. */
-  entry: string
-}
 
 interface HonoLike {
   request(path: string, init: RequestInit): Response | Promise<Response>
@@ -84,22 +72,4 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
     describeCodeError,
     () => serverErrors.splice(0),
   )
-}
-
-/**
- * The run request for an exercise: starter files overlaid with the learner's.
- *
- * @param bundle - the exercise
- * @param files - the learner's files
- * @returns what `runExercise` takes
- * @example
- * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
- */
-export function requestFor(bundle: { meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>; starter: Record<string, string>; checks: string }, files: Record<string, string>): RunRequest {
-  return {
-    files: { ...bundle.starter, ...files },
-    editable: bundle.meta.kind === 'example' ? [] : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
-    checks: bundle.checks,
-    entry: bundle.meta.entry,
-  }
 }

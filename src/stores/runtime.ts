@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores'
 import type { PageExerciseBundle } from '../course/exercises'
-import { requestFor } from '../runner/run-exercise'
+import { requestFor } from '../runner/run-request'
 import type { Verdict } from '../runner/verdict'
 import { WorkerRuntime } from '../runner/worker/worker-runtime'
 

@@ -2,7 +2,8 @@
 // talks to it through worker-runtime.ts. Learner code gets no DOM (it is a Worker) and, after
 // lockDownWorkerScope, no storage, network or messaging either.
 import { courseBuiltins } from '../builtins'
-import { runExercise, type RunRequest } from '../run-exercise'
+import { runExercise } from '../run-exercise'
+import type { RunRequest } from '../run-request'
 import { installHeaderShim } from './header-shim'
 import { lockDownWorkerScope } from './sandbox'
 

@@ -1,4 +1,4 @@
-import type { RunRequest } from '../run-exercise'
+import type { RunRequest } from '../run-request'
 import type { Verdict } from '../verdict'
 
 /** How long learner code may run before the Worker is stopped. */

@@ -1,0 +1,31 @@
+import type { ExerciseMeta } from '../schemas/exercise'
+
+/** Everything needed to run one exercise: the learner's files, the checks and the entry. */
+export interface RunRequest {
+  /** Every file of the exercise, the learner's versions of the editable ones. */
+  files: Record<string, string>
+  /** The paths the learner may edit (checked for blanks). Empty for examples. */
+  editable: string[]
+  /** The TypeScript source of `checks.ts`. */
+  checks: string
+  /** The file that `export default`s the app. */
+  entry: string
+}
+
+/**
+ * The run request for an exercise: starter files overlaid with the learner's.
+ *
+ * @param bundle - the exercise
+ * @param files - the learner's files
+ * @returns what `runExercise` takes
+ * @example
+ * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
+ */
+export function requestFor(bundle: { meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>; starter: Record<string, string>; checks: string }, files: Record<string, string>): RunRequest {
+  return {
+    files: { ...bundle.starter, ...files },
+    editable: bundle.meta.kind === 'example' ? [] : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
+    checks: bundle.checks,
+    entry: bundle.meta.entry,
+  }
+}
