@@ -136,6 +136,16 @@ export class CodeEditorElement extends HTMLElement {
       textarea.setSelectionRange(blank.offset, blank.offset + length)
       return true
     }
+    // A tap that opened the editor ends with a click on the new textarea, which would move the
+    // caret to the tap point; put the first blank back under the selection once.
+    const created = Date.now()
+    textarea.addEventListener(
+      'click',
+      () => {
+        if (Date.now() - created < 1000 && textarea.selectionStart === textarea.selectionEnd) select(-1)
+      },
+      { once: true },
+    )
     return {
       getValue: () => textarea.value,
       setValue: (value) => {

@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { listExercises, loadExercise } from '../../src/runner/exercise-files'
+import { runInNode } from '../../src/runner/node-runtime'
+import { requestFor, type RunRequest } from '../../src/runner/run-request'
+import type { Verdict } from '../../src/runner/verdict'
+import { bundleForWorker } from './bundle'
+import { launchChromium } from './chromium'
+
+// The Worker runtime is bundled from the same worker-entry.ts the site ships, and driven through
+// the same WorkerRuntime controller, inside a page of the built site.
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  const workerCode = await bundleForWorker('src/runner/worker/worker-entry.ts')
+  const controllerCode = await bundleForWorker('tests/browser/fixtures/runner-controller.ts')
+  browser = await launchChromium()
+  page = await (await browser.newContext()).newPage()
+  await page.goto(inject('baseUrl'))
+  await page.evaluate(
+    ({ workerCode, controllerCode }) => {
+      const workerUrl = URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' }))
+      ;(window as unknown as { workerUrl: string }).workerUrl = workerUrl
+      const script = document.createElement('script')
+      script.type = 'module'
+      script.src = URL.createObjectURL(new Blob([controllerCode], { type: 'text/javascript' }))
+      document.head.append(script)
+    },
+    { workerCode, controllerCode },
+  )
+  await page.waitForFunction(() => 'runInWorker' in window)
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Cookie expiry dates depend on the clock, not the runtime; blank them before comparing. */
+function withoutTimes(verdict: Verdict): Verdict {
+  return JSON.parse(JSON.stringify(verdict).replace(/Expires=[^;"]+/g, 'Expires=(time)')) as Verdict
+}
+
+function runInWorker(request: RunRequest, timeLimitMs?: number): Promise<Verdict> {
+  return page.evaluate(
+    ({ request, timeLimitMs }) =>
+      (window as unknown as { runInWorker: (r: unknown, t?: number) => Promise<Verdict> }).runInWorker(request, timeLimitMs),
+    { request, timeLimitMs },
+  )
+}
+
+describe('Worker and Node give identical verdicts', () => {
+  for (const slug of listExercises()) {
+    const bundle = loadExercise(slug)
+    it(`${slug}: solution`, async () => {
+      const request = requestFor(bundle, bundle.solution)
+      const [node, worker] = [await runInNode(bundle, bundle.solution), await runInWorker(request)]
+      expect(worker.status).toBe('passed')
+      expect(withoutTimes(worker)).toEqual(withoutTimes(node))
+    })
+    it(`${slug}: starter`, async () => {
+      const node = await runInNode(bundle, bundle.starter)
+      expect(withoutTimes(await runInWorker(requestFor(bundle, bundle.starter)))).toEqual(withoutTimes(node))
+    })
+  }
+  it('complete-the-login-flow with a wrong answer fails the same named checks', async () => {
+    const bundle = loadExercise('complete-the-login-flow')
+    const files = { 'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false') }
+    const worker = await runInWorker(requestFor(bundle, files))
+    expect(worker.status).toBe('failed')
+    expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
+  })
+})
+
+describe('the Worker runtime protects the learner and the page', () => {
+  const bundle = loadExercise('complete-the-login-flow')
+  const solution = bundle.solution['app.ts'] ?? ''
+
+  it('stops a runaway loop after the time limit, with a clear message, and recovers', async () => {
+    const looping = solution.replace("app.post('/logout'", "app.get('/spin', (c) => { while (true) {} })\napp.post('/logout'")
+    const request = requestFor(bundle, { 'app.ts': looping })
+    request.checks = `import { defineChecks } from 'signed-in/checks'\nexport default defineChecks([{ name: 'spins', async run({ client }) { await client.get('/spin') } }])`
+    const verdict = await runInWorker(request, 1000)
+    expect(verdict.status).toBe('error')
+    expect(verdict.message).toMatch(/^Your code ran for more than 1 seconds without answering, so it was stopped\. Look for a loop that never ends/)
+    const after = await runInWorker(requestFor(bundle, bundle.solution))
+    expect(after.status).toBe('passed')
+  })
+
+  it('reports the file, line and column where learner code threw', async () => {
+    const broken = solution.replace(
+      'const loginManager = new LoginManager<User>()',
+      'const loginManager = new LoginManager<User>()\nconst boom: { x: number } | undefined = undefined as never; boom!.x',
+    )
+    const verdict = await runInWorker(requestFor(bundle, { 'app.ts': broken }))
+    expect(verdict.status).toBe('error')
+    expect(verdict.error).toMatchObject({ file: 'app.ts', line: 15 })
+    expect(verdict.error?.column).toBeGreaterThan(0)
+    expect(verdict.message).toContain('Your code could not start')
+  })
+
+  it('gives learner code no DOM, storage, network or messaging', async () => {
+    const probe = solution.replace(
+      'export default app',
+      `app.get('/probe', (c) => {
+  const g = globalThis as Record<string, unknown>
+  const proto = Object.getPrototypeOf(globalThis) as Record<string, unknown>
+  return c.json({
+    document: typeof g.document, indexedDB: typeof g.indexedDB, caches: typeof g.caches, fetch: typeof g.fetch,
+    protoFetch: typeof proto.fetch, XMLHttpRequest: typeof g.XMLHttpRequest, WebSocket: typeof g.WebSocket,
+    postMessage: typeof g.postMessage, importScripts: typeof g.importScripts, localStorage: typeof g.localStorage,
+    storage: typeof (g.navigator as Record<string, unknown>).storage,
+  })
+})
+export default app`,
+    )
+    const request = requestFor(bundle, { 'app.ts': probe })
+    request.checks = `import { defineChecks, CheckFailure } from 'signed-in/checks'\nexport default defineChecks([{ name: 'probe', async run({ client }) { throw new CheckFailure((await client.get('/probe')).body) } }])`
+    const verdict = await runInWorker(request)
+    expect(JSON.parse(verdict.checks[0]?.message ?? '{}')).toEqual({
+      document: 'undefined',
+      indexedDB: 'undefined',
+      caches: 'undefined',
+      fetch: 'undefined',
+      protoFetch: 'undefined',
+      XMLHttpRequest: 'undefined',
+      WebSocket: 'undefined',
+      postMessage: 'undefined',
+      importScripts: 'undefined',
+      localStorage: 'undefined',
+      storage: 'undefined',
+    })
+  })
+})
