@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content'
 import { file, glob } from 'astro/loaders'
 import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
+import { quizSchema } from './schemas/quiz'
 
 /** The course's parts, in `lessons/parts.yaml`. */
 const parts = defineCollection({
@@ -28,4 +29,10 @@ const exercises = defineCollection({
   schema: exerciseSchema,
 })
 
-export const collections = { parts, lessons, exercises }
+/** Quizzes: `quizzes/<slug>.yaml`. */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: 'quizzes' }),
+  schema: quizSchema,
+})
+
+export const collections = { parts, lessons, exercises, quizzes }

@@ -78,7 +78,7 @@ async function loadRequirements(): Promise<Map<string, LessonRequirements>> {
   for (const exercise of await getCollection('exercises')) {
     if (exercise.data.kind !== 'example') entry(exercise.data.lesson).exercises.push(exercise.id)
   }
-  // QUIZZES_PLACEHOLDER
+  for (const quiz of await getCollection('quizzes')) entry(quiz.data.lesson).quizzes.push(quiz.id)
   return map
 }
 

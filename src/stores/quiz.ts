@@ -1,0 +1,95 @@
+import { atom, computed, type ReadableAtom } from 'nanostores'
+import { gradeQuestion, mistakesOf, presentQuiz, scoreQuiz, type GradedAnswer, type Presentation, type QuizResponse, type QuizScore } from '../quiz/engine'
+import type { Question } from '../schemas/quiz'
+import type { ProgressStore } from './progress'
+
+/** What the quiz store needs: grading data only (prompts are already in the page). */
+export interface QuizDescription {
+  slug: string
+  lesson: string
+  passThreshold: number
+  questions: Question[]
+}
+
+/** One quiz attempt's state and actions. Elements subscribe; the logic lives here. */
+export interface QuizStore {
+  /** 0 for the first attempt; retries count up and reshuffle. */
+  $attempt: ReadableAtom<number>
+  $presentation: ReadableAtom<Presentation>
+  /** `all`: every question; `review`: only those answered wrongly. */
+  $mode: ReadableAtom<'all' | 'review'>
+  /** The question ids to show, in order. */
+  $visible: ReadableAtom<string[]>
+  $results: ReadableAtom<Record<string, GradedAnswer>>
+  /** The attempt's score once every question is answered (kept while reviewing). */
+  $score: ReadableAtom<QuizScore | null>
+  /** The best score saved in progress (0 to 1), or null before the first finish. */
+  $best: ReadableAtom<{ bestScore: number; passed: boolean; attempts: number } | null>
+  answer(questionId: string, response: QuizResponse): GradedAnswer
+  retry(): void
+  reviewMistakes(): void
+}
+
+/**
+ * Make the store for one quiz on a page.
+ *
+ * @param quiz - slug, lesson, threshold and questions
+ * @param progress - where the best score is kept
+ * @returns the store
+ * @example
+ * const store = createQuizStore(quiz, progress)
+ * store.answer('log-in-call', 'login-user').correct // true
+ */
+export function createQuizStore(quiz: QuizDescription, progress: ProgressStore): QuizStore {
+  const $attempt = atom(0)
+  const $mode = atom<'all' | 'review'>('all')
+  const $results = atom<Record<string, GradedAnswer>>({})
+  const $score = atom<QuizScore | null>(null)
+  const $reviewIds = atom<string[]>([])
+  const $presentation = computed($attempt, (attempt) => presentQuiz(quiz, { slug: quiz.slug, attempt }))
+  const $visible = computed([$presentation, $mode, $reviewIds], (presentation, mode, review) =>
+    mode === 'review' ? review : presentation.questions,
+  )
+  const $best = computed(progress.$progress, (value) => value.lessons[quiz.lesson]?.quizzes[quiz.slug] ?? null)
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+
+  return {
+    $attempt,
+    $presentation,
+    $mode,
+    $visible,
+    $results,
+    $score,
+    $best,
+    answer(questionId, response) {
+      const question = byId.get(questionId)
+      if (!question) throw new Error(`No question "${questionId}" in quiz ${quiz.slug}.`)
+      const graded = gradeQuestion(question, response)
+      const results = { ...$results.get(), [questionId]: graded }
+      $results.set(results)
+      const allAnswered = $visible.get().every((id) => results[id] !== undefined)
+      if ($mode.get() === 'all' && allAnswered && $score.get() === null) {
+        const score = scoreQuiz(quiz, Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])))
+        $score.set(score)
+        progress.recordQuizScore(quiz.lesson, quiz.slug, score.score, score.passed)
+      }
+      return graded
+    },
+    retry() {
+      $attempt.set($attempt.get() + 1)
+      $mode.set('all')
+      $results.set({})
+      $score.set(null)
+    },
+    reviewMistakes() {
+      const results = $results.get()
+      const mistakes = mistakesOf(
+        $presentation.get().questions,
+        Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])),
+      )
+      $reviewIds.set(mistakes)
+      $mode.set('review')
+      $results.set(Object.fromEntries(Object.entries(results).filter(([id]) => !mistakes.includes(id))))
+    },
+  }
+}
