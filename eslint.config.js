@@ -1,10 +1,20 @@
+import { defineConfig } from 'eslint/config'
 import eslintPluginAstro from 'eslint-plugin-astro'
 import tseslint from 'typescript-eslint'
 
-export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'exercises/*/starter/**', 'public/**'] },
-  ...tseslint.configs.recommended,
-  ...eslintPluginAstro.configs.recommended,
+export default defineConfig(
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'exercises/*/starter/**',
+      'public/**',
+      'screenshots/',
+    ],
+  },
+  tseslint.configs.recommended,
+  eslintPluginAstro.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [

@@ -32,13 +32,19 @@ export function monacoCssOnDemand() {
       // Fonts and images the CSS points at become real assets with their built URLs.
       const text = css.replace(/url\((['"]?)(\.{1,2}\/[^'")]+)\1\)/g, (_match, _quote, path) => {
         const name = `asset${imports.length}`
-        imports.push(`import ${name} from ${JSON.stringify(new URL(path, `file://${file}`).pathname + '?url')}`)
+        imports.push(
+          `import ${name} from ${JSON.stringify(new URL(path, `file://${file}`).pathname + '?url')}`,
+        )
         return `url(" + ${name} + ")`
       })
       return `${imports.join('\n')}
 const style = document.createElement('style')
 style.dataset.monaco = ${JSON.stringify(file.split('/').slice(-1)[0])}
-style.textContent = "${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\\" \+ (asset\d+) \+ \\"/g, '" + $1 + "')}"
+style.textContent = "${text
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/\n/g, '\\n')
+        .replace(/\\" \+ (asset\d+) \+ \\"/g, '" + $1 + "')}"
 document.head.append(style)
 `
     },

@@ -1,4 +1,10 @@
-import { defineChecks, expectBodyIncludes, expectCookie, expectRedirect, expectStatus } from 'signed-in/checks'
+import {
+  defineChecks,
+  expectBodyIncludes,
+  expectCookie,
+  expectRedirect,
+  expectStatus,
+} from 'signed-in/checks'
 
 const ada = { username: 'ada', password: 'analytical-engine' }
 
@@ -17,7 +23,12 @@ export default defineChecks([
     name: 'A wrong password is refused with 401',
     async run({ client }) {
       expectStatus(await client.postForm('/login', { username: 'ada', password: 'guess' }), 401)
-      expectCookie(client, 'remember_token', 'Only log the user in after checkPasswordHash succeeds.', false)
+      expectCookie(
+        client,
+        'remember_token',
+        'Only log the user in after checkPasswordHash succeeds.',
+        false,
+      )
     },
   },
   {
@@ -67,7 +78,12 @@ export default defineChecks([
       await client.postForm('/login', ada)
       await client.postForm('/logout', {})
       expectStatus(await client.get('/dashboard'), 401, 'Call logoutUser(c) in the /logout route.')
-      expectCookie(client, 'remember_token', 'logoutUser(c) deletes the remember-me cookie for you.', false)
+      expectCookie(
+        client,
+        'remember_token',
+        'logoutUser(c) deletes the remember-me cookie for you.',
+        false,
+      )
     },
   },
 ])

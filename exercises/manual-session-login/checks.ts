@@ -8,7 +8,8 @@ export default defineScenario([
   },
   {
     label: 'POST /login as ada',
-    run: async (client) => (await client.postForm('/login', { username: 'ada', password: 'analytical-engine' })).body,
+    run: async (client) =>
+      (await client.postForm('/login', { username: 'ada', password: 'analytical-engine' })).body,
   },
   {
     label: 'GET /dashboard with the session cookie',

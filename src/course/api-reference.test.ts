@@ -5,10 +5,20 @@ describe('readApiReference', () => {
   const api = readApiReference('src/login-manager/index.ts')
   it('lists the public API with signatures', () => {
     const names = api.map((entry) => entry.name)
-    for (const name of ['LoginManager', 'loginUser', 'logoutUser', 'currentUser', 'session', 'safeNext', 'describeAuth']) {
+    for (const name of [
+      'LoginManager',
+      'loginUser',
+      'logoutUser',
+      'currentUser',
+      'session',
+      'safeNext',
+      'describeAuth',
+    ]) {
       expect(names).toContain(name)
     }
-    expect(api.find((e) => e.name === 'loginUser')?.signature).toMatch(/^loginUser<User extends UserMixin>\(c: Context/)
+    expect(api.find((e) => e.name === 'loginUser')?.signature).toMatch(
+      /^loginUser<User extends UserMixin>\(c: Context/,
+    )
   })
 
   it('every exported function and class has a summary and an @example', () => {

@@ -53,7 +53,8 @@ export function readApiReference(entry: string): ApiEntry[] {
   if (!moduleSymbol) throw new Error(`${entry}: could not read the module's exports.`)
   const entries: ApiEntry[] = []
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
+    const symbol =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
     const declaration = symbol.declarations?.[0]
     if (!declaration) continue
     const tags = symbol.getJsDocTags(checker)
@@ -77,9 +78,16 @@ export function readApiReference(entry: string): ApiEntry[] {
         if (!memberSymbol || member.name?.getText().startsWith('#')) continue
         const modifiers = ts.getCombinedModifierFlags(member)
         if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue
-        const summary = ts.displayPartsToString(memberSymbol.getDocumentationComment(checker)).trim()
-        if (!summary || memberSymbol.getJsDocTags(checker).some((t) => t.name === 'internal')) continue
-        members.push({ name: memberSymbol.name, signature: member.getText().split('{')[0]?.trim() ?? '', summary })
+        const summary = ts
+          .displayPartsToString(memberSymbol.getDocumentationComment(checker))
+          .trim()
+        if (!summary || memberSymbol.getJsDocTags(checker).some((t) => t.name === 'internal'))
+          continue
+        members.push({
+          name: memberSymbol.name,
+          signature: member.getText().split('{')[0]?.trim() ?? '',
+          summary,
+        })
       }
     }
     entries.push({
@@ -94,12 +102,20 @@ export function readApiReference(entry: string): ApiEntry[] {
           const [name = '', ...rest] = text.split(/\s+/)
           return { name, text: rest.join(' ').replace(/^-\s*/, '') }
         }),
-      returns: tags.filter((t) => t.name === 'returns').map(tagText).join(' '),
-      throws: tags.filter((t) => t.name === 'throws').map(tagText).join(' '),
+      returns: tags
+        .filter((t) => t.name === 'returns')
+        .map(tagText)
+        .join(' '),
+      throws: tags
+        .filter((t) => t.name === 'throws')
+        .map(tagText)
+        .join(' '),
       examples: tags.filter((t) => t.name === 'example').map(tagText),
       members,
     })
   }
   const order = ['class', 'function', 'variable', 'interface', 'type']
-  return entries.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name))
+  return entries.sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name),
+  )
 }

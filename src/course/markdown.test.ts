@@ -3,7 +3,9 @@ import { renderMarkdown } from './markdown'
 
 describe('renderMarkdown', () => {
   it('renders inline code and paragraphs', async () => {
-    expect(await renderMarkdown('Call `loginUser(c, user)`.')).toBe('<p>Call <code>loginUser(c, user)</code>.</p>\n')
+    expect(await renderMarkdown('Call `loginUser(c, user)`.')).toBe(
+      '<p>Call <code>loginUser(c, user)</code>.</p>\n',
+    )
   })
   it('highlights fenced code like the lessons', async () => {
     const html = await renderMarkdown('```ts\nconst a = 1\n```')

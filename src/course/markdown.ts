@@ -11,7 +11,10 @@ import { highlightCode } from './highlight'
  * @example
  * await renderMarkdown('Use `loginUser(c, user)`.') // '<p>Use <code>loginUser(c, user)</code>.</p>\n'
  */
-export async function renderMarkdown(markdown: string, options: { inline?: boolean } = {}): Promise<string> {
+export async function renderMarkdown(
+  markdown: string,
+  options: { inline?: boolean } = {},
+): Promise<string> {
   const marked = new Marked({
     async: true,
     gfm: true,
@@ -31,7 +34,9 @@ export async function renderMarkdown(markdown: string, options: { inline?: boole
     renderer: {
       code: ({ text }: Tokens.Code) => {
         const index = /\u0000code(\d+)\u0000/.exec(text)?.[1]
-        return index === undefined ? `<pre><code>${escapeHtml(text)}</code></pre>` : (codeBlocks[Number(index)] ?? '')
+        return index === undefined
+          ? `<pre><code>${escapeHtml(text)}</code></pre>`
+          : (codeBlocks[Number(index)] ?? '')
       },
     },
   })
@@ -39,5 +44,9 @@ export async function renderMarkdown(markdown: string, options: { inline?: boole
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }

@@ -22,7 +22,9 @@ export type RenderedQuestion = Question & {
  * @example
  * const { quiz, questions } = await getQuizForPage('login-manager-practice')
  */
-export async function getQuizForPage(slug: string): Promise<{ quiz: Quiz; questions: RenderedQuestion[] }> {
+export async function getQuizForPage(
+  slug: string,
+): Promise<{ quiz: Quiz; questions: RenderedQuestion[] }> {
   const entry = await getEntry('quizzes', slug)
   if (!entry) throw new Error(`<Quiz slug="${slug}" />: there is no quizzes/${slug}.yaml.`)
   const quiz = entry.data
@@ -35,9 +37,12 @@ export async function getQuizForPage(slug: string): Promise<{ quiz: Quiz; questi
         explanationHtml: await renderMarkdown(question.explanation),
       }
       if (question.type === 'predict') rendered.codeHtml = await highlightCode(question.code, 'ts')
-      if (question.type === 'text' && question.feedback) rendered.feedbackHtml = await inline(question.feedback)
+      if (question.type === 'text' && question.feedback)
+        rendered.feedbackHtml = await inline(question.feedback)
       if (question.type === 'order') {
-        rendered.stepsHtml = await Promise.all(question.steps.map(async (step) => ({ id: step.id, html: await inline(step.text) })))
+        rendered.stepsHtml = await Promise.all(
+          question.steps.map(async (step) => ({ id: step.id, html: await inline(step.text) })),
+        )
       } else if (question.type !== 'text') {
         rendered.optionsHtml = await Promise.all(
           question.options.map(async (option) => ({

@@ -55,7 +55,10 @@ export function collectEditorTypes(root: string): EditorTypes {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name)
         if (entry.isDirectory()) walk(path)
-        else if (entry.name.endsWith('.ts') && !/\.(test|bench)\.ts$|^test-app\.ts$/.test(entry.name)) {
+        else if (
+          entry.name.endsWith('.ts') &&
+          !/\.(test|bench)\.ts$|^test-app\.ts$/.test(entry.name)
+        ) {
           files[`file:///node_modules/signed-in/login-manager/${relative(managerDir, path)}`] =
             readFileSync(path, 'utf8')
         }

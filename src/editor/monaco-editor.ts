@@ -35,7 +35,9 @@ function prepareEnvironment(): Promise<void> {
   environmentReady ??= (async () => {
     ;(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
       getWorker: (_id: string, label: string) =>
-        label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
+        label === 'typescript' || label === 'javascript'
+          ? new TypeScriptWorker()
+          : new EditorWorker(),
     }
     const defaults = monaco.typescript.typescriptDefaults
     defaults.setEagerModelSync(true)
@@ -89,7 +91,8 @@ export async function createMonacoEditor(
   await prepareEnvironment()
   for (const [path, source] of Object.entries(options.siblings ?? {})) {
     const siblingUri = monaco.Uri.parse(`file:///exercise/${path}`)
-    if (path !== options.path && !monaco.editor.getModel(siblingUri)) monaco.editor.createModel(source, 'typescript', siblingUri)
+    if (path !== options.path && !monaco.editor.getModel(siblingUri))
+      monaco.editor.createModel(source, 'typescript', siblingUri)
   }
   const uri = monaco.Uri.parse(`file:///exercise/${options.path}`)
   monaco.editor.getModel(uri)?.dispose()
@@ -115,7 +118,10 @@ export async function createMonacoEditor(
     accessibilitySupport: 'auto',
   })
   themeWatcher ??= new MutationObserver(() => monaco.editor.setTheme(currentTheme()))
-  themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+  themeWatcher.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  })
 
   const decorations = editor.createDecorationsCollection()
   const hasBlanks = editor.createContextKey<boolean>('exerciseHasBlanks', false)
@@ -127,8 +133,16 @@ export async function createMonacoEditor(
         const start = model.getPositionAt(blank.offset)
         const length = /^_+/.exec(model.getValue().slice(blank.offset))?.[0].length ?? 3
         return {
-          range: new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column + length),
-          options: { inlineClassName: 'exercise-blank', hoverMessage: { value: 'Fill in this blank' } },
+          range: new monaco.Range(
+            start.lineNumber,
+            start.column,
+            start.lineNumber,
+            start.column + length,
+          ),
+          options: {
+            inlineClassName: 'exercise-blank',
+            hoverMessage: { value: 'Fill in this blank' },
+          },
         }
       }),
     )
@@ -141,7 +155,9 @@ export async function createMonacoEditor(
     if (!blank) return false
     const length = /^_+/.exec(model.getValue().slice(blank.offset))?.[0].length ?? 3
     const start = model.getPositionAt(blank.offset)
-    editor.setSelection(new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column + length))
+    editor.setSelection(
+      new monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column + length),
+    )
     editor.revealLineInCenterIfOutsideViewport(start.lineNumber)
     return true
   }
@@ -150,7 +166,11 @@ export async function createMonacoEditor(
     refreshBlanks()
     options.onChange(model.getValue())
   })
-  editor.addCommand(monaco.KeyCode.Tab, () => void selectBlank(1), 'exerciseHasBlanks && !suggestWidgetVisible && !editorTabMovesFocus')
+  editor.addCommand(
+    monaco.KeyCode.Tab,
+    () => void selectBlank(1),
+    'exerciseHasBlanks && !suggestWidgetVisible && !editorTabMovesFocus',
+  )
   editor.addCommand(
     monaco.KeyMod.Shift | monaco.KeyCode.Tab,
     () => void selectBlank(-1),

@@ -12,7 +12,8 @@ export class CodeCopyElement extends HTMLElement {
     status.setAttribute('aria-live', 'polite')
     this.append(status)
     for (const pre of this.querySelectorAll<HTMLPreElement>('pre.astro-code')) {
-      if (pre.parentElement?.classList.contains('code-frame') || pre.closest('code-editor')) continue
+      if (pre.parentElement?.classList.contains('code-frame') || pre.closest('code-editor'))
+        continue
       const frame = document.createElement('div')
       frame.className = 'code-frame'
       pre.replaceWith(frame)

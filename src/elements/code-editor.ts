@@ -142,7 +142,8 @@ export class CodeEditorElement extends HTMLElement {
     textarea.addEventListener(
       'click',
       () => {
-        if (Date.now() - created < 1000 && textarea.selectionStart === textarea.selectionEnd) select(-1)
+        if (Date.now() - created < 1000 && textarea.selectionStart === textarea.selectionEnd)
+          select(-1)
       },
       { once: true },
     )
@@ -159,7 +160,9 @@ export class CodeEditorElement extends HTMLElement {
 
   #changed(value: string) {
     this.#value = value
-    this.dispatchEvent(new CustomEvent('code-change', { bubbles: true, detail: { path: this.path, value } }))
+    this.dispatchEvent(
+      new CustomEvent('code-change', { bubbles: true, detail: { path: this.path, value } }),
+    )
   }
 
   #renderStatic(text: string) {

@@ -45,7 +45,11 @@ export class CookieDecoderElement extends HTMLElement {
           ...row('Signature (HMAC-SHA256)', decoded.signature),
         )
       } else if (decoded.kind === 'remember') {
-        list.append(...row('Cookie', cookie.name), ...row('User id', decoded.id), ...row('Digest (HMAC-SHA512)', decoded.digest))
+        list.append(
+          ...row('Cookie', cookie.name),
+          ...row('User id', decoded.id),
+          ...row('Digest (HMAC-SHA512)', decoded.digest),
+        )
       } else {
         list.append(...row('Cookie', cookie.name), ...row('Value', decoded.value))
       }
@@ -60,4 +64,5 @@ export class CookieDecoderElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('cookie-decoder')) customElements.define('cookie-decoder', CookieDecoderElement)
+if (!customElements.get('cookie-decoder'))
+  customElements.define('cookie-decoder', CookieDecoderElement)

@@ -1,5 +1,9 @@
 import { lineDiff } from '../editor/line-diff'
-import { createExerciseStore, type ExerciseDescription, type ExerciseStore } from '../stores/exercise'
+import {
+  createExerciseStore,
+  type ExerciseDescription,
+  type ExerciseStore,
+} from '../stores/exercise'
 import { progress } from '../stores/progress'
 import type { TimelineEntry, Verdict as RunVerdict } from '../runner/verdict'
 import { $runtimeStatus, runInChosenRuntime, warmRuntime } from '../stores/runtime'
@@ -31,11 +35,16 @@ export class ExercisePanelElement extends HTMLElement {
     } | null
     if (!data) return
     const { description, bundle } = data
-    const store = createExerciseStore(description, (files) => runInChosenRuntime(bundle, files), progress)
+    const store = createExerciseStore(
+      description,
+      (files) => runInChosenRuntime(bundle, files),
+      progress,
+    )
     this.#store = store
     this.dataset['ready'] = 'true'
     // Start the runner on first interaction, so the first Check is fast but idle pages pay nothing.
-    for (const type of ['pointerenter', 'focusin'] as const) this.addEventListener(type, () => warmRuntime(), { once: true })
+    for (const type of ['pointerenter', 'focusin'] as const)
+      this.addEventListener(type, () => warmRuntime(), { once: true })
     const editors = [...this.querySelectorAll<CodeEditorElement>('code-editor')]
     const q = <T extends Element>(selector: string) => this.querySelector<T>(selector)
     const checkButton = q<HTMLButtonElement>('[data-action="check"]')
@@ -43,7 +52,8 @@ export class ExercisePanelElement extends HTMLElement {
     const resetButton = q<HTMLButtonElement>('[data-action="reset"]')
     const solutionButton = q<HTMLButtonElement>('[data-action="solution"]')
     const diffButton = q<HTMLButtonElement>('[data-action="diff"]')
-    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) button.disabled = false
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]'))
+      button.disabled = false
     this.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false))
     q('[data-shortcut]')?.replaceChildren(isMac() ? '⌘ Enter' : 'Ctrl Enter')
     q('[data-tab-key]')?.replaceChildren(isMac() ? 'Ctrl+Shift+M' : 'Ctrl+M')
@@ -92,17 +102,24 @@ export class ExercisePanelElement extends HTMLElement {
     checkButton?.addEventListener('click', () => void check(true))
     this.addEventListener('check-request', () => void check(false))
     this.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement)) {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.key === 'Enter' &&
+        !(event.target instanceof HTMLTextAreaElement)
+      ) {
         event.preventDefault()
         void check(false)
       }
     })
     hintButton?.addEventListener('click', () => store.showNextHint())
     resetButton?.addEventListener('click', () => {
-      if (confirm('Reset this exercise to its starting code? Your changes to it will be lost.')) store.reset()
+      if (confirm('Reset this exercise to its starting code? Your changes to it will be lost.'))
+        store.reset()
     })
     solutionButton?.addEventListener('click', () => {
-      if (confirm('Replace your code with the solution? Try the hints first if you have not yet.')) {
+      if (
+        confirm('Replace your code with the solution? Try the hints first if you have not yet.')
+      ) {
         store.showSolution()
       }
     })
@@ -114,14 +131,24 @@ export class ExercisePanelElement extends HTMLElement {
         if (checkButton) {
           checkButton.setAttribute('aria-busy', String(state === 'running'))
           const label = checkButton.querySelector('[data-label]')
-          if (label) label.textContent = state === 'running' ? (description.kind === 'example' ? 'Running…' : 'Checking…') : (description.kind === 'example' ? 'Run' : 'Check')
+          if (label)
+            label.textContent =
+              state === 'running'
+                ? description.kind === 'example'
+                  ? 'Running…'
+                  : 'Checking…'
+                : description.kind === 'example'
+                  ? 'Run'
+                  : 'Check'
         }
       }),
       store.$attempted.subscribe((attempted) => {
         if (solutionButton) solutionButton.disabled = !attempted
         if (diffButton) diffButton.disabled = !attempted
       }),
-      store.$hintsShown.subscribe((count) => this.#renderHints(description.hints, count, hintButton)),
+      store.$hintsShown.subscribe((count) =>
+        this.#renderHints(description.hints, count, hintButton),
+      ),
       store.$verdict.subscribe((verdict) => this.#renderVerdict(description, verdict)),
       store.$passed.subscribe((passed) => {
         this.dataset['passed'] = String(passed)
@@ -160,7 +187,9 @@ export class ExercisePanelElement extends HTMLElement {
     if (button) {
       button.disabled = count >= hints.length
       const label = button.querySelector('[data-label]')
-      if (label) label.textContent = count >= hints.length ? 'No more hints' : `Hint ${count + 1} of ${hints.length}`
+      if (label)
+        label.textContent =
+          count >= hints.length ? 'No more hints' : `Hint ${count + 1} of ${hints.length}`
     }
     if (count > 0) (list.lastElementChild as HTMLElement | null)?.setAttribute('tabindex', '-1')
   }
@@ -180,7 +209,8 @@ export class ExercisePanelElement extends HTMLElement {
     const passedCount = verdict.checks.filter((c) => c.passed).length
     const children: HTMLElement[] = [heading]
     if (description.kind === 'example') {
-      heading.textContent = verdict.status === 'error' ? 'The example stopped with an error' : 'Output'
+      heading.textContent =
+        verdict.status === 'error' ? 'The example stopped with an error' : 'Output'
       const terminal = document.createElement('ol')
       terminal.className = 'terminal'
       terminal.setAttribute('aria-label', 'Output, one line per request')
@@ -305,7 +335,10 @@ export class ExercisePanelElement extends HTMLElement {
           title.textContent = file.path
           const pre = document.createElement('pre')
           pre.className = 'diff'
-          for (const line of lineDiff(files[file.path] ?? '', description.solution[file.path] ?? '')) {
+          for (const line of lineDiff(
+            files[file.path] ?? '',
+            description.solution[file.path] ?? '',
+          )) {
             const span = document.createElement('span')
             span.className = `diff-${line.kind}`
             const sign = line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '
@@ -313,7 +346,8 @@ export class ExercisePanelElement extends HTMLElement {
             if (line.kind !== 'same') {
               const label = document.createElement('span')
               label.className = 'visually-hidden'
-              label.textContent = line.kind === 'added' ? 'Only in the solution: ' : 'Only in your code: '
+              label.textContent =
+                line.kind === 'added' ? 'Only in the solution: ' : 'Only in your code: '
               span.prepend(label)
             }
             pre.append(span)
@@ -326,4 +360,5 @@ export class ExercisePanelElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('exercise-panel')) customElements.define('exercise-panel', ExercisePanelElement)
+if (!customElements.get('exercise-panel'))
+  customElements.define('exercise-panel', ExercisePanelElement)

@@ -20,30 +20,37 @@ const stateLabels: Record<string, string> = {
 export class QuizFormElement extends HTMLElement {
   #store: QuizStore | undefined
   #unsubscribers: Array<() => void> = []
-  #checkedBy: 'keyboard' | 'pointer' = 'pointer'
 
   connectedCallback() {
-    const description = JSON.parse(this.querySelector('script[data-quiz]')?.textContent ?? 'null') as QuizDescription | null
+    const description = JSON.parse(
+      this.querySelector('script[data-quiz]')?.textContent ?? 'null',
+    ) as QuizDescription | null
     const form = this.querySelector('form')
     if (!description || !form) return
     const store = createQuizStore(description, progress)
     this.#store = store
     const questions = new Map(
-      [...this.querySelectorAll<HTMLElement>('[data-question]')].map((el) => [el.dataset['question'] ?? '', el]),
+      [...this.querySelectorAll<HTMLElement>('[data-question]')].map((el) => [
+        el.dataset['question'] ?? '',
+        el,
+      ]),
     )
-    this.querySelectorAll<HTMLButtonElement>('button[type="submit"], [data-move]').forEach((b) => (b.disabled = false))
+    this.querySelectorAll<HTMLButtonElement>('button[type="submit"], [data-move]').forEach(
+      (b) => (b.disabled = false),
+    )
     const announce = (text: string) => {
       const live = this.querySelector('[data-announce]')
       if (live) live.textContent = text
     }
 
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') this.#checkedBy = 'keyboard'
-    })
     form.addEventListener('submit', (event) => {
       event.preventDefault()
       const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null
-      const id = submitter?.value ?? (event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-question]')?.dataset['question'] : undefined)
+      const id =
+        submitter?.value ??
+        (event.target instanceof HTMLElement
+          ? event.target.closest<HTMLElement>('[data-question]')?.dataset['question']
+          : undefined)
       const element = id ? questions.get(id) : undefined
       if (!id || !element) return
       const response = this.#readResponse(element)
@@ -56,14 +63,21 @@ export class QuizFormElement extends HTMLElement {
     // Pressing Enter in a text answer submits its own question, not the first one in the form.
     form.addEventListener('keydown', (event) => {
       const target = event.target
-      if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || target.type !== 'text') return
+      if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || target.type !== 'text')
+        return
       event.preventDefault()
-      target.closest('[data-question]')?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click()
+      target
+        .closest('[data-question]')
+        ?.querySelector<HTMLButtonElement>('button[type="submit"]')
+        ?.click()
     })
 
     // Order questions: Up and Down move a step; focus follows it.
     this.addEventListener('click', (event) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-move]') : null
+      const button =
+        event.target instanceof Element
+          ? event.target.closest<HTMLButtonElement>('[data-move]')
+          : null
       if (!button) return
       const step = button.closest<HTMLElement>('[data-step]')
       const list = step?.parentElement
@@ -78,7 +92,9 @@ export class QuizFormElement extends HTMLElement {
       else list.insertBefore(sibling, step)
       button.focus()
       const position = [...list.children].indexOf(step) + 1
-      announce(`${step.querySelector('.step-text')?.textContent ?? 'Step'} is now step ${position} of ${list.children.length}.`)
+      announce(
+        `${step.querySelector('.step-text')?.textContent ?? 'Step'} is now step ${position} of ${list.children.length}.`,
+      )
     })
 
     this.querySelector('[data-retry]')?.addEventListener('click', () => {
@@ -104,7 +120,12 @@ export class QuizFormElement extends HTMLElement {
       store.$results.subscribe((results) => {
         for (const [id, element] of questions) {
           const result = results[id]
-          if (result) this.#renderResult(element, description.questions.find((q) => q.id === id), result)
+          if (result)
+            this.#renderResult(
+              element,
+              description.questions.find((q) => q.id === id),
+              result,
+            )
           else this.#clearResult(element)
         }
       }),
@@ -114,7 +135,8 @@ export class QuizFormElement extends HTMLElement {
         const element = this.querySelector<HTMLElement>('[data-best]')
         if (!element) return
         element.hidden = best === null
-        if (best) element.textContent = `Your best score: ${Math.floor(best.bestScore * 100)}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
+        if (best)
+          element.textContent = `Your best score: ${Math.floor(best.bestScore * 100)}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
       }),
     )
   }
@@ -131,17 +153,29 @@ export class QuizFormElement extends HTMLElement {
 
   #readResponse(element: HTMLElement): QuizResponse | null {
     const type = element.dataset['type']
-    if (type === 'order') return [...element.querySelectorAll<HTMLElement>('[data-step]')].map((step) => step.dataset['step'] ?? '')
+    if (type === 'order')
+      return [...element.querySelectorAll<HTMLElement>('[data-step]')].map(
+        (step) => step.dataset['step'] ?? '',
+      )
     if (type === 'text') {
       const value = element.querySelector<HTMLInputElement>('input[type="text"]')?.value ?? ''
       return value.trim() === '' ? null : value
     }
-    const checked = [...element.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value)
+    const checked = [...element.querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (input) => input.value,
+    )
     if (checked.length === 0) return null
     return type === 'multiple' ? checked : (checked[0] ?? null)
   }
 
-  #applyOrder(questions: Map<string, HTMLElement>, presentation: { questions: string[]; options: Record<string, string[]>; steps: Record<string, string[]> }) {
+  #applyOrder(
+    questions: Map<string, HTMLElement>,
+    presentation: {
+      questions: string[]
+      options: Record<string, string[]>
+      steps: Record<string, string[]>
+    },
+  ) {
     const list = this.querySelector('[data-questions]')
     for (const id of presentation.questions) {
       const element = questions.get(id)
@@ -167,7 +201,9 @@ export class QuizFormElement extends HTMLElement {
       if (input.type === 'text') input.value = ''
       else input.checked = false
     })
-    element.querySelectorAll<HTMLButtonElement>('button').forEach((button) => (button.disabled = false))
+    element
+      .querySelectorAll<HTMLButtonElement>('button')
+      .forEach((button) => (button.disabled = false))
     element.querySelectorAll<HTMLElement>('[data-option], [data-step]').forEach((option) => {
       delete option.dataset['state']
       option.querySelector('[data-state-label]')?.replaceChildren()
@@ -179,11 +215,17 @@ export class QuizFormElement extends HTMLElement {
     }
   }
 
-  #renderResult(element: HTMLElement, question: QuizDescription['questions'][number] | undefined, result: { correct: boolean; perOption?: Record<string, string>; perPosition?: boolean[] }) {
+  #renderResult(
+    element: HTMLElement,
+    question: QuizDescription['questions'][number] | undefined,
+    result: { correct: boolean; perOption?: Record<string, string>; perPosition?: boolean[] },
+  ) {
     if (!question) return
     element.dataset['result'] = result.correct ? 'correct' : 'incorrect'
     element.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.disabled = true))
-    element.querySelectorAll<HTMLButtonElement>('button').forEach((button) => (button.disabled = true))
+    element
+      .querySelectorAll<HTMLButtonElement>('button')
+      .forEach((button) => (button.disabled = true))
     const feedbackHtml: string[] = []
     if (question.type === 'single' || question.type === 'predict') {
       const chosen = element.querySelector<HTMLInputElement>('input:checked')?.value
@@ -191,27 +233,45 @@ export class QuizFormElement extends HTMLElement {
         const id = option.dataset['option'] ?? ''
         const state = id === question.answer ? 'right' : id === chosen ? 'chosen-wrong' : ''
         if (state) this.#markOption(option, state)
-        if (state === 'chosen-wrong') feedbackHtml.push(option.querySelector(`template[data-feedback]`)?.innerHTML ?? '')
+        if (state === 'chosen-wrong')
+          feedbackHtml.push(option.querySelector(`template[data-feedback]`)?.innerHTML ?? '')
       }
     } else if (question.type === 'multiple') {
       for (const option of element.querySelectorAll<HTMLElement>('[data-option]')) {
         const state = result.perOption?.[option.dataset['option'] ?? ''] ?? ''
         if (state !== 'not-chosen') this.#markOption(option, state)
-        if (state === 'chosen-wrong' || state === 'missed') feedbackHtml.push(option.querySelector('template[data-feedback]')?.innerHTML ?? '')
+        if (state === 'chosen-wrong' || state === 'missed')
+          feedbackHtml.push(option.querySelector('template[data-feedback]')?.innerHTML ?? '')
       }
     } else if (question.type === 'order') {
       ;[...element.querySelectorAll<HTMLElement>('[data-step]')].forEach((step, index) => {
         const right = result.perPosition?.[index] ?? false
         step.dataset['state'] = right ? 'chosen-right' : 'chosen-wrong'
-        step.querySelector('[data-state-label]')?.replaceChildren(right ? 'In the right place' : `Belongs at step ${question.steps.findIndex((s) => s.id === step.dataset['step']) + 1}`)
+        step
+          .querySelector('[data-state-label]')
+          ?.replaceChildren(
+            right
+              ? 'In the right place'
+              : `Belongs at step ${question.steps.findIndex((s) => s.id === step.dataset['step']) + 1}`,
+          )
       })
     } else if (!result.correct) {
       feedbackHtml.push(element.querySelector('template[data-feedback="text"]')?.innerHTML ?? '')
-      feedbackHtml.push(`Accepted answer: <code>${question.accept[0]?.replace(/</g, '&lt;') ?? ''}</code>`)
+      feedbackHtml.push(
+        `Accepted answer: <code>${question.accept[0]?.replace(/</g, '&lt;') ?? ''}</code>`,
+      )
     }
     const explanation = element.querySelector('template[data-explanation]')?.innerHTML ?? ''
     const title = result.correct ? 'Correct.' : 'Not quite.'
-    this.#showVerdict(element, title, result.correct ? 'correct' : 'incorrect', [...feedbackHtml.filter(Boolean).map((html) => `<p class="choice-feedback">${html}</p>`), explanation].join(''))
+    this.#showVerdict(
+      element,
+      title,
+      result.correct ? 'correct' : 'incorrect',
+      [
+        ...feedbackHtml.filter(Boolean).map((html) => `<p class="choice-feedback">${html}</p>`),
+        explanation,
+      ].join(''),
+    )
   }
 
   #markOption(option: HTMLElement, state: string) {
@@ -227,20 +287,31 @@ export class QuizFormElement extends HTMLElement {
     const icon = tone === 'correct' ? '✓' : tone === 'incorrect' ? '✗' : '!'
     verdict.innerHTML = `<p class="verdict-title"><span aria-hidden="true">${icon}</span> ${title}</p>${bodyHtml}`
     const live = this.querySelector('[data-announce]')
-    if (live) live.textContent = `${title} ${verdict.textContent?.replace(title, '').trim().slice(0, 300) ?? ''}`
+    if (live)
+      live.textContent = `${title} ${verdict.textContent?.replace(title, '').trim().slice(0, 300) ?? ''}`
     if (tone !== 'empty') verdict.focus()
   }
 
-  #renderSummary(score: { percent: number; passed: boolean; correctCount: number; total: number } | null, store: QuizStore) {
+  #renderSummary(
+    score: { percent: number; passed: boolean; correctCount: number; total: number } | null,
+    store: QuizStore,
+  ) {
     const summary = this.querySelector<HTMLElement>('[data-summary]')
     if (!summary) return
     const review = store.$mode.get() === 'review'
     summary.hidden = score === null
     if (!score) return
-    const threshold = Math.round(((JSON.parse(this.querySelector('script[data-quiz]')?.textContent ?? '{}') as { passThreshold?: number }).passThreshold ?? 0.8) * 100)
+    const threshold = Math.round(
+      ((
+        JSON.parse(this.querySelector('script[data-quiz]')?.textContent ?? '{}') as {
+          passThreshold?: number
+        }
+      ).passThreshold ?? 0.8) * 100,
+    )
     const title = summary.querySelector('[data-summary-title]')
     const text = summary.querySelector('[data-summary-text]')
-    if (title) title.textContent = `${score.passed ? 'Passed' : 'Not passed yet'}: ${score.percent}%`
+    if (title)
+      title.textContent = `${score.passed ? 'Passed' : 'Not passed yet'}: ${score.percent}%`
     if (text) {
       text.textContent = review
         ? 'You are reviewing your mistakes. Your score for this attempt stays as it was; try again for a new score.'

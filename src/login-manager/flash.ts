@@ -31,8 +31,14 @@ export function flash(c: Context, message: string, category = 'message'): void {
  * const messages = getFlashedMessages(c) // ['Welcome back!']
  * const pairs = getFlashedMessages(c, { withCategories: true }) // [['success', 'Welcome back!']]
  */
-export function getFlashedMessages(c: Context, options: { withCategories: true; categoryFilter?: string[] }): FlashedMessage[]
-export function getFlashedMessages(c: Context, options?: { withCategories?: false; categoryFilter?: string[] }): string[]
+export function getFlashedMessages(
+  c: Context,
+  options: { withCategories: true; categoryFilter?: string[] },
+): FlashedMessage[]
+export function getFlashedMessages(
+  c: Context,
+  options?: { withCategories?: false; categoryFilter?: string[] },
+): string[]
 export function getFlashedMessages(
   c: Context,
   options: { withCategories?: boolean; categoryFilter?: string[] } = {},

@@ -26,14 +26,21 @@ managed.get('/', async (c) => {
 })
 
 const sessionCookie = await encodeSessionCookie(
-  { _user_id: '1', _fresh: true, _id: await (async () => {
-    const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  })() },
+  {
+    _user_id: '1',
+    _fresh: true,
+    _id: await (async () => {
+      const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
+      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+    })(),
+  },
   SECRET,
 )
 const rememberCookie = await encodeRememberCookie('1', SECRET)
-const headers = { Cookie: `session=${sessionCookie}; remember_token=${encodeURIComponent(rememberCookie)}`, 'User-Agent': 'bench' }
+const headers = {
+  Cookie: `session=${sessionCookie}; remember_token=${encodeURIComponent(rememberCookie)}`,
+  'User-Agent': 'bench',
+}
 
 test('per request: bare handler, loader alone, login manager', async ({ bench }) => {
   await bench.compare(

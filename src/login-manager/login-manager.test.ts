@@ -41,10 +41,20 @@ function withRoutes(made: ReturnType<typeof makeApp>) {
     const user = await currentUser(c)
     return c.text(user.isAuthenticated ? `user:${user.getId()}` : 'anonymous')
   })
-  app.get('/secret', loginRequired<TestUser>(), (c) => c.text(`secret for ${c.var.currentUser.name}`))
+  app.get('/secret', loginRequired<TestUser>(), (c) =>
+    c.text(`secret for ${c.var.currentUser.name}`),
+  )
   app.get('/fresh', freshLoginRequired<TestUser>(), (c) => c.text('fresh ok'))
   app.get('/keys', (c) => c.json(getSession(c).keys()))
-  app.get('/session', (c) => c.json(Object.fromEntries(getSession(c).keys().map((k) => [k, getSession(c).get(k)]))))
+  app.get('/session', (c) =>
+    c.json(
+      Object.fromEntries(
+        getSession(c)
+          .keys()
+          .map((k) => [k, getSession(c).get(k)]),
+      ),
+    ),
+  )
   app.get('/flashes', (c) => c.json(getFlashedMessages(c, { withCategories: true })))
   app.post('/confirm', async (c) => {
     await confirmLogin(c)
@@ -59,7 +69,8 @@ function withRoutes(made: ReturnType<typeof makeApp>) {
   return made
 }
 
-const setup = (options: ConstructorParameters<typeof LoginManager>[0] = {}) => withRoutes(makeApp(options))
+const setup = (options: ConstructorParameters<typeof LoginManager>[0] = {}) =>
+  withRoutes(makeApp(options))
 
 describe('loading the current user', () => {
   it('is lazy and cached: the loader runs at most once per request, and not at all when unused', async () => {
@@ -104,7 +115,9 @@ describe('loading the current user', () => {
     app.get('/me', async (c) => c.text(String((await currentUser(c)).isAuthenticated)))
     app.onError((error, c) => c.text(error.message, 500))
     const { get } = client(app)
-    const sessionCookie = await import('./session').then((m) => m.encodeSessionCookie({ _user_id: '1' }, SECRET))
+    const sessionCookie = await import('./session').then((m) =>
+      m.encodeSessionCookie({ _user_id: '1' }, SECRET),
+    )
     const response = await get('/me', { headers: { Cookie: `session=${sessionCookie}` } })
     expect(await response.text()).toBe('database down')
   })
@@ -127,7 +140,9 @@ describe('loading the current user', () => {
     expect(await response.text()).toBe('user:1')
     expect(response.headers.get('Set-Cookie')).toBeNull()
     expect(fromRequest).toBe(1)
-    const debug = await (await made.app.request('/debug', { headers: { 'X-Api-Key': 'k1' } })).json()
+    const debug = await (
+      await made.app.request('/debug', { headers: { 'X-Api-Key': 'k1' } })
+    ).json()
     expect(debug).toMatchObject({ isAuthenticated: true, fresh: false, userIdInSession: null })
   })
 
@@ -141,7 +156,10 @@ describe('loading the current user', () => {
     second.jar.set('remember_token', first.jar.get('remember_token') ?? '')
     expect(await (await second.get('/me')).text()).toBe('user:1')
     expect(restored).toBe(1)
-    expect(await (await second.get('/session')).json()).toMatchObject({ _user_id: '1', _fresh: false })
+    expect(await (await second.get('/session')).json()).toMatchObject({
+      _user_id: '1',
+      _fresh: false,
+    })
   })
 
   it('gives an anonymous user for a bad remember cookie, and does not try the request loader', async () => {
@@ -181,7 +199,9 @@ describe('loginUser / logoutUser / confirmLogin', () => {
     const browser = client(setup().app)
     expect(await (await browser.request('/login/2', { method: 'POST' })).text()).toBe('refused')
     expect(await (await browser.get('/keys')).json()).toEqual([])
-    expect(await (await browser.request('/login/2?force=1', { method: 'POST' })).text()).toBe('in:2')
+    expect(await (await browser.request('/login/2?force=1', { method: 'POST' })).text()).toBe(
+      'in:2',
+    )
   })
 
   it('stores _user_id, _fresh and _id, emits loggedIn, and makes the user current', async () => {
@@ -200,26 +220,34 @@ describe('loginUser / logoutUser / confirmLogin', () => {
     const browser = client(setup().app)
     const plain = await browser.request('/login/1', { method: 'POST' })
     expect(plain.headers.getSetCookie().some((c) => c.startsWith('remember_token='))).toBe(false)
-    const remembered = await browser.request('/login/1?remember=1&duration=3600', { method: 'POST' })
-    const cookie = remembered.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
+    const remembered = await browser.request('/login/1?remember=1&duration=3600', {
+      method: 'POST',
+    })
+    const cookie =
+      remembered.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
     expect(cookie).toMatch(/^remember_token=1%7C[0-9a-f]{128}; Path=\/; Expires=[^;]+; HttpOnly$/)
     const expires = new Date(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '').getTime()
     expect(Math.abs(expires - (Date.now() + 3600_000))).toBeLessThan(5000)
     expect(await (await browser.get('/session')).json()).toMatchObject({ _remember_seconds: 3600 })
   })
 
-  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, '60'])('rejects the remember duration %j with a clear error', async (duration) => {
-    const made = setup()
-    made.app.post('/bad', async (c) => {
-      await loginUser(c, users.get('1')!, { remember: true, duration: duration as number })
-      return c.text('no')
-    })
-    made.app.onError((error, c) => c.text(error.message, 500))
-    expect(await (await made.app.request('/bad', { method: 'POST' })).text()).toMatch(
-      /^The remember duration must be a positive, finite number of seconds/,
-    )
-    expect(() => new LoginManager({ rememberCookie: { duration: duration as number } })).toThrow('positive, finite')
-  })
+  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, '60'])(
+    'rejects the remember duration %j with a clear error',
+    async (duration) => {
+      const made = setup()
+      made.app.post('/bad', async (c) => {
+        await loginUser(c, users.get('1')!, { remember: true, duration: duration as number })
+        return c.text('no')
+      })
+      made.app.onError((error, c) => c.text(error.message, 500))
+      expect(await (await made.app.request('/bad', { method: 'POST' })).text()).toMatch(
+        /^The remember duration must be a positive, finite number of seconds/,
+      )
+      expect(() => new LoginManager({ rememberCookie: { duration: duration as number } })).toThrow(
+        'positive, finite',
+      )
+    },
+  )
 
   it('refuses a non-string id from getId() with a teaching error (the chosen behaviour)', async () => {
     class NumberIdUser extends UserMixin {
@@ -313,18 +341,36 @@ describe('remember cookie', () => {
   )
 
   it('uses _remember_seconds, then rememberCookie.duration, then 365 days', async () => {
-    const expiresIn = async (options: ConstructorParameters<typeof LoginManager>[0], query: string) => {
-      const response = await setup(options).app.request(`/login/1?remember=1${query}`, { method: 'POST' })
-      const cookie = response.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
-      return Math.round((new Date(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '').getTime() - Date.now()) / 1000)
+    const expiresIn = async (
+      options: ConstructorParameters<typeof LoginManager>[0],
+      query: string,
+    ) => {
+      const response = await setup(options).app.request(`/login/1?remember=1${query}`, {
+        method: 'POST',
+      })
+      const cookie =
+        response.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
+      return Math.round(
+        (new Date(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '').getTime() - Date.now()) / 1000,
+      )
     }
-    expect(await expiresIn({ rememberCookie: { duration: 7200 } }, '&duration=60')).toBeCloseTo(60, -1)
+    expect(await expiresIn({ rememberCookie: { duration: 7200 } }, '&duration=60')).toBeCloseTo(
+      60,
+      -1,
+    )
     expect(await expiresIn({ rememberCookie: { duration: 7200 } }, '')).toBeCloseTo(7200, -1)
     expect(Math.abs((await expiresIn({}, '')) - 365 * 86400)).toBeLessThan(5)
   })
 
   it('adds Domain, Secure and SameSite only when configured, and deletes with the same Path and Domain', async () => {
-    const options = { rememberCookie: { domain: 'example.com', path: '/app', secure: true, sameSite: 'Strict' as const } }
+    const options = {
+      rememberCookie: {
+        domain: 'example.com',
+        path: '/app',
+        secure: true,
+        sameSite: 'Strict' as const,
+      },
+    }
     const browser = client(setup(options).app)
     const login = await browser.request('/login/1?remember=1', { method: 'POST' })
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
@@ -333,7 +379,8 @@ describe('remember cookie', () => {
     expect(cookie).toContain('Secure')
     expect(cookie).toContain('SameSite=Strict')
     const logout = await browser.request('/logout', { method: 'POST' })
-    const deletion = logout.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
+    const deletion =
+      logout.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
     expect(deletion).toContain('Domain=example.com')
     expect(deletion).toContain('Path=/app')
   })
@@ -379,7 +426,9 @@ describe('protecting routes', () => {
   it('lets exempt methods straight through', async () => {
     const made = setup()
     made.app.options('/secret', loginRequired(), (c) => c.text('preflight'))
-    expect(await (await made.app.request('/secret', { method: 'OPTIONS' })).text()).toBe('preflight')
+    expect(await (await made.app.request('/secret', { method: 'OPTIONS' })).text()).toBe(
+      'preflight',
+    )
   })
 
   it('flashes the login message and redirects to loginView with next', async () => {
@@ -387,7 +436,9 @@ describe('protecting routes', () => {
     const response = await browser.get('/secret?tab=2')
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/login?next=%2Fsecret%3Ftab%3D2')
-    expect(await (await browser.get('/flashes')).json()).toEqual([['message', 'Please log in to access this page.']])
+    expect(await (await browser.get('/flashes')).json()).toEqual([
+      ['message', 'Please log in to access this page.'],
+    ])
   })
 
   it('a registered unauthorized handler wins', async () => {
@@ -415,7 +466,9 @@ describe('protecting routes', () => {
     const response = await stale.get('/fresh')
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/reauth?next=%2Ffresh')
-    expect(await (await stale.get('/flashes')).json()).toEqual([['message', 'Please reauthenticate to access this page.']])
+    expect(await (await stale.get('/flashes')).json()).toEqual([
+      ['message', 'Please reauthenticate to access this page.'],
+    ])
     expect(needs).toBe(1)
     withView.manager.needsRefreshHandler((c) => c.text('custom', 499 as 400))
     expect((await stale.get('/fresh')).status).toBe(499)
@@ -446,7 +499,9 @@ describe('session protection', () => {
     thief.jar.set('remember_token', 'present')
     const response = await thief.get('/me')
     expect(await response.text()).toBe('anonymous')
-    expect(response.headers.getSetCookie().find((c) => c.startsWith('remember_token='))).toMatch(/Max-Age=0/)
+    expect(response.headers.getSetCookie().find((c) => c.startsWith('remember_token='))).toMatch(
+      /Max-Age=0/,
+    )
     expect(count()).toBe(1)
   })
 
@@ -486,17 +541,19 @@ describe('users', () => {
 
   it('getId() without an id says what to do', () => {
     class NoId extends UserMixin {}
-    expect(() => new NoId().getId()).toThrow('NoId has no id, so getId() cannot say who to remember.')
+    expect(() => new NoId().getId()).toThrow(
+      'NoId has no id, so getId() cannot say who to remember.',
+    )
   })
 
   it('AnonymousUser: not authenticated, not active, anonymous, null id', () => {
     const anonymous = new AnonymousUser()
-    expect([anonymous.isAuthenticated, anonymous.isActive, anonymous.isAnonymous, anonymous.getId()]).toEqual([
-      false,
-      false,
-      true,
-      null,
-    ])
+    expect([
+      anonymous.isAuthenticated,
+      anonymous.isActive,
+      anonymous.isAnonymous,
+      anonymous.getId(),
+    ]).toEqual([false, false, true, null])
   })
 
   it('uses a custom anonymousUser factory', async () => {
@@ -504,7 +561,9 @@ describe('users', () => {
       name = 'Guest'
     }
     const made = setup({ anonymousUser: () => new Guest() })
-    made.app.get('/guest', async (c) => c.text((await currentUser(c)) instanceof Guest ? 'guest' : 'other'))
+    made.app.get('/guest', async (c) =>
+      c.text((await currentUser(c)) instanceof Guest ? 'guest' : 'other'),
+    )
     expect(await (await made.app.request('/guest')).text()).toBe('guest')
   })
 })

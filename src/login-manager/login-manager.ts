@@ -111,14 +111,18 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   needsRefreshMessageCategory: string
   sessionProtection: 'basic' | 'strong' | null
   anonymousUser: () => AnonymousUser
-  rememberCookie: Required<Pick<RememberCookieOptions, 'name' | 'path' | 'secure' | 'httpOnly' | 'refreshEachRequest'>> &
+  rememberCookie: Required<
+    Pick<RememberCookieOptions, 'name' | 'path' | 'secure' | 'httpOnly' | 'refreshEachRequest'>
+  > &
     Pick<RememberCookieOptions, 'duration' | 'domain' | 'sameSite'>
   useSessionForNext: boolean
   exemptMethods: string[]
   remoteAddress: (c: Context) => string
 
-  #userLoader: ((id: string) => Promise<User | null | undefined> | User | null | undefined) | undefined
-  #requestLoader: ((c: Context) => Promise<User | null | undefined> | User | null | undefined) | undefined
+  #userLoader:
+    ((id: string) => Promise<User | null | undefined> | User | null | undefined) | undefined
+  #requestLoader:
+    ((c: Context) => Promise<User | null | undefined> | User | null | undefined) | undefined
   #unauthorizedHandler: ResponseHandler | undefined
   #needsRefreshHandler: ResponseHandler | undefined
   #handlers = new Map<keyof LoginManagerEvents<User>, Set<Handler<never>>>()
@@ -129,17 +133,26 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    */
   constructor(options: LoginManagerOptions = {}) {
     this.loginView = options.loginView
-    this.loginMessage = options.loginMessage === undefined ? 'Please log in to access this page.' : options.loginMessage
+    this.loginMessage =
+      options.loginMessage === undefined
+        ? 'Please log in to access this page.'
+        : options.loginMessage
     this.loginMessageCategory = options.loginMessageCategory ?? 'message'
     this.refreshView = options.refreshView
     this.needsRefreshMessage =
-      options.needsRefreshMessage === undefined ? 'Please reauthenticate to access this page.' : options.needsRefreshMessage
+      options.needsRefreshMessage === undefined
+        ? 'Please reauthenticate to access this page.'
+        : options.needsRefreshMessage
     this.needsRefreshMessageCategory = options.needsRefreshMessageCategory ?? 'message'
-    this.sessionProtection = options.sessionProtection === undefined ? 'basic' : options.sessionProtection
+    this.sessionProtection =
+      options.sessionProtection === undefined ? 'basic' : options.sessionProtection
     this.anonymousUser = options.anonymousUser ?? (() => new AnonymousUser())
     const remember = options.rememberCookie ?? {}
     if (remember.duration !== undefined && !isPositiveDuration(remember.duration)) {
-      throw new LoginManagerError('bad-remember-duration', errorMessages.badDuration(remember.duration))
+      throw new LoginManagerError(
+        'bad-remember-duration',
+        errorMessages.badDuration(remember.duration),
+      )
     }
     this.rememberCookie = {
       name: remember.name ?? 'remember_token',
@@ -165,7 +178,9 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * @example
    * loginManager.userLoader(async (id) => db.findUser(id) ?? null)
    */
-  userLoader<L extends (id: string) => Promise<User | null | undefined> | User | null | undefined>(loader: L): L {
+  userLoader<L extends (id: string) => Promise<User | null | undefined> | User | null | undefined>(
+    loader: L,
+  ): L {
     this.#userLoader = loader
     return loader
   }
@@ -179,7 +194,9 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * @example
    * loginManager.requestLoader(async (c) => apiKeys.get(c.req.header('X-Api-Key') ?? '') ?? null)
    */
-  requestLoader<L extends (c: Context) => Promise<User | null | undefined> | User | null | undefined>(loader: L): L {
+  requestLoader<
+    L extends (c: Context) => Promise<User | null | undefined> | User | null | undefined,
+  >(loader: L): L {
     this.#requestLoader = loader
     return loader
   }
@@ -220,7 +237,10 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * const stop = loginManager.on('loggedIn', (c, user) => console.log('login', user.getId()))
    * stop()
    */
-  on<E extends keyof LoginManagerEvents<User>>(event: E, handler: Handler<LoginManagerEvents<User>[E]>): () => void {
+  on<E extends keyof LoginManagerEvents<User>>(
+    event: E,
+    handler: Handler<LoginManagerEvents<User>[E]>,
+  ): () => void {
     const set = this.#handlers.get(event) ?? new Set()
     set.add(handler as Handler<never>)
     this.#handlers.set(event, set)
@@ -228,8 +248,13 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   }
 
   /** @internal */
-  emit<E extends keyof LoginManagerEvents<User>>(c: Context, event: E, payload: LoginManagerEvents<User>[E]): void {
-    for (const handler of this.#handlers.get(event) ?? []) (handler as Handler<LoginManagerEvents<User>[E]>)(c, payload)
+  emit<E extends keyof LoginManagerEvents<User>>(
+    c: Context,
+    event: E,
+    payload: LoginManagerEvents<User>[E],
+  ): void {
+    for (const handler of this.#handlers.get(event) ?? [])
+      (handler as Handler<LoginManagerEvents<User>[E]>)(c, payload)
   }
 
   /**
@@ -241,15 +266,17 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * app.use(session({ secret: process.env.SESSION_SECRET }), loginManager.middleware())
    */
   middleware(): MiddlewareHandler {
-    const manager = this
-    return async function loginManager(c, next) {
+    // An arrow keeps `this`; the const gives the middleware its name in stack traces.
+    const loginManager: MiddlewareHandler = async (c, next) => {
       const sessionContext = findSessionContext(c)
-      if (!sessionContext) throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
-      const state: RequestState<User> = { manager, user: undefined }
+      if (!sessionContext)
+        throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
+      const state: RequestState<User> = { manager: this, user: undefined }
       c.set(STATE_VARIABLE as never, state as never)
       await next()
-      await manager.#updateRememberCookie(c, sessionContext.session, sessionContext.secret)
+      await this.#updateRememberCookie(c, sessionContext.session, sessionContext.secret)
     }
+    return loginManager
   }
 
   /**
@@ -306,7 +333,8 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     this.emit(c, 'needsRefresh', undefined)
     if (this.#needsRefreshHandler) return this.#needsRefreshHandler(c)
     if (!this.refreshView) return c.text('Unauthorized', 401)
-    if (this.needsRefreshMessage) flash(c, this.needsRefreshMessage, this.needsRefreshMessageCategory)
+    if (this.needsRefreshMessage)
+      flash(c, this.needsRefreshMessage, this.needsRefreshMessageCategory)
     return this.#redirectToView(c, this.refreshView)
   }
 
@@ -401,11 +429,17 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       deleteCookie(c, name, { path, ...(domain === undefined ? {} : { domain }) })
     } else if (this.rememberCookie.refreshEachRequest) {
       const id = session.get('_user_id')
-      if (typeof id === 'string' && getCookie(c, name) !== undefined) await this.#setRememberCookie(c, session, secret, id)
+      if (typeof id === 'string' && getCookie(c, name) !== undefined)
+        await this.#setRememberCookie(c, session, secret, id)
     }
   }
 
-  async #setRememberCookie(c: Context, session: Session, secret: string, id: string): Promise<void> {
+  async #setRememberCookie(
+    c: Context,
+    session: Session,
+    secret: string,
+    id: string,
+  ): Promise<void> {
     const { name, path, domain, secure, httpOnly, sameSite } = this.rememberCookie
     const stored = session.get('_remember_seconds')
     const seconds = isPositiveDuration(stored) ? stored : (this.rememberCookie.duration ?? YEAR)
@@ -422,13 +456,18 @@ export class LoginManager<User extends UserMixin = UserMixin> {
 
 function stateOf<User extends UserMixin>(c: Context, helper: string): RequestState<User> {
   const state = c.get(STATE_VARIABLE as never) as RequestState<User> | undefined
-  if (!state) throw new LoginManagerError('middleware-not-installed', errorMessages.middlewareNotInstalled(helper))
+  if (!state)
+    throw new LoginManagerError(
+      'middleware-not-installed',
+      errorMessages.middlewareNotInstalled(helper),
+    )
   return state
 }
 
 function sessionOf(c: Context): Session {
   const found = findSessionContext(c)
-  if (!found) throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
+  if (!found)
+    throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
   return found.session
 }
 
@@ -483,7 +522,9 @@ export async function decodeRememberCookie(value: string, secret: string): Promi
  *   return c.text(user.isAuthenticated ? 'Welcome back' : 'Hello, stranger')
  * })
  */
-export function currentUser<User extends UserMixin = UserMixin>(c: Context): Promise<User | AnonymousUser> {
+export function currentUser<User extends UserMixin = UserMixin>(
+  c: Context,
+): Promise<User | AnonymousUser> {
   const state = stateOf<User>(c, 'currentUser(c)')
   state.user ??= state.manager.loadUser(c)
   return state.user
@@ -512,9 +553,13 @@ export async function loginUser<User extends UserMixin>(
   const state = stateOf<User>(c, 'loginUser(c, user)')
   if (!options.force && !user.isActive) return false
   const id = user.getId()
-  if (typeof id !== 'string') throw new LoginManagerError('non-string-id', errorMessages.nonStringId(id))
+  if (typeof id !== 'string')
+    throw new LoginManagerError('non-string-id', errorMessages.nonStringId(id))
   if (options.duration !== undefined && !isPositiveDuration(options.duration)) {
-    throw new LoginManagerError('bad-remember-duration', errorMessages.badDuration(options.duration))
+    throw new LoginManagerError(
+      'bad-remember-duration',
+      errorMessages.badDuration(options.duration),
+    )
   }
   const session = sessionOf(c)
   session.set('_user_id', id)

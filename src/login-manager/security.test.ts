@@ -13,12 +13,27 @@ const oneChar = fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })
 /** Change one character, insert one or delete one: the mutations an attacker would try. */
 const mutation = (value: string) =>
   fc.oneof(
-    fc.record({ kind: fc.constant('replace' as const), at: fc.nat({ max: value.length - 1 }), char: oneChar }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat({ max: value.length }), char: oneChar }),
-    fc.record({ kind: fc.constant('delete' as const), at: fc.nat({ max: value.length - 1 }), char: fc.constant('') }),
+    fc.record({
+      kind: fc.constant('replace' as const),
+      at: fc.nat({ max: value.length - 1 }),
+      char: oneChar,
+    }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat({ max: value.length }),
+      char: oneChar,
+    }),
+    fc.record({
+      kind: fc.constant('delete' as const),
+      at: fc.nat({ max: value.length - 1 }),
+      char: fc.constant(''),
+    }),
   )
 
-function mutate(value: string, m: { kind: 'replace' | 'insert' | 'delete'; at: number; char: string }): string {
+function mutate(
+  value: string,
+  m: { kind: 'replace' | 'insert' | 'delete'; at: number; char: string },
+): string {
   if (m.kind === 'insert') return value.slice(0, m.at) + m.char + value.slice(m.at)
   if (m.kind === 'delete') return value.slice(0, m.at) + value.slice(m.at + 1)
   return value.slice(0, m.at) + m.char + value.slice(m.at + 1)
@@ -31,7 +46,9 @@ describe('mutated cookies never authenticate (seeded property tests)', () => {
     const user = await currentUser(c)
     return c.text(user.isAuthenticated ? 'in' : 'out')
   })
-  made.app.post('/login', async (c) => c.text(String(await loginUser(c, users.get('1')!, { remember: true }))))
+  made.app.post('/login', async (c) =>
+    c.text(String(await loginUser(c, users.get('1')!, { remember: true }))),
+  )
 
   it('session cookies: 1,000 random mutations of a valid one all read as anonymous', async () => {
     const valid = await encodeSessionCookie({ _user_id: '1', _fresh: true }, SECRET)
@@ -41,7 +58,9 @@ describe('mutated cookies never authenticate (seeded property tests)', () => {
       fc.asyncProperty(mutation(valid), async (m) => {
         const forged = mutate(valid, m)
         fc.pre(forged !== valid)
-        const response = await made.app.request('/me', { headers: { Cookie: `session=${encodeURIComponent(forged)}` } })
+        const response = await made.app.request('/me', {
+          headers: { Cookie: `session=${encodeURIComponent(forged)}` },
+        })
         return (await response.text()) === 'out'
       }),
       { seed: 42, numRuns: 1000 },
@@ -52,7 +71,9 @@ describe('mutated cookies never authenticate (seeded property tests)', () => {
     const login = client(made.app)
     await login.request('/login', { method: 'POST' })
     const valid = decodeURIComponent(login.jar.get('remember_token') ?? '')
-    const control = await made.app.request('/me', { headers: { Cookie: `remember_token=${encodeURIComponent(valid)}` } })
+    const control = await made.app.request('/me', {
+      headers: { Cookie: `remember_token=${encodeURIComponent(valid)}` },
+    })
     expect(await control.text()).toBe('in')
     await fc.assert(
       fc.asyncProperty(mutation(valid), async (m) => {
@@ -76,7 +97,9 @@ describe('secrets never leak', () => {
     const { describeAuth, currentUser } = await import('./login-manager')
     made.app.post('/login', async (c) => {
       const form = await c.req.parseBody()
-      const ok = (await checkPasswordHash(hash, String(form['password']))) && (await loginUser(c, users.get('1')!, { remember: true }))
+      const ok =
+        (await checkPasswordHash(hash, String(form['password']))) &&
+        (await loginUser(c, users.get('1')!, { remember: true }))
       return c.text(ok ? 'welcome' : 'bad password', ok ? 200 : 401)
     })
     made.app.get('/debug', async (c) => c.json(await describeAuth(c)))
@@ -86,7 +109,11 @@ describe('secrets never leak', () => {
     const browser = client(made.app)
     const seen: string[] = []
     const record = async (response: Response) => {
-      seen.push(await response.text(), ...response.headers.getSetCookie(), response.headers.get('Location') ?? '')
+      seen.push(
+        await response.text(),
+        ...response.headers.getSetCookie(),
+        response.headers.get('Location') ?? '',
+      )
     }
     const form = (pw: string) => ({ method: 'POST', body: new URLSearchParams({ password: pw }) })
     await record(await browser.request('/login', form('wrong')))
@@ -95,14 +122,21 @@ describe('secrets never leak', () => {
     await record(await browser.get('/me'))
     await record(await browser.request('/logout', { method: 'POST' }))
     const errors: string[] = []
-    for (const attempt of [() => session({ secret: '' }), () => new (class extends (users.get('1')!.constructor as typeof Object) {})()]) {
+    for (const attempt of [
+      () => session({ secret: '' }),
+      () => new (class extends (users.get('1')!.constructor as typeof Object) {})(),
+    ]) {
       try {
         attempt()
       } catch (error) {
         errors.push(String(error))
       }
     }
-    const everything = [...seen, ...errors, ...[...browser.jar.values()].map(decodeURIComponent)].join('\n')
+    const everything = [
+      ...seen,
+      ...errors,
+      ...[...browser.jar.values()].map(decodeURIComponent),
+    ].join('\n')
     for (const forbidden of [SECRET, password, hash, hash.split('$')[2] ?? 'x']) {
       expect(everything).not.toContain(forbidden)
     }
@@ -126,7 +160,10 @@ describe('portability', () => {
         const path = join(dir, entry.name)
         if (entry.isDirectory()) walk(path)
         else if (/\.ts$/.test(entry.name) && !/\.(test|bench)\.ts$/.test(entry.name)) {
-          if (/from\s+['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(path, 'utf8'))) offenders.push(path)
+          if (
+            /from\s+['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(path, 'utf8'))
+          )
+            offenders.push(path)
         }
       }
     }

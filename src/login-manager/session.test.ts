@@ -104,7 +104,9 @@ describe('session()', () => {
     const app = new Hono()
     app.get('/', (c) => c.text(String(getSession(c).get('x'))))
     app.onError((error) => new Response(error.message, { status: 500 }))
-    expect(await (await app.request('/')).text()).toContain('Add app.use(session({ secret: process.env.SESSION_SECRET }))')
+    expect(await (await app.request('/')).text()).toContain(
+      'Add app.use(session({ secret: process.env.SESSION_SECRET }))',
+    )
   })
 })
 

@@ -7,7 +7,8 @@ import { BoundedCache } from './utils/bounded-cache'
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './utils/encoding'
 
 /** A value the session can hold: anything JSON can carry. */
-export type SessionValue = string | number | boolean | null | SessionValue[] | { [key: string]: SessionValue }
+export type SessionValue =
+  string | number | boolean | null | SessionValue[] | { [key: string]: SessionValue }
 
 /** Options for {@link session}. */
 export interface SessionOptions {
@@ -108,7 +109,10 @@ class CookieSession implements Session {
  * @example
  * const value = await encodeSessionCookie({ _user_id: '1' }, process.env.SESSION_SECRET!)
  */
-export async function encodeSessionCookie(data: Record<string, SessionValue>, secret: string): Promise<string> {
+export async function encodeSessionCookie(
+  data: Record<string, SessionValue>,
+  secret: string,
+): Promise<string> {
   const payload = toBase64Url(utf8(JSON.stringify(data)))
   const signature = toBase64Url(await hmac(secret, `session.${payload}`, 'SHA-256'))
   return `${payload}.${signature}`
@@ -132,7 +136,8 @@ export async function decodeSessionCookie(
   // (as JSON text, so callers get a fresh object) and the HMAC runs once per distinct cookie.
   const cacheKey = `${secret}\u0000${value}`
   const cached = verifiedCookies.get(cacheKey)
-  if (cached !== undefined) return cached === null ? null : (JSON.parse(cached) as Record<string, SessionValue>)
+  if (cached !== undefined)
+    return cached === null ? null : (JSON.parse(cached) as Record<string, SessionValue>)
   const data = await verifySessionCookie(value, secret)
   verifiedCookies.set(cacheKey, data === null ? null : JSON.stringify(data))
   return data
@@ -140,7 +145,10 @@ export async function decodeSessionCookie(
 
 const verifiedCookies = new BoundedCache<string, string | null>(1000)
 
-async function verifySessionCookie(value: string, secret: string): Promise<Record<string, SessionValue> | null> {
+async function verifySessionCookie(
+  value: string,
+  secret: string,
+): Promise<Record<string, SessionValue> | null> {
   const dot = value.lastIndexOf('.')
   if (dot <= 0) return null
   const payload = value.slice(0, dot)
@@ -153,7 +161,9 @@ async function verifySessionCookie(value: string, secret: string): Promise<Recor
   if (!text) return null
   try {
     const data: unknown = JSON.parse(text)
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, SessionValue>) : null
+    return typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as Record<string, SessionValue>)
+      : null
   } catch {
     return null
   }
@@ -197,7 +207,8 @@ export function session(options: SessionOptions): MiddlewareHandler {
     await next()
     if (!current.modified) return
     if (current.isEmpty()) {
-      if (incoming !== undefined) setCookie(c, cookieName, '', { ...cookie, maxAge: 0, expires: new Date(0) })
+      if (incoming !== undefined)
+        setCookie(c, cookieName, '', { ...cookie, maxAge: 0, expires: new Date(0) })
       return
     }
     const value = await encodeSessionCookie(current.toJSON(), secret)

@@ -53,7 +53,9 @@ export function client(app: { request: Hono['request'] }, userAgent = 'test-agen
       const eq = pair.indexOf('=')
       const name = pair.slice(0, eq).trim()
       const value = pair.slice(eq + 1).trim()
-      const expired = attributes.some((a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a))
+      const expired = attributes.some(
+        (a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a),
+      )
       if (expired || value === '') jar.delete(name)
       else jar.set(name, value)
     }

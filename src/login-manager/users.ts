@@ -39,7 +39,10 @@ export class UserMixin {
    */
   getId(): string | null {
     if (this.id === undefined || this.id === null) {
-      throw new LoginManagerError('user-without-id', errorMessages.userWithoutId(this.constructor.name))
+      throw new LoginManagerError(
+        'user-without-id',
+        errorMessages.userWithoutId(this.constructor.name),
+      )
     }
     return String(this.id)
   }
@@ -51,7 +54,12 @@ export class UserMixin {
    * @returns true for another UserMixin with the same id
    */
   equals(other: unknown): boolean {
-    return other instanceof UserMixin && !other.isAnonymous && !this.isAnonymous && other.getId() === this.getId()
+    return (
+      other instanceof UserMixin &&
+      !other.isAnonymous &&
+      !this.isAnonymous &&
+      other.getId() === this.getId()
+    )
   }
 }
 

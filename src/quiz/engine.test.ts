@@ -1,14 +1,28 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseQuizFile, type Question } from '../schemas/quiz'
-import { createRng, gradeQuestion, mistakesOf, normaliseTextAnswer, presentQuiz, scoreQuiz, shuffle } from './engine'
+import {
+  createRng,
+  gradeQuestion,
+  mistakesOf,
+  normaliseTextAnswer,
+  presentQuiz,
+  scoreQuiz,
+  shuffle,
+} from './engine'
 
-const quiz = parseQuizFile('quizzes/login-manager-practice.yaml', readFileSync('quizzes/login-manager-practice.yaml', 'utf8'))
+const quiz = parseQuizFile(
+  'quizzes/login-manager-practice.yaml',
+  readFileSync('quizzes/login-manager-practice.yaml', 'utf8'),
+)
 const byId = (id: string) => quiz.questions.find((q) => q.id === id) as Question
 
 describe('grading', () => {
   it('single choice: right, and wrong with that option’s feedback', () => {
-    expect(gradeQuestion(byId('log-in-call'), 'login-user')).toEqual({ correct: true, feedback: [] })
+    expect(gradeQuestion(byId('log-in-call'), 'login-user')).toEqual({
+      correct: true,
+      feedback: [],
+    })
     const wrong = gradeQuestion(byId('log-in-call'), 'user-login')
     expect(wrong.correct).toBe(false)
     expect(wrong.feedback[0]).toContain('has no `login` method')
@@ -16,7 +30,9 @@ describe('grading', () => {
 
   it('multiple select is all or nothing, with a state and feedback per option', () => {
     const question = byId('usermixin-provides')
-    expect(gradeQuestion(question, ['is-authenticated', 'get-id', 'is-anonymous']).correct).toBe(true)
+    expect(gradeQuestion(question, ['is-authenticated', 'get-id', 'is-anonymous']).correct).toBe(
+      true,
+    )
     const partial = gradeQuestion(question, ['is-authenticated', 'get-id', 'password-check'])
     expect(partial.correct).toBe(false)
     expect(partial.perOption).toEqual({
@@ -31,7 +47,14 @@ describe('grading', () => {
 
   it('text answers accept the call with or without await, arguments or semicolon', () => {
     const question = byId('read-current-user')
-    for (const answer of ['currentUser(c)', 'await currentUser(c)', '  await currentUser( c );', 'currentUser()', 'currentuser', 'CurrentUser(c)']) {
+    for (const answer of [
+      'currentUser(c)',
+      'await currentUser(c)',
+      '  await currentUser( c );',
+      'currentUser()',
+      'currentuser',
+      'CurrentUser(c)',
+    ]) {
       expect(gradeQuestion(question, answer).correct, answer).toBe(true)
     }
     for (const answer of ['', 'loginUser(c)', 'current user', 'c.currentUser']) {
@@ -42,13 +65,24 @@ describe('grading', () => {
 
   it('predict the response', () => {
     expect(gradeQuestion(byId('predict-redirect'), '302').correct).toBe(true)
-    expect(gradeQuestion(byId('predict-redirect'), '401').feedback[0]).toContain('without a `loginView`')
+    expect(gradeQuestion(byId('predict-redirect'), '401').feedback[0]).toContain(
+      'without a `loginView`',
+    )
   })
 
   it('order the steps: exact order, with a result per position', () => {
     const question = byId('login-flow-order')
-    expect(gradeQuestion(question, ['read-form', 'find-user', 'check-hash', 'login-user', 'redirect']).correct).toBe(true)
-    const swapped = gradeQuestion(question, ['read-form', 'find-user', 'login-user', 'check-hash', 'redirect'])
+    expect(
+      gradeQuestion(question, ['read-form', 'find-user', 'check-hash', 'login-user', 'redirect'])
+        .correct,
+    ).toBe(true)
+    const swapped = gradeQuestion(question, [
+      'read-form',
+      'find-user',
+      'login-user',
+      'check-hash',
+      'redirect',
+    ])
     expect(swapped).toMatchObject({ correct: false, perPosition: [true, true, false, false, true] })
   })
 })
@@ -91,7 +125,13 @@ describe('scoring', () => {
   const questions = Array.from({ length: 10 }, (_, i) => ({ id: `q${i}` })) as Question[]
   const results = (right: number) => Object.fromEntries(questions.map((q, i) => [q.id, i < right]))
   it('passes at exactly the default 80% and fails below', () => {
-    expect(scoreQuiz({ passThreshold: 0.8, questions }, results(8))).toEqual({ correctCount: 8, total: 10, score: 0.8, percent: 80, passed: true })
+    expect(scoreQuiz({ passThreshold: 0.8, questions }, results(8))).toEqual({
+      correctCount: 8,
+      total: 10,
+      score: 0.8,
+      percent: 80,
+      passed: true,
+    })
     expect(scoreQuiz({ passThreshold: 0.8, questions }, results(7)).passed).toBe(false)
   })
   it('honours a quiz’s own threshold', () => {

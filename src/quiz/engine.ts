@@ -26,8 +26,14 @@ export interface GradedAnswer {
  * normaliseTextAnswer('  await currentUser( c ); ') // 'currentuser'
  * normaliseTextAnswer('c.var.currentUser') // 'c.var.currentuser'
  */
-export function normaliseTextAnswer(text: string, options: { caseSensitive?: boolean; allowCall?: boolean } = {}): string {
-  let value = text.trim().replace(/;+\s*$/, '').trim()
+export function normaliseTextAnswer(
+  text: string,
+  options: { caseSensitive?: boolean; allowCall?: boolean } = {},
+): string {
+  let value = text
+    .trim()
+    .replace(/;+\s*$/, '')
+    .trim()
   value = value.replace(/\s+/g, ' ').replace(/\s*([()[\]{},.:=<>!?])\s*/g, '$1')
   value = value.replace(/^await\s+/, '')
   if (options.allowCall ?? true) value = value.replace(/\([^()]*\)$/, '')
@@ -65,21 +71,30 @@ export function gradeQuestion(question: Question, response: QuizResponse): Grade
             ? 'missed'
             : 'not-chosen'
         perOption[option.id] = state
-        if ((state === 'chosen-wrong' || state === 'missed') && option.feedback) feedback.push(option.feedback)
+        if ((state === 'chosen-wrong' || state === 'missed') && option.feedback)
+          feedback.push(option.feedback)
       }
-      const correct = Object.values(perOption).every((state) => state === 'chosen-right' || state === 'not-chosen')
+      const correct = Object.values(perOption).every(
+        (state) => state === 'chosen-right' || state === 'not-chosen',
+      )
       return { correct, feedback, perOption }
     }
     case 'text': {
       const options = { caseSensitive: question.caseSensitive, allowCall: question.allowCall }
       const given = normaliseTextAnswer(String(response), options)
-      const correct = given !== '' && question.accept.some((accepted) => normaliseTextAnswer(accepted, options) === given)
+      const correct =
+        given !== '' &&
+        question.accept.some((accepted) => normaliseTextAnswer(accepted, options) === given)
       return { correct, feedback: !correct && question.feedback ? [question.feedback] : [] }
     }
     case 'order': {
       const order = Array.isArray(response) ? response : []
       const perPosition = question.steps.map((step, index) => order[index] === step.id)
-      return { correct: perPosition.every(Boolean) && order.length === question.steps.length, feedback: [], perPosition }
+      return {
+        correct: perPosition.every(Boolean) && order.length === question.steps.length,
+        feedback: [],
+        perPosition,
+      }
     }
   }
 }
@@ -97,7 +112,10 @@ export function createRng(seed: number | string): () => number {
   let state =
     typeof seed === 'number'
       ? seed >>> 0
-      : [...seed].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261)
+      : [...seed].reduce(
+          (hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0,
+          2166136261,
+        )
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
@@ -144,7 +162,10 @@ export interface Presentation {
  * @example
  * presentQuiz(quiz, { slug: 'practice', attempt: 1 }).questions
  */
-export function presentQuiz(quiz: Pick<Quiz, 'questions'>, options: { slug: string; attempt: number }): Presentation {
+export function presentQuiz(
+  quiz: Pick<Quiz, 'questions'>,
+  options: { slug: string; attempt: number },
+): Presentation {
   const seed = `${options.slug}#${options.attempt}`
   const ids = quiz.questions.map((question) => question.id)
   const presentation: Presentation = {
@@ -162,7 +183,8 @@ export function presentQuiz(quiz: Pick<Quiz, 'questions'>, options: { slug: stri
       presentation.steps[question.id] = order
     } else if (question.type !== 'text') {
       const optionIds = question.options.map((option) => option.id)
-      presentation.options[question.id] = options.attempt === 0 ? optionIds : shuffle(optionIds, `${seed}/${question.id}`)
+      presentation.options[question.id] =
+        options.attempt === 0 ? optionIds : shuffle(optionIds, `${seed}/${question.id}`)
     }
   }
   return presentation
@@ -188,11 +210,20 @@ export interface QuizScore {
  * @example
  * scoreQuiz({ passThreshold: 0.8, questions }, { q1: true, q2: false }).percent // 50
  */
-export function scoreQuiz(quiz: Pick<Quiz, 'passThreshold' | 'questions'>, results: Record<string, boolean>): QuizScore {
+export function scoreQuiz(
+  quiz: Pick<Quiz, 'passThreshold' | 'questions'>,
+  results: Record<string, boolean>,
+): QuizScore {
   const total = quiz.questions.length
   const correctCount = quiz.questions.filter((question) => results[question.id] === true).length
   const score = total === 0 ? 0 : correctCount / total
-  return { correctCount, total, score, percent: Math.floor(score * 100 + 1e-9), passed: score + 1e-9 >= quiz.passThreshold }
+  return {
+    correctCount,
+    total,
+    score,
+    percent: Math.floor(score * 100 + 1e-9),
+    passed: score + 1e-9 >= quiz.passThreshold,
+  }
 }
 
 /**

@@ -70,12 +70,27 @@ export function nextBlank(
  * blanksVerdict(['app.ts'], { 'app.ts': 'const a = ___' })?.message
  * // 'Fill in every blank (___) before checking. One blank is left: app.ts line 1.'
  */
-export function blanksVerdict(editable: readonly string[], files: Record<string, string>): Verdict | null {
-  const places = editable.flatMap((path) => findBlanks(files[path] ?? '').map((blank) => ({ path, line: blank.line, column: blank.column })))
+export function blanksVerdict(
+  editable: readonly string[],
+  files: Record<string, string>,
+): Verdict | null {
+  const places = editable.flatMap((path) =>
+    findBlanks(files[path] ?? '').map((blank) => ({
+      path,
+      line: blank.line,
+      column: blank.column,
+    })),
+  )
   if (places.length === 0) return null
   const lines = new Map<string, number>()
-  for (const place of places) lines.set(`${place.path} line ${place.line}`, (lines.get(`${place.path} line ${place.line}`) ?? 0) + 1)
-  const where = [...lines].map(([line, count]) => (count > 1 ? `${line} (${count} blanks)` : line)).join(', ')
+  for (const place of places)
+    lines.set(
+      `${place.path} line ${place.line}`,
+      (lines.get(`${place.path} line ${place.line}`) ?? 0) + 1,
+    )
+  const where = [...lines]
+    .map(([line, count]) => (count > 1 ? `${line} (${count} blanks)` : line))
+    .join(', ')
   return {
     status: 'blanks',
     checks: [],

@@ -11,7 +11,10 @@ describe('cookie decoder', () => {
     const decoded = decodeCookie(value)
     expect(decoded).toMatchObject({ kind: 'session', payload: '{"_user_id":"1","_fresh":true}' })
     const { forged, explanation } = tamperWith(decoded)
-    expect(decodeCookie(forged)).toMatchObject({ kind: 'session', payload: '{"_user_id":"2","_fresh":true}' })
+    expect(decodeCookie(forged)).toMatchObject({
+      kind: 'session',
+      payload: '{"_user_id":"2","_fresh":true}',
+    })
     expect(await decodeSessionCookie(forged, secret)).toBeNull()
     expect(explanation).toContain('nobody is logged in')
   })

@@ -26,7 +26,8 @@ export function decodeCookie(value: string): DecodedCookie {
   if (dot > 0) {
     const bytes = fromBase64Url(text.slice(0, dot))
     const payload = bytes && fromUtf8(bytes)
-    if (payload?.startsWith('{')) return { kind: 'session', payload, signature: text.slice(dot + 1) }
+    if (payload?.startsWith('{'))
+      return { kind: 'session', payload, signature: text.slice(dot + 1) }
   }
   const bar = text.lastIndexOf('|')
   if (bar > 0 && /^[0-9a-f]{128}$/.test(text.slice(bar + 1))) {
@@ -65,5 +66,9 @@ export function tamperWith(decoded: DecodedCookie): { forged: string; explanatio
         'The id now says 2, but the digest is the HMAC of the old id. The server recomputes the HMAC of "2" with its secret, the two differ, and the cookie is ignored.',
     }
   }
-  return { forged: decoded.value, explanation: 'This cookie is not signed by the login manager, so the inspector cannot say more about it.' }
+  return {
+    forged: decoded.value,
+    explanation:
+      'This cookie is not signed by the login manager, so the inspector cannot say more about it.',
+  }
 }

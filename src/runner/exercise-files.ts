@@ -43,37 +43,66 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   const dir = existsSync(dirOrSlug) ? dirOrSlug : join('exercises', dirOrSlug)
   const shown = relative(process.cwd(), resolve(dir)) || dir
   const yamlPath = join(dir, 'exercise.yaml')
-  if (!existsSync(yamlPath)) throw new Error(`${shown}/exercise.yaml: the file is missing. Run "npm run exercise -- new <slug>" to scaffold one.`)
+  if (!existsSync(yamlPath))
+    throw new Error(
+      `${shown}/exercise.yaml: the file is missing. Run "npm run exercise -- new <slug>" to scaffold one.`,
+    )
   let data: unknown
   try {
     data = parse(readFileSync(yamlPath, 'utf8'))
   } catch (error) {
-    throw new Error(`${shown}/exercise.yaml: not valid YAML: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `${shown}/exercise.yaml: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   const parsed = exerciseSchema.safeParse(data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Error(`${shown}/exercise.yaml: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`)
+    throw new Error(
+      `${shown}/exercise.yaml: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+    )
   }
   const meta = parsed.data
   const starter = readTree(join(dir, 'starter'))
   const solution = readTree(join(dir, 'solution'))
   meta.files.forEach((file, index) => {
-    if (!(file.path in starter)) throw new Error(`${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from starter/`)
-    if (!(file.path in solution)) throw new Error(`${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from solution/`)
+    if (!(file.path in starter))
+      throw new Error(
+        `${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from starter/`,
+      )
+    if (!(file.path in solution))
+      throw new Error(
+        `${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from solution/`,
+      )
   })
-  if (!(meta.entry in starter)) throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
+  if (!(meta.entry in starter))
+    throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
   for (const [path, source] of Object.entries(solution)) {
     const blank = findBlanks(source)[0]
-    if (blank) throw new Error(`${shown}/solution/${path}: line ${blank.line}: a solution may not contain a blank (___).`)
+    if (blank)
+      throw new Error(
+        `${shown}/solution/${path}: line ${blank.line}: a solution may not contain a blank (___).`,
+      )
   }
   if (meta.kind === 'exercise') {
-    const hasBlank = meta.files.some((file) => file.editable && findBlanks(starter[file.path] ?? '').length > 0)
-    if (!hasBlank) throw new Error(`${shown}/starter: an exercise's editable files need at least one blank (___) for the learner to fill.`)
+    const hasBlank = meta.files.some(
+      (file) => file.editable && findBlanks(starter[file.path] ?? '').length > 0,
+    )
+    if (!hasBlank)
+      throw new Error(
+        `${shown}/starter: an exercise's editable files need at least one blank (___) for the learner to fill.`,
+      )
   }
   const checksPath = join(dir, 'checks.ts')
-  if (!existsSync(checksPath)) throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
-  return { slug: basename(resolve(dir)), meta, starter, solution, checks: readFileSync(checksPath, 'utf8') }
+  if (!existsSync(checksPath))
+    throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
+  return {
+    slug: basename(resolve(dir)),
+    meta,
+    starter,
+    solution,
+    checks: readFileSync(checksPath, 'utf8'),
+  }
 }
 
 /**

@@ -14,7 +14,9 @@ describe('every exercise', () => {
       it(`${slug}: the starter is refused while blanks remain, naming file and line`, async () => {
         const verdict = await runInNode(bundle, bundle.starter)
         expect(verdict.status).toBe('blanks')
-        expect(verdict.message).toMatch(/^Fill in every blank \(___\) before checking\. .* left: app\.ts line \d+/)
+        expect(verdict.message).toMatch(
+          /^Fill in every blank \(___\) before checking\. .* left: app\.ts line \d+/,
+        )
       })
     }
   }
@@ -24,7 +26,13 @@ describe('the first example prints the login story in order', () => {
   it('manual-session-login', async () => {
     const bundle = loadExercise('manual-session-login')
     const verdict = await runInNode(bundle, {})
-    expect(verdict.output).toEqual(['401', 'Logged in as ada', 'Welcome to your dashboard, ada!', 'Logged out', '401'])
+    expect(verdict.output).toEqual([
+      '401',
+      'Logged in as ada',
+      'Welcome to your dashboard, ada!',
+      'Logged out',
+      '401',
+    ])
   })
   it('account-page', async () => {
     const verdict = await runInNode(loadExercise('account-page'), {})
@@ -36,18 +44,25 @@ describe('complete-the-login-flow with wrong answers', () => {
   const bundle = loadExercise('complete-the-login-flow')
   const solution = bundle.solution['app.ts'] ?? ''
   it('forgetting remember: true fails the remember-me checks only', async () => {
-    const verdict = await runInNode(bundle, { 'app.ts': solution.replace('remember: true', 'remember: false') })
+    const verdict = await runInNode(bundle, {
+      'app.ts': solution.replace('remember: true', 'remember: false'),
+    })
     expect(verdict.status).toBe('failed')
     const failed = verdict.checks.filter((c) => !c.passed).map((c) => c.name)
     expect(failed).toEqual([
       'Logging in sets a remember-me cookie',
       'A new browser with only the remember-me cookie is still logged in',
     ])
-    expect(verdict.checks.find((c) => !c.passed)?.hint).toBe('Pass { remember: true } to loginUser.')
+    expect(verdict.checks.find((c) => !c.passed)?.hint).toBe(
+      'Pass { remember: true } to loginUser.',
+    )
   })
   it('an unguarded dashboard fails the anonymous check with expected and received', async () => {
     const verdict = await runInNode(bundle, {
-      'app.ts': solution.replace("app.get('/dashboard', loginRequired<User>(), ", "app.get('/dashboard', "),
+      'app.ts': solution.replace(
+        "app.get('/dashboard', loginRequired<User>(), ",
+        "app.get('/dashboard', ",
+      ),
     })
     const first = verdict.checks[0]
     expect(first?.passed).toBe(false)

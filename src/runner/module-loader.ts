@@ -50,12 +50,21 @@ export class CompileError extends Error {
  * const exports = loadModules({ 'app.ts': source }, 'app.ts', { hono })
  * const app = exports.default
  */
-export function loadModules(files: Record<string, string>, entry: string, builtins: Builtins): Record<string, unknown> {
+export function loadModules(
+  files: Record<string, string>,
+  entry: string,
+  builtins: Builtins,
+): Record<string, unknown> {
   const cache = new Map<string, { exports: Record<string, unknown> }>()
   const resolve = (from: string, specifier: string): string | null => {
     const base = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : ''
     const joined = normalisePath(base + specifier)
-    for (const candidate of [joined, `${joined}.ts`, joined.replace(/\.js$/, '.ts'), `${joined}/index.ts`]) {
+    for (const candidate of [
+      joined,
+      `${joined}.ts`,
+      joined.replace(/\.js$/, '.ts'),
+      `${joined}/index.ts`,
+    ]) {
       if (Object.hasOwn(files, candidate)) return candidate
     }
     return null
@@ -80,17 +89,26 @@ export function loadModules(files: Record<string, string>, entry: string, builti
     const require = (specifier: string) => {
       if (specifier.startsWith('.')) {
         const target = resolve(path, specifier)
-        if (!target) throw new Error(`${path} imports "${specifier}", but there is no such file in this exercise.`)
+        if (!target)
+          throw new Error(
+            `${path} imports "${specifier}", but there is no such file in this exercise.`,
+          )
         return load(target)
       }
       if (Object.hasOwn(builtins, specifier)) return builtins[specifier]
       throw new Error(
-        `${path} imports "${specifier}", which is not available here. You can import ${Object.keys(builtins).map((name) => `"${name}"`).join(', ')}, and this exercise's own files.`,
+        `${path} imports "${specifier}", which is not available here. You can import ${Object.keys(
+          builtins,
+        )
+          .map((name) => `"${name}"`)
+          .join(', ')}, and this exercise's own files.`,
       )
     }
     // Indirect eval runs in the global scope, not here, and the wrapper shares the first line so
     // line numbers in stack traces match the learner's file.
-    const factory = (0, eval)(`${WRAPPER_START}${code}\n})\n//# sourceURL=${SOURCE_SCHEME}${path}`) as (
+    const factory = (0, eval)(
+      `${WRAPPER_START}${code}\n})\n//# sourceURL=${SOURCE_SCHEME}${path}`,
+    ) as (
       require: (specifier: string) => unknown,
       module: { exports: Record<string, unknown> },
       exports: Record<string, unknown>,
@@ -121,11 +139,17 @@ function normalisePath(path: string): string {
  */
 export function describeCodeError(error: unknown): CodeError {
   if (error instanceof CompileError) return error.location
-  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)
+  const message =
+    error instanceof Error
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      : String(error)
   const stack = error instanceof Error ? (error.stack ?? '') : ''
-  const frame = new RegExp(`${SOURCE_SCHEME.replace(/[/]/g, '\\/')}([^:\\s)]+):(\\d+):(\\d+)`).exec(stack)
+  const frame = new RegExp(`${SOURCE_SCHEME.replace(/[/]/g, '\\/')}([^:\\s)]+):(\\d+):(\\d+)`).exec(
+    stack,
+  )
   if (!frame) return { message }
   const line = Number(frame[2])
-  const column = line === 1 ? Math.max(1, Number(frame[3]) - WRAPPER_START.length) : Number(frame[3])
+  const column =
+    line === 1 ? Math.max(1, Number(frame[3]) - WRAPPER_START.length) : Number(frame[3])
   return { message, file: frame[1] ?? '', line, column }
 }

@@ -17,4 +17,3 @@ import type { Verdict } from './verdict'
 export function runInNode(bundle: ExerciseBundle, files: Record<string, string>): Promise<Verdict> {
   return runExercise(requestFor(bundle, files), courseBuiltins)
 }
-

@@ -7,7 +7,9 @@ import type { Verdict } from './verdict'
 
 interface HonoLike {
   request(path: string, init: RequestInit): Response | Promise<Response>
-  onError?: (handler: (error: Error, c: { text(body: string, status: number): Response }) => Response) => unknown
+  onError?: (
+    handler: (error: Error, c: { text(body: string, status: number): Response }) => Response,
+  ) => unknown
 }
 
 /**
@@ -49,7 +51,10 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
   const serverErrors: unknown[] = []
   // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves, keep
   // the error so a failing check can say what was thrown and where.
-  if (!Object.values(request.files).some((source) => source.includes('.onError(')) && typeof app.onError === 'function') {
+  if (
+    !Object.values(request.files).some((source) => source.includes('.onError(')) &&
+    typeof app.onError === 'function'
+  ) {
     app.onError((error, c) => {
       serverErrors.push(error)
       return c.text('Internal Server Error', 500)
@@ -57,7 +62,9 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
   }
   let checks: ChecksModule
   try {
-    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins)['default'] as ChecksModule
+    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins)[
+      'default'
+    ] as ChecksModule
   } catch (error) {
     return {
       status: 'error',

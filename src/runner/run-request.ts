@@ -21,10 +21,20 @@ export interface RunRequest {
  * @example
  * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
  */
-export function requestFor(bundle: { meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>; starter: Record<string, string>; checks: string }, files: Record<string, string>): RunRequest {
+export function requestFor(
+  bundle: {
+    meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>
+    starter: Record<string, string>
+    checks: string
+  },
+  files: Record<string, string>,
+): RunRequest {
   return {
     files: { ...bundle.starter, ...files },
-    editable: bundle.meta.kind === 'example' ? [] : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
+    editable:
+      bundle.meta.kind === 'example'
+        ? []
+        : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
     checks: bundle.checks,
     entry: bundle.meta.entry,
   }

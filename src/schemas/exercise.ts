@@ -38,10 +38,18 @@ export const exerciseSchema = z
   })
   .superRefine((data, context) => {
     if (data.kind !== 'example' && data.hints.length === 0) {
-      context.addIssue({ code: 'custom', path: ['hints'], message: 'an exercise needs at least one hint' })
+      context.addIssue({
+        code: 'custom',
+        path: ['hints'],
+        message: 'an exercise needs at least one hint',
+      })
     }
     if (data.kind !== 'example' && !data.files.some((file) => file.editable)) {
-      context.addIssue({ code: 'custom', path: ['files'], message: 'an exercise needs at least one editable file' })
+      context.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: 'an exercise needs at least one editable file',
+      })
     }
   })
 

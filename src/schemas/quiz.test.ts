@@ -14,16 +14,40 @@ describe('quiz files', () => {
   })
 
   it.each([
-    ['an answer that is not an option', (t: string) => t.replace('answer: login-user', 'answer: login-usr'), 'questions.1.answer: "login-usr" is not one of the option ids'],
-    ['a duplicate question id', (t: string) => t.replace('id: log-in-call', 'id: what-it-manages'), 'questions.1.id: "what-it-manages" is used by an earlier question'],
+    [
+      'an answer that is not an option',
+      (t: string) => t.replace('answer: login-user', 'answer: login-usr'),
+      'questions.1.answer: "login-usr" is not one of the option ids',
+    ],
+    [
+      'a duplicate question id',
+      (t: string) => t.replace('id: log-in-call', 'id: what-it-manages'),
+      'questions.1.id: "what-it-manages" is used by an earlier question',
+    ],
     ['an unknown type', (t: string) => t.replace('type: text', 'type: essay'), 'questions.3'],
-    ['a pass threshold above 1', (t: string) => t.replace('lesson: the-login-manager', 'lesson: the-login-manager\npassThreshold: 80'), 'passThreshold'],
-    ['a missing explanation', (t: string) => t.replace(/  - id: end-session[\s\S]*?explanation: >-\n(    .*\n)+/, (m) => m.replace(/explanation: >-\n(    .*\n)+/, '')), 'questions.6.explanation'],
+    [
+      'a pass threshold above 1',
+      (t: string) =>
+        t.replace('lesson: the-login-manager', 'lesson: the-login-manager\npassThreshold: 80'),
+      'passThreshold',
+    ],
+    [
+      'a missing explanation',
+      (t: string) =>
+        t.replace(/  - id: end-session[\s\S]*?explanation: >-\n(    .*\n)+/, (m) =>
+          m.replace(/explanation: >-\n(    .*\n)+/, ''),
+        ),
+      'questions.6.explanation',
+    ],
   ])('rejects %s, naming the file and the field', (_name, change, message) => {
-    expect(() => parseQuizFile('quizzes/broken.yaml', change(practice))).toThrow(`quizzes/broken.yaml: ${message}`)
+    expect(() => parseQuizFile('quizzes/broken.yaml', change(practice))).toThrow(
+      `quizzes/broken.yaml: ${message}`,
+    )
   })
 
   it('rejects YAML that does not parse', () => {
-    expect(() => parseQuizFile('quizzes/x.yaml', 'title: [')).toThrow(/^quizzes\/x\.yaml: not valid YAML/)
+    expect(() => parseQuizFile('quizzes/x.yaml', 'title: [')).toThrow(
+      /^quizzes\/x\.yaml: not valid YAML/,
+    )
   })
 })

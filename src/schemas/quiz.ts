@@ -94,7 +94,13 @@ const orderSchema = z.object({
  * @example
  * questionSchema.parse({ id: 'q', type: 'single', prompt: 'Which?', explanation: 'Because.', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], answer: 'a' })
  */
-export const questionSchema = z.discriminatedUnion('type', [singleSchema, multipleSchema, textSchema, predictSchema, orderSchema])
+export const questionSchema = z.discriminatedUnion('type', [
+  singleSchema,
+  multipleSchema,
+  textSchema,
+  predictSchema,
+  orderSchema,
+])
 
 /**
  * A quiz file in `quizzes/<slug>.yaml`.
@@ -119,27 +125,42 @@ export const quizSchema = z
     const seen = new Set<string>()
     quiz.questions.forEach((question, index) => {
       if (seen.has(question.id)) {
-        context.addIssue({ code: 'custom', path: ['questions', index, 'id'], message: `"${question.id}" is used by an earlier question` })
+        context.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'id'],
+          message: `"${question.id}" is used by an earlier question`,
+        })
       }
       seen.add(question.id)
       if (question.type === 'order') {
         const steps = question.steps.map((s) => s.id)
         if (new Set(steps).size !== steps.length) {
-          context.addIssue({ code: 'custom', path: ['questions', index, 'steps'], message: 'step ids must be unique' })
+          context.addIssue({
+            code: 'custom',
+            path: ['questions', index, 'steps'],
+            message: 'step ids must be unique',
+          })
         }
         return
       }
       if (question.type === 'text') return
       const ids = question.options.map((option) => option.id)
       if (new Set(ids).size !== ids.length) {
-        context.addIssue({ code: 'custom', path: ['questions', index, 'options'], message: 'option ids must be unique' })
+        context.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'options'],
+          message: 'option ids must be unique',
+        })
       }
       const answers = question.type === 'multiple' ? question.answers : [question.answer]
       answers.forEach((answer, answerIndex) => {
         if (!ids.includes(answer)) {
           context.addIssue({
             code: 'custom',
-            path: question.type === 'multiple' ? ['questions', index, 'answers', answerIndex] : ['questions', index, 'answer'],
+            path:
+              question.type === 'multiple'
+                ? ['questions', index, 'answers', answerIndex]
+                : ['questions', index, 'answer'],
             message: `"${answer}" is not one of the option ids (${ids.join(', ')})`,
           })
         }
@@ -166,12 +187,16 @@ export function parseQuizFile(fileName: string, text: string): Quiz {
   try {
     data = parse(text)
   } catch (error) {
-    throw new Error(`${fileName}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `${fileName}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
   const result = quizSchema.safeParse(data)
   if (!result.success) {
     const issue = result.error.issues[0]
-    throw new Error(`${fileName}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`)
+    throw new Error(
+      `${fileName}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+    )
   }
   return result.data
 }

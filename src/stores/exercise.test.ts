@@ -17,7 +17,11 @@ const exercise: ExerciseDescription = {
   solution: { 'app.ts': 'line one\nconst a = 1\nconst b = 2', 'users.ts': 'const ___ = 1' },
   hints: ['first', 'second'],
 }
-const passed: RunVerdict = { status: 'passed', checks: [{ name: 'works', passed: true }], timeline: [] }
+const passed: RunVerdict = {
+  status: 'passed',
+  checks: [{ name: 'works', passed: true }],
+  timeline: [],
+}
 
 beforeEach(() => setPersistentEngine({}, { addEventListener() {}, removeEventListener() {} }))
 
@@ -88,7 +92,11 @@ describe('exercise store', () => {
 
   it('records an example run', async () => {
     const progress = createProgressStore('p')
-    const store = createExerciseStore({ ...exercise, kind: 'example' }, async () => passed, progress)
+    const store = createExerciseStore(
+      { ...exercise, kind: 'example' },
+      async () => passed,
+      progress,
+    )
     await store.check()
     expect(progress.$progress.get().lessons['lesson']?.examplesRun).toEqual(['ex'])
   })

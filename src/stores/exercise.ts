@@ -71,7 +71,8 @@ export function createExerciseStore(
   let running: Promise<RunVerdict> | undefined
 
   const save = () => {
-    if (description.kind !== 'example') progress.saveExerciseCode(description.lesson, description.slug, $files.get())
+    if (description.kind !== 'example')
+      progress.saveExerciseCode(description.lesson, description.slug, $files.get())
   }
 
   return {
@@ -91,7 +92,10 @@ export function createExerciseStore(
       if (running) return running
       const files = $files.get()
       $attempted.set(true)
-      const editable = description.kind === 'example' ? [] : description.files.filter((f) => f.editable).map((f) => f.path)
+      const editable =
+        description.kind === 'example'
+          ? []
+          : description.files.filter((f) => f.editable).map((f) => f.path)
       const blanks = blanksVerdict(editable, files)
       if (blanks) {
         $verdict.set(blanks)
@@ -100,14 +104,12 @@ export function createExerciseStore(
       }
       $runState.set('running')
       running = run(files)
-        .catch(
-          (error: unknown): RunVerdict => ({
-            status: 'error',
-            checks: [],
-            timeline: [],
-            message: `The runner stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-          }),
-        )
+        .catch((error: unknown): RunVerdict => ({
+          status: 'error',
+          checks: [],
+          timeline: [],
+          message: `The runner stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        }))
         .then((verdict) => {
           $verdict.set(verdict)
           $runState.set('done')

@@ -5,8 +5,16 @@ import { parseQuizFile } from '../schemas/quiz'
 import { createProgressStore } from './progress'
 import { createQuizStore } from './quiz'
 
-const parsed = parseQuizFile('quizzes/login-manager-practice.yaml', readFileSync('quizzes/login-manager-practice.yaml', 'utf8'))
-const quiz = { slug: 'practice', lesson: parsed.lesson, passThreshold: parsed.passThreshold, questions: parsed.questions }
+const parsed = parseQuizFile(
+  'quizzes/login-manager-practice.yaml',
+  readFileSync('quizzes/login-manager-practice.yaml', 'utf8'),
+)
+const quiz = {
+  slug: 'practice',
+  lesson: parsed.lesson,
+  passThreshold: parsed.passThreshold,
+  questions: parsed.questions,
+}
 
 function rightAnswer(id: string) {
   const question = parsed.questions.find((q) => q.id === id)!
@@ -34,7 +42,9 @@ describe('quiz store', () => {
     const score = store.$score.get()
     expect(score?.correctCount).toBe(ids.length - 1)
     expect(score?.passed).toBe(true)
-    expect(progress.$progress.get().lessons['the-login-manager']?.quizzes['practice']).toMatchObject({ attempts: 1, passed: true })
+    expect(
+      progress.$progress.get().lessons['the-login-manager']?.quizzes['practice'],
+    ).toMatchObject({ attempts: 1, passed: true })
 
     store.retry()
     expect(store.$attempt.get()).toBe(1)

@@ -1,5 +1,14 @@
 import { atom, computed, type ReadableAtom } from 'nanostores'
-import { gradeQuestion, mistakesOf, presentQuiz, scoreQuiz, type GradedAnswer, type Presentation, type QuizResponse, type QuizScore } from '../quiz/engine'
+import {
+  gradeQuestion,
+  mistakesOf,
+  presentQuiz,
+  scoreQuiz,
+  type GradedAnswer,
+  type Presentation,
+  type QuizResponse,
+  type QuizScore,
+} from '../quiz/engine'
 import type { Question } from '../schemas/quiz'
 import type { ProgressStore } from './progress'
 
@@ -46,11 +55,16 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
   const $results = atom<Record<string, GradedAnswer>>({})
   const $score = atom<QuizScore | null>(null)
   const $reviewIds = atom<string[]>([])
-  const $presentation = computed($attempt, (attempt) => presentQuiz(quiz, { slug: quiz.slug, attempt }))
+  const $presentation = computed($attempt, (attempt) =>
+    presentQuiz(quiz, { slug: quiz.slug, attempt }),
+  )
   const $visible = computed([$presentation, $mode, $reviewIds], (presentation, mode, review) =>
     mode === 'review' ? review : presentation.questions,
   )
-  const $best = computed(progress.$progress, (value) => value.lessons[quiz.lesson]?.quizzes[quiz.slug] ?? null)
+  const $best = computed(
+    progress.$progress,
+    (value) => value.lessons[quiz.lesson]?.quizzes[quiz.slug] ?? null,
+  )
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
 
   return {
@@ -69,7 +83,10 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
       $results.set(results)
       const allAnswered = $visible.get().every((id) => results[id] !== undefined)
       if ($mode.get() === 'all' && allAnswered && $score.get() === null) {
-        const score = scoreQuiz(quiz, Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])))
+        const score = scoreQuiz(
+          quiz,
+          Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])),
+        )
         $score.set(score)
         progress.recordQuizScore(quiz.lesson, quiz.slug, score.score, score.passed)
       }
@@ -89,7 +106,9 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
       )
       $reviewIds.set(mistakes)
       $mode.set('review')
-      $results.set(Object.fromEntries(Object.entries(results).filter(([id]) => !mistakes.includes(id))))
+      $results.set(
+        Object.fromEntries(Object.entries(results).filter(([id]) => !mistakes.includes(id))),
+      )
     },
   }
 }

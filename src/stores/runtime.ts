@@ -24,7 +24,11 @@ let worker: WorkerRuntime | undefined
 
 function workerRuntime(): WorkerRuntime {
   worker ??= new WorkerRuntime(
-    () => new Worker(new URL('../runner/worker/worker-entry.ts', import.meta.url), { type: 'module', name: 'signed-in-runner' }),
+    () =>
+      new Worker(new URL('../runner/worker/worker-entry.ts', import.meta.url), {
+        type: 'module',
+        name: 'signed-in-runner',
+      }),
   )
   return worker
 }
@@ -36,7 +40,9 @@ function workerRuntime(): WorkerRuntime {
  * panel.addEventListener('pointerenter', () => warmRuntime(), { once: true })
  */
 export function warmRuntime(): void {
-  void workerRuntime().warm().catch(() => undefined)
+  void workerRuntime()
+    .warm()
+    .catch(() => undefined)
 }
 
 /**
@@ -48,6 +54,9 @@ export function warmRuntime(): void {
  * @example
  * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code })
  */
-export function runInChosenRuntime(bundle: unknown, files: Record<string, string>): Promise<Verdict> {
+export function runInChosenRuntime(
+  bundle: unknown,
+  files: Record<string, string>,
+): Promise<Verdict> {
   return workerRuntime().run(requestFor(bundle as PageExerciseBundle, files))
 }

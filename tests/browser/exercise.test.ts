@@ -39,7 +39,13 @@ describe('a graded exercise', () => {
     const after = await exercise.locator('.editor-box').boundingBox()
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(2)
     await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
-    for (const [index, word] of ['null', 'loginUser', 'true', 'loginRequired', 'logoutUser'].entries()) {
+    for (const [index, word] of [
+      'null',
+      'loginUser',
+      'true',
+      'loginRequired',
+      'logoutUser',
+    ].entries()) {
       if (index) {
         await page.keyboard.press('Escape')
         await page.keyboard.press('Tab')
@@ -55,11 +61,15 @@ describe('a graded exercise', () => {
     expect(await exercise.locator('[data-announce]').textContent()).toContain('All 7 checks pass')
 
     await page.reload()
-    await expect.poll(() => panel(page, 'complete-the-login-flow').getAttribute('data-passed')).toBe('true')
-    expect(await panel(page, 'complete-the-login-flow').locator('[data-passed-badge]').isVisible()).toBe(true)
-    expect(await panel(page, 'complete-the-login-flow').locator('.static-code').first().textContent()).toContain(
-      'await loginUser(c, user, { remember: true })',
-    )
+    await expect
+      .poll(() => panel(page, 'complete-the-login-flow').getAttribute('data-passed'))
+      .toBe('true')
+    expect(
+      await panel(page, 'complete-the-login-flow').locator('[data-passed-badge]').isVisible(),
+    ).toBe(true)
+    expect(
+      await panel(page, 'complete-the-login-flow').locator('.static-code').first().textContent(),
+    ).toContain('await loginUser(c, user, { remember: true })')
     await context.close()
   })
 
@@ -69,8 +79,12 @@ describe('a graded exercise', () => {
     const exercise = panel(page, 'complete-the-login-flow')
     await exercise.locator('[data-action="check"]').click()
     const results = exercise.locator('[data-results]')
-    await expect.poll(() => results.textContent()).toContain('app.ts line 15, app.ts line 26 (2 blanks), app.ts line 30, app.ts line 33')
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('results-heading'))).toBe(true)
+    await expect
+      .poll(() => results.textContent())
+      .toContain('app.ts line 15, app.ts line 26 (2 blanks), app.ts line 30, app.ts line 33')
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('results-heading')),
+    ).toBe(true)
 
     // A hint at a time, in order; the solution only after a first attempt, with confirmation.
     const hint = exercise.locator('[data-action="hint"]')
@@ -84,7 +98,9 @@ describe('a graded exercise', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await exercise.locator('[data-action="solution"]').click()
     await exercise.locator('[data-action="check"]').click()
-    await expect.poll(() => exercise.locator('.results-heading').textContent()).toBe('All 7 checks pass. Well done!')
+    await expect
+      .poll(() => exercise.locator('.results-heading').textContent())
+      .toBe('All 7 checks pass. Well done!')
 
     page.once('dialog', (dialog) => void dialog.dismiss())
     await exercise.locator('[data-action="reset"]').click()
@@ -101,7 +117,9 @@ describe('a graded exercise', () => {
       await page.keyboard.press('Escape')
     }
     await page.keyboard.press('Control+Enter')
-    await expect.poll(() => exercise.locator('.results-heading').textContent()).toBe('5 of 7 checks pass')
+    await expect
+      .poll(() => exercise.locator('.results-heading').textContent())
+      .toBe('5 of 7 checks pass')
     const open = exercise.locator('.checks details[open]')
     expect(await open.count()).toBe(1)
     expect(await open.textContent()).toContain('Logging in sets a remember-me cookie')
@@ -109,27 +127,41 @@ describe('a graded exercise', () => {
 
     // The diff shows what differs from the solution.
     await exercise.locator('[data-action="diff"]').click()
-    expect(await exercise.locator('[data-diff-body] .diff-removed').first().textContent()).toContain('remember: false')
+    expect(
+      await exercise.locator('[data-diff-body] .diff-removed').first().textContent(),
+    ).toContain('remember: false')
     await page.keyboard.press('Escape')
 
     // The inspector lists the requests and decodes the cookies they received.
     await exercise.locator('.inspector summary').click()
     expect(await exercise.locator('[data-timeline] tr').count()).toBeGreaterThan(5)
-    await expect.poll(() => exercise.locator('[data-decoded]').textContent()).toContain('Readable content')
+    await expect
+      .poll(() => exercise.locator('[data-decoded]').textContent())
+      .toContain('Readable content')
     await exercise.locator('[data-tamper]').click()
-    expect(await exercise.locator('[data-tamper-result]').textContent()).toContain('nobody is logged in')
+    expect(await exercise.locator('[data-tamper-result]').textContent()).toContain(
+      'nobody is logged in',
+    )
     await context.close()
   })
 
   it('falls back to a plain textarea on touch screens', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true })
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 800 },
+      hasTouch: true,
+      isMobile: true,
+    })
     const page = await openLesson(context, '/lessons/the-login-manager/')
     const exercise = panel(page, 'complete-the-login-flow')
     await exercise.locator('.static-code').first().tap()
     const textarea = exercise.locator('textarea.plain-editor')
     await textarea.waitFor()
     expect(await exercise.locator('.monaco-editor').count()).toBe(0)
-    expect(await textarea.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('___')
+    expect(
+      await textarea.evaluate((el: HTMLTextAreaElement) =>
+        el.value.slice(el.selectionStart, el.selectionEnd),
+      ),
+    ).toBe('___')
     await context.close()
   })
 })
@@ -139,7 +171,9 @@ describe('a runnable example', () => {
     const context = await browser.newContext()
     const page = await openLesson(context, '/lessons/how-a-login-works/')
     const example = panel(page, 'manual-session-login')
-    expect(await example.locator('.static-code').first().textContent()).toContain("app.post('/login'")
+    expect(await example.locator('.static-code').first().textContent()).toContain(
+      "app.post('/login'",
+    )
     await example.locator('[data-action="check"]').click()
     await expect
       .poll(() => example.locator('.terminal li').allTextContents())

@@ -22,18 +22,20 @@ afterAll(async () => {
 function runInWorker(shim: boolean) {
   return page.evaluate(
     ({ source, shim }) =>
-      new Promise<{ ok: boolean; steps?: Record<string, { status: number; body: string; cookies: string[] }>; error?: string }>(
-        (resolve) => {
-          const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
-          const worker = new Worker(url, { type: 'module' })
-          worker.onmessage = (event) => {
-            resolve(event.data)
-            worker.terminate()
-          }
-          worker.onerror = (event) => resolve({ ok: false, error: event.message })
-          worker.postMessage({ shim })
-        },
-      ),
+      new Promise<{
+        ok: boolean
+        steps?: Record<string, { status: number; body: string; cookies: string[] }>
+        error?: string
+      }>((resolve) => {
+        const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+        const worker = new Worker(url, { type: 'module' })
+        worker.onmessage = (event) => {
+          resolve(event.data)
+          worker.terminate()
+        }
+        worker.onerror = (event) => resolve({ ok: false, error: event.message })
+        worker.postMessage({ shim })
+      }),
     { source: code, shim },
   )
 }
@@ -45,7 +47,11 @@ describe('the login manager inside a browser Worker', () => {
     const steps = result.steps!
     expect(steps['login']).toMatchObject({ status: 302, cookies: ['remember_token', 'session'] })
     expect(steps['dashboard']).toMatchObject({ status: 200, body: 'Welcome, Ada' })
-    expect(steps['restored']).toMatchObject({ status: 200, body: 'Welcome, Ada', cookies: ['remember_token', 'session'] })
+    expect(steps['restored']).toMatchObject({
+      status: 200,
+      body: 'Welcome, Ada',
+      cookies: ['remember_token', 'session'],
+    })
     expect(steps['logout']).toMatchObject({ status: 200, body: 'Logged out; anonymous now: true' })
     expect(steps['afterLogout']).toMatchObject({ status: 401, cookies: [] })
   })

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parseQuizFile, type Question } from '../../src/schemas/quiz'
 import { launchChromium } from './chromium'
 
-const quiz = parseQuizFile('quizzes/login-manager-practice.yaml', readFileSync('quizzes/login-manager-practice.yaml', 'utf8'))
+const quiz = parseQuizFile(
+  'quizzes/login-manager-practice.yaml',
+  readFileSync('quizzes/login-manager-practice.yaml', 'utf8'),
+)
 let browser: Browser
 
 beforeAll(async () => {
@@ -35,12 +38,16 @@ async function answer(page: Page, question: Question, wrong = false) {
   switch (question.type) {
     case 'single':
     case 'predict': {
-      const choice = wrong ? question.options.find((o) => o.id !== question.answer)!.id : question.answer
+      const choice = wrong
+        ? question.options.find((o) => o.id !== question.answer)!.id
+        : question.answer
       await element.locator(`[data-option="${choice}"] input`).check()
       break
     }
     case 'multiple':
-      for (const id of wrong ? [question.options.find((o) => !question.answers.includes(o.id))!.id] : question.answers) {
+      for (const id of wrong
+        ? [question.options.find((o) => !question.answers.includes(o.id))!.id]
+        : question.answers) {
         await element.locator(`[data-option="${id}"] input`).check()
       }
       break
@@ -50,7 +57,9 @@ async function answer(page: Page, question: Question, wrong = false) {
     case 'order':
       for (const [target, step] of question.steps.entries()) {
         for (;;) {
-          const order = await element.locator('[data-step]').evaluateAll((steps) => steps.map((s) => (s as HTMLElement).dataset['step']))
+          const order = await element
+            .locator('[data-step]')
+            .evaluateAll((steps) => steps.map((s) => (s as HTMLElement).dataset['step']))
           if (order.indexOf(step.id) <= target) break
           await element.locator(`[data-step="${step.id}"] [data-move="-1"]`).click()
         }
@@ -66,10 +75,14 @@ describe('the practice quiz', () => {
     for (const question of quiz.questions) await answer(page, question)
     const title = page.locator('[data-summary-title]')
     expect(await title.textContent()).toBe('Passed: 100%')
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-summary-title'))).toBe(true)
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-summary-title')),
+    ).toBe(true)
     expect(await page.locator('[data-review]').isHidden()).toBe(true)
     await page.reload()
-    await expect.poll(() => page.locator('[data-best]').textContent()).toBe('Your best score: 100% (passed), after 1 attempt.')
+    await expect
+      .poll(() => page.locator('[data-best]').textContent())
+      .toBe('Your best score: 100% (passed), after 1 attempt.')
     await page.context().close()
   })
 
@@ -80,11 +93,17 @@ describe('the practice quiz', () => {
     const verdict = q(page, first!.id).locator('[data-verdict]')
     expect(await verdict.textContent()).toContain('Not quite.')
     expect(await verdict.textContent()).toContain('It keeps the logged-in user')
-    expect(await q(page, first!.id).locator('[data-state="right"] .option-state').textContent()).toBe('Right answer')
+    expect(
+      await q(page, first!.id).locator('[data-state="right"] .option-state').textContent(),
+    ).toBe('Right answer')
     for (const question of rest) await answer(page, question)
-    expect(await page.locator('[data-summary-title]').textContent()).toBe(`Passed: ${Math.floor((rest.length / quiz.questions.length) * 100)}%`)
+    expect(await page.locator('[data-summary-title]').textContent()).toBe(
+      `Passed: ${Math.floor((rest.length / quiz.questions.length) * 100)}%`,
+    )
 
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze()
     expect(axe.violations.map((v) => v.id)).toEqual([])
 
     await page.locator('[data-review]').click()
@@ -95,7 +114,9 @@ describe('the practice quiz', () => {
 
     await page.locator('[data-retry]').click()
     expect(await page.locator('[data-question]:not([hidden])').count()).toBe(quiz.questions.length)
-    const order = await page.locator('[data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['question']))
+    const order = await page
+      .locator('[data-question]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['question']))
     expect(order).not.toEqual(quiz.questions.map((question) => question.id))
     await page.context().close()
   })
@@ -104,7 +125,8 @@ describe('the practice quiz', () => {
     const page = await openQuiz()
     const focusInside = async (selector: string) => {
       for (let presses = 0; presses < 60; presses++) {
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector))
+          return
         await page.keyboard.press('Tab')
       }
       throw new Error(`Tab never reached ${selector}`)
@@ -127,7 +149,10 @@ describe('the practice quiz', () => {
         await page.keyboard.type('currentUser(c)')
       } else if (question.type === 'order') {
         for (const [target, step] of question.steps.entries()) {
-          const order = () => page.locator(`${scope} [data-step]`).evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset['step']))
+          const order = () =>
+            page
+              .locator(`${scope} [data-step]`)
+              .evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset['step']))
           if ((await order()).indexOf(step.id) <= target) continue
           await focusInside(`${scope} [data-step="${step.id}"] [data-move="-1"]`)
           while ((await order()).indexOf(step.id) > target) await page.keyboard.press('Enter')
@@ -136,7 +161,9 @@ describe('the practice quiz', () => {
       await focusInside(`${scope} button[type="submit"]`)
       await page.keyboard.press('Enter')
       await page.locator(`${scope} [data-verdict]:not([hidden])`).waitFor()
-      expect(await page.locator(`${scope} [data-verdict]`).textContent(), question.id).toContain('Correct.')
+      expect(await page.locator(`${scope} [data-verdict]`).textContent(), question.id).toContain(
+        'Correct.',
+      )
     }
     expect(await page.locator('[data-summary-title]').textContent()).toBe('Passed: 100%')
     await page.context().close()

@@ -44,7 +44,9 @@ function withoutTimes(verdict: Verdict): Verdict {
 function runInWorker(request: RunRequest, timeLimitMs?: number): Promise<Verdict> {
   return page.evaluate(
     ({ request, timeLimitMs }) =>
-      (window as unknown as { runInWorker: (r: unknown, t?: number) => Promise<Verdict> }).runInWorker(request, timeLimitMs),
+      (
+        window as unknown as { runInWorker: (r: unknown, t?: number) => Promise<Verdict> }
+      ).runInWorker(request, timeLimitMs),
     { request, timeLimitMs },
   )
 }
@@ -60,12 +62,16 @@ describe('Worker and Node give identical verdicts', () => {
     })
     it(`${slug}: starter`, async () => {
       const node = await runInNode(bundle, bundle.starter)
-      expect(withoutTimes(await runInWorker(requestFor(bundle, bundle.starter)))).toEqual(withoutTimes(node))
+      expect(withoutTimes(await runInWorker(requestFor(bundle, bundle.starter)))).toEqual(
+        withoutTimes(node),
+      )
     })
   }
   it('complete-the-login-flow with a wrong answer fails the same named checks', async () => {
     const bundle = loadExercise('complete-the-login-flow')
-    const files = { 'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false') }
+    const files = {
+      'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false'),
+    }
     const worker = await runInWorker(requestFor(bundle, files))
     expect(worker.status).toBe('failed')
     expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
@@ -77,12 +83,17 @@ describe('the Worker runtime protects the learner and the page', () => {
   const solution = bundle.solution['app.ts'] ?? ''
 
   it('stops a runaway loop after the time limit, with a clear message, and recovers', async () => {
-    const looping = solution.replace("app.post('/logout'", "app.get('/spin', (c) => { while (true) {} })\napp.post('/logout'")
+    const looping = solution.replace(
+      "app.post('/logout'",
+      "app.get('/spin', (c) => { while (true) {} })\napp.post('/logout'",
+    )
     const request = requestFor(bundle, { 'app.ts': looping })
     request.checks = `import { defineChecks } from 'signed-in/checks'\nexport default defineChecks([{ name: 'spins', async run({ client }) { await client.get('/spin') } }])`
     const verdict = await runInWorker(request, 1000)
     expect(verdict.status).toBe('error')
-    expect(verdict.message).toMatch(/^Your code ran for more than 1 seconds without answering, so it was stopped\. Look for a loop that never ends/)
+    expect(verdict.message).toMatch(
+      /^Your code ran for more than 1 seconds without answering, so it was stopped\. Look for a loop that never ends/,
+    )
     const after = await runInWorker(requestFor(bundle, bundle.solution))
     expect(after.status).toBe('passed')
   })

@@ -27,7 +27,9 @@ app.post('/login', async (c) => {
   return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
 })
 
-app.get('/dashboard', loginRequired<User>(), (c) => c.text(`Welcome back, ${c.var.currentUser.name}!`))
+app.get('/dashboard', loginRequired<User>(), (c) =>
+  c.text(`Welcome back, ${c.var.currentUser.name}!`),
+)
 
 app.post('/logout', async (c) => {
   await logoutUser(c)

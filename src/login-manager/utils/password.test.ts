@@ -25,7 +25,9 @@ describe('Werkzeug compatibility', () => {
     const [method, salt, hex] = hash.split('$')
     expect(method).toBe('pbkdf2:sha256:600000')
     expect(salt).toMatch(/^[A-Za-z0-9]{16}$/)
-    const key = await crypto.subtle.importKey('raw', utf8('hunter2'), 'PBKDF2', false, ['deriveBits'])
+    const key = await crypto.subtle.importKey('raw', utf8('hunter2'), 'PBKDF2', false, [
+      'deriveBits',
+    ])
     const bits = await crypto.subtle.deriveBits(
       { name: 'PBKDF2', hash: 'SHA-256', salt: utf8(salt ?? ''), iterations: 600_000 },
       key,
@@ -35,7 +37,9 @@ describe('Werkzeug compatibility', () => {
   })
 
   it('makes scrypt hashes that reproduce the Werkzeug vector with the same salt', async () => {
-    const derived = toHex(await scrypt(utf8('correct horse'), utf8('aVeryFixedSalt16'), 32768, 8, 1, 64))
+    const derived = toHex(
+      await scrypt(utf8('correct horse'), utf8('aVeryFixedSalt16'), 32768, 8, 1, 64),
+    )
     expect(`scrypt:32768:8:1$aVeryFixedSalt16$${derived}`).toBe(werkzeugScrypt)
     const hash = await generatePasswordHash('pw', { method: 'scrypt:1024:8:1', saltLength: 8 })
     expect(hash).toMatch(/^scrypt:1024:8:1\$[A-Za-z0-9]{8}\$[0-9a-f]{128}$/)
@@ -77,7 +81,9 @@ describe('generatePasswordHash', () => {
     expect(a).not.toBe(b)
   })
   it('rejects unknown methods with a message listing the good ones', async () => {
-    await expect(generatePasswordHash('x', { method: 'sha256' })).rejects.toThrow('Use "pbkdf2:sha256"')
+    await expect(generatePasswordHash('x', { method: 'sha256' })).rejects.toThrow(
+      'Use "pbkdf2:sha256"',
+    )
   })
   it('makes salts of letters and digits only', () => {
     expect(generateSalt(200)).toMatch(/^[A-Za-z0-9]{200}$/)

@@ -17,7 +17,8 @@ const pbkdf2Hashes = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' } as 
  * generateSalt(16) // e.g. 'Z5r1Kd3uQm2pX9wA'
  */
 export function generateSalt(length: number): string {
-  if (!Number.isInteger(length) || length < 1) throw new RangeError('The salt length must be a positive whole number.')
+  if (!Number.isInteger(length) || length < 1)
+    throw new RangeError('The salt length must be a positive whole number.')
   let salt = ''
   while (salt.length < length) {
     for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
@@ -39,13 +40,25 @@ function parseMethod(method: string): ParsedMethod | null {
     if (!(hash in pbkdf2Hashes) || parts.length > 3) return null
     const iterations = parts[2] === undefined ? 600_000 : Number(parts[2])
     if (!Number.isSafeInteger(iterations) || iterations < 1) return null
-    return { kind: 'pbkdf2', hash: hash as keyof typeof pbkdf2Hashes, iterations, text: `pbkdf2:${hash}:${iterations}` }
+    return {
+      kind: 'pbkdf2',
+      hash: hash as keyof typeof pbkdf2Hashes,
+      iterations,
+      text: `pbkdf2:${hash}:${iterations}`,
+    }
   }
   if (parts[0] === 'scrypt') {
     if (parts.length !== 1 && parts.length !== 4) return null
     const [n, r, p] = parts.length === 4 ? parts.slice(1).map(Number) : [32768, 8, 1]
     if (![n, r, p].every((v) => Number.isSafeInteger(v) && (v ?? 0) > 0)) return null
-    if (((n ?? 0) & ((n ?? 0) - 1)) !== 0 || (n ?? 0) < 2 || (n ?? 0) > 2 ** 20 || (r ?? 0) > 32 || (p ?? 0) > 16) return null
+    if (
+      ((n ?? 0) & ((n ?? 0) - 1)) !== 0 ||
+      (n ?? 0) < 2 ||
+      (n ?? 0) > 2 ** 20 ||
+      (r ?? 0) > 32 ||
+      (p ?? 0) > 16
+    )
+      return null
     return { kind: 'scrypt', n: n!, r: r!, p: p!, text: `scrypt:${n}:${r}:${p}` }
   }
   return null
@@ -85,7 +98,10 @@ export interface PasswordHashOptions {
  * const hash = await generatePasswordHash('correct horse')
  * hash.startsWith('pbkdf2:sha256:600000$') // true
  */
-export async function generatePasswordHash(password: string, options: PasswordHashOptions = {}): Promise<string> {
+export async function generatePasswordHash(
+  password: string,
+  options: PasswordHashOptions = {},
+): Promise<string> {
   const method = parseMethod(options.method ?? DEFAULT_PASSWORD_METHOD)
   if (!method) {
     throw new TypeError(

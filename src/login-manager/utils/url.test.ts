@@ -19,8 +19,12 @@ describe('makeNextParam', () => {
   it('returns only path and query for the same scheme and host, else the full URL', () => {
     expect(makeNextParam('/login', 'https://shop.example/cart?item=3')).toBe('/cart?item=3')
     expect(makeNextParam('https://shop.example/login', 'https://shop.example/cart')).toBe('/cart')
-    expect(makeNextParam('https://auth.example/login', 'https://shop.example/cart')).toBe('https://shop.example/cart')
-    expect(makeNextParam('http://shop.example/login', 'https://shop.example/cart')).toBe('https://shop.example/cart')
+    expect(makeNextParam('https://auth.example/login', 'https://shop.example/cart')).toBe(
+      'https://shop.example/cart',
+    )
+    expect(makeNextParam('http://shop.example/login', 'https://shop.example/cart')).toBe(
+      'https://shop.example/cart',
+    )
   })
 })
 

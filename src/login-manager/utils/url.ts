@@ -18,7 +18,8 @@ export function loginUrl(loginView: string, nextUrl?: string, nextField = 'next'
   const url = new URL(loginView, BASE)
   url.searchParams.set(nextField, nextUrl)
   const query = url.searchParams.toString()
-  if (absolute) return `${url.origin === 'null' ? '' : loginView.startsWith('//') ? `//${url.host}` : url.origin}${url.pathname}?${query}${url.hash}`
+  if (absolute)
+    return `${url.origin === 'null' ? '' : loginView.startsWith('//') ? `//${url.host}` : url.origin}${url.pathname}?${query}${url.hash}`
   return `${url.pathname}?${query}${url.hash}`
 }
 
@@ -59,7 +60,6 @@ export function makeNextParam(loginView: string, currentUrl: string): string {
 export function isSafeRelativePath(target: unknown): target is string {
   if (typeof target !== 'string' || target === '' || target.length > 2048) return false
   if (!target.startsWith('/')) return false
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s\\]/.test(target)) return false
   if (target.startsWith('//')) return false
   if (/^\/(%2f|%5c)/i.test(target)) return false

@@ -37,7 +37,8 @@ export interface ScenarioStep {
 }
 
 /** What a `checks.ts` file exports as default. */
-export type ChecksModule = { kind: 'checks'; checks: Check[] } | { kind: 'scenario'; steps: ScenarioStep[] }
+export type ChecksModule =
+  { kind: 'checks'; checks: Check[] } | { kind: 'scenario'; steps: ScenarioStep[] }
 
 /**
  * Declare an exercise's checks, in order. Each runs with its own fresh client.
@@ -69,7 +70,8 @@ export function defineScenario(steps: ScenarioStep[]): ChecksModule {
   return { kind: 'scenario', steps }
 }
 
-const show = (text: string) => (text.length > 120 ? `${JSON.stringify(text.slice(0, 117))}…` : JSON.stringify(text))
+const show = (text: string) =>
+  text.length > 120 ? `${JSON.stringify(text.slice(0, 117))}…` : JSON.stringify(text)
 
 /**
  * Expect a status code.
@@ -82,7 +84,11 @@ const show = (text: string) => (text.length > 120 ? `${JSON.stringify(text.slice
  */
 export function expectStatus(response: ClientResponse, status: number, hint?: string): void {
   if (response.status === status) return
-  const extra = response.location ? ` (a redirect to ${response.location})` : response.body ? ` with body ${show(response.body)}` : ''
+  const extra = response.location
+    ? ` (a redirect to ${response.location})`
+    : response.body
+      ? ` with body ${show(response.body)}`
+      : ''
   throw new CheckFailure(`Expected status ${status}, but got ${response.status}${extra}.`, hint)
 }
 
@@ -97,7 +103,10 @@ export function expectStatus(response: ClientResponse, status: number, hint?: st
  */
 export function expectBodyIncludes(response: ClientResponse, text: string, hint?: string): void {
   if (response.body.includes(text)) return
-  throw new CheckFailure(`Expected the response to contain ${show(text)}, but it was ${show(response.body)} (status ${response.status}).`, hint)
+  throw new CheckFailure(
+    `Expected the response to contain ${show(text)}, but it was ${show(response.body)} (status ${response.status}).`,
+    hint,
+  )
 }
 
 /**
@@ -111,10 +120,16 @@ export function expectBodyIncludes(response: ClientResponse, text: string, hint?
  */
 export function expectRedirect(response: ClientResponse, location?: string, hint?: string): void {
   if (![301, 302, 303, 307, 308].includes(response.status)) {
-    throw new CheckFailure(`Expected a redirect${location ? ` to ${location}` : ''}, but got status ${response.status}${response.body ? ` with body ${show(response.body)}` : ''}.`, hint)
+    throw new CheckFailure(
+      `Expected a redirect${location ? ` to ${location}` : ''}, but got status ${response.status}${response.body ? ` with body ${show(response.body)}` : ''}.`,
+      hint,
+    )
   }
   if (location !== undefined && response.location !== location) {
-    throw new CheckFailure(`Expected a redirect to ${location}, but it went to ${response.location ?? '(no Location header)'}.`, hint)
+    throw new CheckFailure(
+      `Expected a redirect to ${location}, but it went to ${response.location ?? '(no Location header)'}.`,
+      hint,
+    )
   }
 }
 
@@ -128,7 +143,12 @@ export function expectRedirect(response: ClientResponse, location?: string, hint
  * @example
  * expectCookie(client, 'remember_token', 'Pass { remember: true } to loginUser.')
  */
-export function expectCookie(client: TestClient, name: string, hint?: string, present = true): void {
+export function expectCookie(
+  client: TestClient,
+  name: string,
+  hint?: string,
+  present = true,
+): void {
   const has = client.cookie(name) !== undefined
   if (has === present) return
   const jar = Object.keys(client.cookies())
@@ -150,9 +170,24 @@ export function expectCookie(client: TestClient, name: string, hint?: string, pr
  * @example
  * expectCookieAttribute(response, 'session', 'HttpOnly')
  */
-export function expectCookieAttribute(response: ClientResponse, name: string, attribute: string, hint?: string): void {
+export function expectCookieAttribute(
+  response: ClientResponse,
+  name: string,
+  attribute: string,
+  hint?: string,
+): void {
   const header = response.setCookie.find((value) => value.startsWith(`${name}=`))
-  if (!header) throw new CheckFailure(`Expected the response to set the "${name}" cookie, but it set ${response.setCookie.length ? response.setCookie.map((h) => h.split('=')[0]).join(', ') : 'no cookies'}.`, hint)
-  const has = header.split(';').some((part) => part.trim().toLowerCase() === attribute.toLowerCase())
-  if (!has) throw new CheckFailure(`Expected the "${name}" cookie to be set with ${attribute}, but its header was ${show(header)}.`, hint)
+  if (!header)
+    throw new CheckFailure(
+      `Expected the response to set the "${name}" cookie, but it set ${response.setCookie.length ? response.setCookie.map((h) => h.split('=')[0]).join(', ') : 'no cookies'}.`,
+      hint,
+    )
+  const has = header
+    .split(';')
+    .some((part) => part.trim().toLowerCase() === attribute.toLowerCase())
+  if (!has)
+    throw new CheckFailure(
+      `Expected the "${name}" cookie to be set with ${attribute}, but its header was ${show(header)}.`,
+      hint,
+    )
 }

@@ -25,7 +25,11 @@ export interface RequestOptions {
 export interface TestClient {
   get(path: string, options?: RequestOptions): Promise<ClientResponse>
   /** A form post, with `Origin` as browsers send it (so `hono/csrf` lets it through). */
-  postForm(path: string, form: Record<string, string>, options?: RequestOptions): Promise<ClientResponse>
+  postForm(
+    path: string,
+    form: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<ClientResponse>
   postJson(path: string, data: unknown, options?: RequestOptions): Promise<ClientResponse>
   /** The value of a cookie in the jar, or undefined. */
   cookie(name: string): string | undefined
@@ -50,10 +54,20 @@ export const CLIENT_ORIGIN = 'http://localhost'
  * const client = createClient((path, init) => app.request(path, init), [], 'login works')
  * const response = await client.postForm('/login', { username: 'ada', password: 'lovelace' })
  */
-export function createClient(handler: RequestHandler, timeline: TimelineEntry[], label: string): TestClient {
+export function createClient(
+  handler: RequestHandler,
+  timeline: TimelineEntry[],
+  label: string,
+): TestClient {
   const jar = new Map<string, string>()
 
-  async function send(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>, options: RequestOptions) {
+  async function send(
+    method: string,
+    path: string,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+    options: RequestOptions,
+  ) {
     let currentPath = path
     let currentMethod = method
     let currentBody = body
@@ -62,7 +76,11 @@ export function createClient(handler: RequestHandler, timeline: TimelineEntry[],
       const cookieSent = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
       if (cookieSent) requestHeaders.set('Cookie', cookieSent)
       if (!requestHeaders.has('User-Agent')) requestHeaders.set('User-Agent', 'SignedIn-Checks/1.0')
-      const init: RequestInit = { method: currentMethod, headers: requestHeaders, redirect: 'manual' }
+      const init: RequestInit = {
+        method: currentMethod,
+        headers: requestHeaders,
+        redirect: 'manual',
+      }
       if (currentBody !== undefined) init.body = currentBody
       const raw = await handler(currentPath, init)
       const text = await raw.text()
@@ -96,7 +114,9 @@ export function createClient(handler: RequestHandler, timeline: TimelineEntry[],
         headers = {}
       }
     }
-    throw new Error(`Too many redirects starting at ${method} ${path}: the app keeps redirecting in a loop.`)
+    throw new Error(
+      `Too many redirects starting at ${method} ${path}: the app keeps redirecting in a loop.`,
+    )
   }
 
   return {
@@ -110,7 +130,13 @@ export function createClient(handler: RequestHandler, timeline: TimelineEntry[],
         options,
       ),
     postJson: (path, data, options = {}) =>
-      send('POST', path, JSON.stringify(data), { 'Content-Type': 'application/json', Origin: CLIENT_ORIGIN }, options),
+      send(
+        'POST',
+        path,
+        JSON.stringify(data),
+        { 'Content-Type': 'application/json', Origin: CLIENT_ORIGIN },
+        options,
+      ),
     cookie: (name) => jar.get(name),
     cookies: () => Object.fromEntries(jar),
     setCookie: (name, value) => void jar.set(name, value),

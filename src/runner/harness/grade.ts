@@ -3,7 +3,12 @@ import { CheckFailure, type ChecksModule } from './checks'
 import { createClient, type RequestHandler } from './client'
 
 /** How an error thrown by learner code is described; runtimes map stack frames to files. */
-export type DescribeError = (error: unknown) => { message: string; file?: string; line?: number; column?: number }
+export type DescribeError = (error: unknown) => {
+  message: string
+  file?: string
+  line?: number
+  column?: number
+}
 
 /**
  * Run an exercise's checks (or an example's scenario) against an app and produce the verdict.
@@ -59,12 +64,23 @@ export async function grade(
       if (error instanceof CheckFailure) {
         const thrown = takeServerErrors()[0]
         const described = thrown === undefined ? undefined : describeError(thrown)
-        const where = described?.file ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})` : ''
-        const message = described ? `${error.message} Your server threw an error on the way: ${described.message}${where}` : error.message
-        checks.push({ name: check.name, passed: false, message, ...(error.hint ? { hint: error.hint } : {}) })
+        const where = described?.file
+          ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})`
+          : ''
+        const message = described
+          ? `${error.message} Your server threw an error on the way: ${described.message}${where}`
+          : error.message
+        checks.push({
+          name: check.name,
+          passed: false,
+          message,
+          ...(error.hint ? { hint: error.hint } : {}),
+        })
       } else {
         const described = describeError(error)
-        const where = described.file ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})` : ''
+        const where = described.file
+          ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})`
+          : ''
         checks.push({
           name: check.name,
           passed: false,

@@ -69,7 +69,11 @@ export function installHeaderShim(scope: Scope = globalThis as unknown as Scope)
 
     override clone(): Response {
       const copy = super.clone()
-      return new Response(copy.body, { status: this.status, statusText: this.statusText, headers: this.#headers })
+      return new Response(copy.body, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.#headers,
+      })
     }
 
     static override json(data: unknown, init: ResponseInit = {}): Response {

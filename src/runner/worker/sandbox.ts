@@ -37,5 +37,8 @@ export function lockDownWorkerScope(scope: typeof globalThis): void {
   for (let target: object | null = scope; target; target = Object.getPrototypeOf(target)) {
     if (Object.hasOwn(target, 'navigator')) Reflect.deleteProperty(target, 'navigator')
   }
-  Object.defineProperty(scope, 'navigator', { value: Object.freeze({ userAgent }), configurable: false })
+  Object.defineProperty(scope, 'navigator', {
+    value: Object.freeze({ userAgent }),
+    configurable: false,
+  })
 }

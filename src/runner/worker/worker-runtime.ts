@@ -45,9 +45,13 @@ export class WorkerRuntime {
           resolve()
         }
         worker.addEventListener('message', onMessage)
-        worker.addEventListener('error', (event) => reject(new Error(event.message || 'The runner could not start.')), {
-          once: true,
-        })
+        worker.addEventListener(
+          'error',
+          (event) => reject(new Error(event.message || 'The runner could not start.')),
+          {
+            once: true,
+          },
+        )
       })
     }
     return this.#ready
