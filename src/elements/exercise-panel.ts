@@ -6,7 +6,15 @@ import {
 } from '../stores/exercise'
 import { progress } from '../stores/progress'
 import type { TimelineEntry, Verdict as RunVerdict } from '../runner/verdict'
-import { $runtimeStatus, runInChosenRuntime, warmRuntime } from '../stores/runtime'
+import {
+  $runtimeChoice,
+  $runtimeStatus,
+  chooseRuntime,
+  runInChosenRuntime,
+  startPreview,
+  warmRuntime,
+  type RuntimeChoice,
+} from '../stores/runtime'
 import type { CodeEditorElement } from './code-editor'
 import './code-editor'
 
@@ -124,6 +132,17 @@ export class ExercisePanelElement extends HTMLElement {
       }
     })
     diffButton?.addEventListener('click', () => this.#showDiff(description, store.$files.get()))
+    q<HTMLSelectElement>('[data-runtime-choice]')?.addEventListener('change', (event) =>
+      chooseRuntime((event.target as HTMLSelectElement).value as RuntimeChoice),
+    )
+    q('[data-action="preview"]')?.addEventListener('click', () => {
+      const frame = q<HTMLIFrameElement>('[data-preview-frame]')
+      void startPreview(bundle, store.$files.get(), (url) => {
+        if (!frame) return
+        frame.src = url
+        frame.hidden = false
+      })
+    })
 
     this.#unsubscribers.push(
       store.$runState.subscribe((state) => {
@@ -158,6 +177,12 @@ export class ExercisePanelElement extends HTMLElement {
       $runtimeStatus.subscribe((status) => {
         const note = q<HTMLElement>('[data-runtime-note]')
         if (note) note.textContent = status.note
+        const preview = q<HTMLElement>('[data-preview]')
+        if (preview) preview.hidden = !status.previewAvailable
+      }),
+      $runtimeChoice.subscribe((choice) => {
+        const select = q<HTMLSelectElement>('[data-runtime-choice]')
+        if (select) select.value = choice
       }),
     )
   }

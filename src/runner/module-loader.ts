@@ -44,6 +44,7 @@ export class CompileError extends Error {
  * @param files - sources by path
  * @param entry - the path to load first
  * @param builtins - modules the code may import by name
+ * @param options - `precompiled` when the files are already CommonJS JavaScript
  * @returns the entry's `module.exports`
  * @throws CompileError for a syntax error, or whatever the code throws while loading
  * @example
@@ -54,6 +55,7 @@ export function loadModules(
   files: Record<string, string>,
   entry: string,
   builtins: Builtins,
+  options: { precompiled?: boolean } = {},
 ): Record<string, unknown> {
   const cache = new Map<string, { exports: Record<string, unknown> }>()
   const resolve = (from: string, specifier: string): string | null => {
@@ -76,7 +78,7 @@ export function loadModules(
     cache.set(path, module)
     let code: string
     try {
-      code = compileModule(path, files[path] ?? '')
+      code = options.precompiled ? (files[path] ?? '') : compileModule(path, files[path] ?? '')
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const position = /\((\d+):(\d+)\)/.exec(message)

@@ -28,7 +28,9 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
   if (blanks) return blanks
   let app: HonoLike
   try {
-    app = loadModules(request.files, request.entry, builtins)['default'] as HonoLike
+    app = loadModules(request.files, request.entry, builtins, {
+      precompiled: request.precompiled ?? false,
+    })['default'] as HonoLike
   } catch (error) {
     const described = describeCodeError(error)
     return {

@@ -10,6 +10,8 @@ export interface RunRequest {
   checks: string
   /** The file that `export default`s the app. */
   entry: string
+  /** The files and checks are already JavaScript (compiled in the page, for the WebContainer). */
+  precompiled?: boolean
 }
 
 /**

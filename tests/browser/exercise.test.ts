@@ -59,6 +59,15 @@ describe('a graded exercise', () => {
     expect(await heading.textContent()).toBe('All 7 checks pass. Well done!')
     expect(await exercise.locator('.checks [data-passed="true"]').count()).toBe(7)
     expect(await exercise.locator('[data-announce]').textContent()).toContain('All 7 checks pass')
+    // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so.
+    expect(await exercise.locator('[data-runtime-note]').textContent()).toBe(
+      'Starting Node in your browser (a WebContainer). Until it is ready, checks run in this page.',
+    )
+    await exercise.locator('[data-runtime-choice]').selectOption('worker')
+    expect(await exercise.locator('[data-runtime-note]').textContent()).toContain(
+      'Your code runs in this page (chosen)',
+    )
+    expect(await exercise.locator('[data-preview]').isHidden()).toBe(true)
 
     await page.reload()
     await expect

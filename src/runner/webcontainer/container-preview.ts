@@ -1,0 +1,18 @@
+// Runs inside the WebContainer as `node preview.mjs`: serves the learner's app with
+// @hono/node-server, so the live preview can show it with real browser cookies.
+import { serve } from '@hono/node-server'
+import { readFile } from 'node:fs/promises'
+import { courseBuiltins } from '../builtins'
+import { loadModules } from '../module-loader'
+import type { RunRequest } from '../run-request'
+import { PREVIEW_PORT } from './protocol'
+
+const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest
+const app = loadModules(request.files, request.entry, courseBuiltins, {
+  precompiled: request.precompiled ?? false,
+})['default'] as {
+  fetch: (request: Request) => Response | Promise<Response>
+}
+serve({ fetch: app.fetch, port: Number(process.env['PORT'] ?? PREVIEW_PORT) }, (info) =>
+  console.log(`Preview listening on ${info.port}`),
+)

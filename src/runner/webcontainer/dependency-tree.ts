@@ -1,0 +1,52 @@
+import type { FileSystemTree } from '@webcontainer/api'
+import { build } from 'esbuild'
+import { join } from 'node:path'
+
+// Resolved from the project root: this module also runs from Astro's build output folder.
+const here = join(process.cwd(), 'src/runner/webcontainer/')
+
+/**
+ * Build, at site build time, what the WebContainer mounts instead of running `npm install`: the
+ * grading runner and the preview server, each bundled with hono, @hono/node-server and the login
+ * manager into one ES module for Node.
+ *
+ * @returns the tree to `mount()`
+ * @example
+ * const tree = await buildContainerTree()
+ * Object.keys(tree) // ['package.json', 'runner.mjs', 'preview.mjs']
+ */
+export async function buildContainerTree(): Promise<FileSystemTree> {
+  const bundle = async (entry: string) => {
+    const result = await build({
+      entryPoints: [`${here}${entry}`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      minify: true,
+      logLevel: 'silent',
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+    })
+    return result.outputFiles[0]?.text ?? ''
+  }
+  const [runner, preview] = await Promise.all([
+    bundle('container-runner.ts'),
+    bundle('container-preview.ts'),
+  ])
+  return {
+    'package.json': {
+      file: {
+        contents: JSON.stringify(
+          { name: 'signed-in-runner', private: true, type: 'module' },
+          null,
+          2,
+        ),
+      },
+    },
+    'runner.mjs': { file: { contents: runner } },
+    'preview.mjs': { file: { contents: preview } },
+  }
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listExercises, loadExercise } from '../exercise-files'
+import { runInNode } from '../node-runtime'
+import { requestFor } from '../run-request'
+import type { Verdict } from '../verdict'
+import { buildContainerTree } from './dependency-tree'
+import { FakeWebContainer } from './fake-webcontainer'
+import { WebContainerRuntime, type WebContainerStatus } from './webcontainer-runtime'
+
+const withoutTimes = (verdict: Verdict) =>
+  JSON.parse(JSON.stringify(verdict).replace(/Expires=[^;"]+/g, 'Expires=(time)')) as Verdict
+
+describe('WebContainer runtime (against a fake that really runs Node)', () => {
+  let runtime: WebContainerRuntime
+  const statuses: WebContainerStatus[] = []
+
+  beforeAll(async () => {
+    const tree = await buildContainerTree()
+    runtime = new WebContainerRuntime({
+      boot: () => FakeWebContainer.boot(),
+      loadTree: async () => tree,
+      onStatus: (s) => statuses.push(s),
+    })
+    expect(await runtime.start()).toBe(true)
+  }, 60_000)
+
+  afterAll(() => runtime?.dispose())
+
+  it('boots once, mounting the prebuilt tree', async () => {
+    expect(statuses.map((s) => s.state)).toEqual(['booting', 'ready'])
+    expect(await runtime.start()).toBe(true)
+    expect(statuses).toHaveLength(2)
+  })
+
+  for (const slug of listExercises()) {
+    it(`${slug}: the solution gets the same verdict as in Node`, async () => {
+      const bundle = loadExercise(slug)
+      const verdict = await runtime.run(requestFor(bundle, bundle.solution))
+      expect(verdict.status).toBe('passed')
+      expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(bundle, bundle.solution)))
+    })
+  }
+
+  it('a wrong answer fails the same named checks as in Node', async () => {
+    const bundle = loadExercise('complete-the-login-flow')
+    const files = {
+      'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false'),
+    }
+    expect(withoutTimes(await runtime.run(requestFor(bundle, files)))).toEqual(
+      withoutTimes(await runInNode(bundle, files)),
+    )
+  })
+
+  it('serves the learner app for the live preview, with real cookies', async () => {
+    const bundle = loadExercise('complete-the-login-flow')
+    const url = await new Promise<string>(
+      (resolve) => void runtime.startPreview(requestFor(bundle, bundle.solution), resolve),
+    )
+    expect((await fetch(`${url}/dashboard`)).status).toBe(401)
+    const login = await fetch(`${url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'ada', password: 'analytical-engine' }),
+      redirect: 'manual',
+      headers: { Origin: url },
+    })
+    expect(login.status).toBe(302)
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    expect(await (await fetch(`${url}/dashboard`, { headers: { Cookie: cookie } })).text()).toBe(
+      'Welcome back, Ada!',
+    )
+  })
+})
+
+describe('WebContainer boot failures', () => {
+  it('gives up after the boot timeout when boot never settles, as offline', async () => {
+    const runtime = new WebContainerRuntime({
+      boot: () => FakeWebContainer.neverBoots(),
+      loadTree: async () => ({}),
+      bootTimeoutMs: 200,
+    })
+    expect(await runtime.start()).toBe(false)
+    expect(runtime.status).toEqual({
+      state: 'failed',
+      reason: "it did not start within 0 seconds (StackBlitz's servers may be unreachable)",
+    })
+    await expect(
+      runtime.run({ files: {}, editable: [], checks: '', entry: 'app.ts' }),
+    ).rejects.toThrow('use the in-page runtime')
+  })
+
+  it('reports an unsupported browser', async () => {
+    const runtime = new WebContainerRuntime({
+      boot: () => Promise.reject(new Error('Your browser does not support all necessary features')),
+      loadTree: async () => ({}),
+    })
+    expect(await runtime.start()).toBe(false)
+    expect(runtime.status).toMatchObject({
+      state: 'failed',
+      reason: 'Your browser does not support all necessary features',
+    })
+  })
+})

@@ -1,0 +1,200 @@
+import type { FileSystemTree } from '@webcontainer/api'
+import type { RunRequest } from '../run-request'
+import type { Verdict } from '../verdict'
+import { precompileRequest } from './precompile'
+import { REQUEST_PATH, VERDICT_MARKER } from './protocol'
+
+/** The parts of `@webcontainer/api`'s `WebContainer` this adapter uses (the fake honours the same). */
+export interface WebContainerLike {
+  mount(tree: FileSystemTree): Promise<void>
+  spawn(
+    command: string,
+    args: string[],
+  ): Promise<{ output: ReadableStream<string>; exit: Promise<number>; kill(): void }>
+  fs: { writeFile(path: string, data: string): Promise<void> }
+  on(event: 'server-ready', listener: (port: number, url: string) => void): () => void
+  teardown(): void
+}
+
+/** Where the WebContainer runtime stands. */
+export type WebContainerStatus =
+  | { state: 'idle' }
+  | { state: 'booting' }
+  | { state: 'ready' }
+  | { state: 'failed'; reason: string }
+
+/** Options for {@link WebContainerRuntime}. */
+export interface WebContainerRuntimeOptions {
+  /** Boots the container: `() => WebContainer.boot()` in the browser. */
+  boot: () => Promise<WebContainerLike>
+  /** Loads the prebuilt dependency tree (fetched from the site). */
+  loadTree: () => Promise<FileSystemTree>
+  /** How long to wait for boot before giving up (default 20 s). Offline, boot never settles. */
+  bootTimeoutMs?: number
+  /** How long a run may take (default 10 s). */
+  runTimeoutMs?: number
+  /** Told whenever the status changes. */
+  onStatus?: (status: WebContainerStatus) => void
+}
+
+/**
+ * Runs exercises in a WebContainer: real Node in the browser. Boots once, in the background, raced
+ * against a timeout; mounts the prebuilt tree instead of `npm install`; compiles TypeScript in the
+ * page; runs the same checks with `node runner.mjs`; and can serve the learner's app for a live
+ * preview. When boot fails, the caller falls back to the Worker runtime.
+ *
+ * @example
+ * const runtime = new WebContainerRuntime({ boot: () => WebContainer.boot(), loadTree: () => fetch('/runtime/webcontainer-tree.json').then((r) => r.json()) })
+ * if (await runtime.start()) console.log(await runtime.run(request))
+ */
+export class WebContainerRuntime {
+  readonly #options: Required<Omit<WebContainerRuntimeOptions, 'onStatus'>> &
+    Pick<WebContainerRuntimeOptions, 'onStatus'>
+  #container: Promise<WebContainerLike | null> | undefined
+  #status: WebContainerStatus = { state: 'idle' }
+  #preview: { kill(): void } | undefined
+
+  /** @param options - boot, tree and timeouts */
+  constructor(options: WebContainerRuntimeOptions) {
+    this.#options = { bootTimeoutMs: 20_000, runTimeoutMs: 10_000, ...options }
+  }
+
+  /** The current status. */
+  get status(): WebContainerStatus {
+    return this.#status
+  }
+
+  #setStatus(status: WebContainerStatus) {
+    this.#status = status
+    this.#options.onStatus?.(status)
+  }
+
+  /**
+   * Boot and mount, once; later calls share the first. Never rejects.
+   *
+   * @returns true when ready, false when boot failed or timed out (see `status.reason`)
+   */
+  async start(): Promise<boolean> {
+    this.#container ??= this.#boot()
+    return (await this.#container) !== null
+  }
+
+  async #boot(): Promise<WebContainerLike | null> {
+    this.#setStatus({ state: 'booting' })
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `it did not start within ${Math.round(this.#options.bootTimeoutMs / 1000)} seconds (StackBlitz's servers may be unreachable)`,
+            ),
+          ),
+        this.#options.bootTimeoutMs,
+      )
+    })
+    try {
+      const container = await Promise.race([this.#options.boot(), timeout])
+      await Promise.race([this.#options.loadTree().then((tree) => container.mount(tree)), timeout])
+      this.#setStatus({ state: 'ready' })
+      return container
+    } catch (error) {
+      this.#setStatus({
+        state: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+      return null
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /**
+   * Grade an exercise in the container.
+   *
+   * @param request - files, checks and entry, in TypeScript
+   * @returns the verdict
+   * @throws when the container is not ready (call `start()` first)
+   */
+  async run(request: RunRequest): Promise<Verdict> {
+    const container = await this.#ready()
+    await container.fs.writeFile(REQUEST_PATH, JSON.stringify(precompileRequest(request)))
+    const process = await container.spawn('node', ['runner.mjs', REQUEST_PATH])
+    const output = collect(process.output)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.#options.runTimeoutMs)
+    })
+    const result = await Promise.race([process.exit, timedOut])
+    clearTimeout(timer)
+    if (result === 'timeout') {
+      process.kill()
+      return {
+        status: 'error',
+        checks: [],
+        timeline: [],
+        message: `Your code ran for more than ${this.#options.runTimeoutMs / 1000} seconds without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+        error: { message: 'Time limit exceeded' },
+      }
+    }
+    // The output stream closes when the process ends; don't wait on it forever if it does not.
+    const text = await Promise.race([
+      output,
+      new Promise<string>((resolve) => setTimeout(() => resolve(''), 2000)),
+    ])
+    const line = text
+      .split('\n')
+      .map((candidate) => candidate.replace(/\r$/, ''))
+      .find((candidate) => candidate.startsWith(VERDICT_MARKER))
+    if (!line) {
+      return {
+        status: 'error',
+        checks: [],
+        timeline: [],
+        message: `Node stopped before reporting (exit code ${result}): ${text.trim().slice(-500)}`,
+      }
+    }
+    return JSON.parse(line.slice(VERDICT_MARKER.length)) as Verdict
+  }
+
+  /**
+   * Serve the learner's app inside the container for the live preview.
+   *
+   * @param request - the learner's files
+   * @param onReady - called with the preview URL once the server listens
+   */
+  async startPreview(request: RunRequest, onReady: (url: string) => void): Promise<void> {
+    const container = await this.#ready()
+    this.#preview?.kill()
+    const stop = container.on('server-ready', (_port, url) => {
+      stop()
+      onReady(url)
+    })
+    await container.fs.writeFile('preview-request.json', JSON.stringify(precompileRequest(request)))
+    this.#preview = await container.spawn('node', ['preview.mjs', 'preview-request.json'])
+  }
+
+  async #ready(): Promise<WebContainerLike> {
+    const container = await (this.#container ?? Promise.resolve(null))
+    if (!container) throw new Error('The WebContainer is not running; use the in-page runtime.')
+    return container
+  }
+
+  /** Stop the preview and tear the container down. */
+  async dispose(): Promise<void> {
+    this.#preview?.kill()
+    ;(await this.#container)?.teardown()
+    this.#container = undefined
+    this.#setStatus({ state: 'idle' })
+  }
+}
+
+async function collect(stream: ReadableStream<string>): Promise<string> {
+  let text = ''
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text
+    text += value
+  }
+}
