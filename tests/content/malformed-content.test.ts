@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
 import { copyProject } from './project-copy'
 
 // Each case breaks one content file in a copy of the project and expects the build (and, where
@@ -30,6 +30,20 @@ const cases: BrokenContent[] = [
     checkToo: true,
   },
   {
+    name: 'an exercise with an unknown kind',
+    file: 'exercises/complete-the-login-flow/exercise.yaml',
+    change: (text) => text.replace('kind: exercise', 'kind: puzzle'),
+    field: /kind/,
+    checkToo: true,
+  },
+  {
+    name: 'a quiz whose answer is not one of its options',
+    file: 'quizzes/login-manager-practice.yaml',
+    change: (text) => text.replace('answer: login-user', 'answer: login-usr'),
+    field: /answer: "login-usr" is not one of the option ids/,
+    checkToo: true,
+  },
+  {
     name: 'a lesson in a part that does not exist',
     file: `lessons/${lesson}`,
     change: (text) => text.replace(/^part: .*$/m, 'part: no-such-part'),
@@ -41,15 +55,12 @@ const cases: BrokenContent[] = [
 describe('malformed content fails the build, naming the file and the field', () => {
   const project = copyProject()
   afterAll(() => project.remove())
-  let original = ''
-  beforeAll(() => {
-    project.edit(`lessons/${lesson}`, (text) => ((original = text), text))
-  })
 
   for (const broken of cases) {
     it(broken.name, () => {
-      project.write(`lessons/${lesson}`, original)
-      project.edit(broken.file, broken.change)
+      let original = ''
+      project.edit(broken.file, (text) => ((original = text), broken.change(text)))
+      onTestFinished(() => project.write(broken.file, original))
       const build = project.run('astro', ['build'])
       expect(build.status, build.output).not.toBe(0)
       expect(build.output).toContain(broken.file)

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copyProject } from '../tests/content/project-copy'
+
+const node = join(process.cwd(), 'node_modules/.bin/node')
+const cli = (args: string[], cwd = process.cwd()) => {
+  const result = spawnSync(node, ['scripts/exercise.mjs', ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+describe('npm run exercise', () => {
+  it('check: prints each check and exits 0 for the solution', () => {
+    const { status, output } = cli(['check', 'complete-the-login-flow'])
+    expect(output).toContain('✓ An anonymous visitor to /dashboard gets 401')
+    expect(output).toContain('7 passed, 0 failed')
+    expect(status).toBe(0)
+  })
+
+  it('check --starter: names the blanks and exits non-zero', () => {
+    const { status, output } = cli(['check', 'complete-the-login-flow', '--starter'])
+    expect(output).toContain('5 blanks are left: app.ts line 15')
+    expect(status).toBe(1)
+  })
+
+  it('check --dir: grades files from a folder, failing named checks', () => {
+    const project = copyProject()
+    try {
+      project.edit('exercises/complete-the-login-flow/solution/app.ts', (text) =>
+        text.replace('remember: true', 'remember: false'),
+      )
+      const { status, output } = cli(
+        ['check', 'complete-the-login-flow', '--dir', 'exercises/complete-the-login-flow/solution'],
+        project.dir,
+      )
+      expect(output).toContain('✗ Logging in sets a remember-me cookie')
+      expect(output).toContain('Hint: Pass { remember: true } to loginUser.')
+      expect(status).toBe(1)
+    } finally {
+      project.remove()
+    }
+  })
+
+  it('new: scaffolds an exercise whose solution passes and whose starter has a blank', () => {
+    const project = copyProject()
+    try {
+      expect(cli(['new', 'say-hello'], project.dir).status).toBe(0)
+      expect(existsSync(join(project.dir, 'exercises/say-hello/checks.ts'))).toBe(true)
+      expect(cli(['check', 'say-hello'], project.dir).status).toBe(0)
+      expect(cli(['check', 'say-hello', '--starter'], project.dir).status).toBe(1)
+      expect(cli(['new', 'say-hello'], project.dir).status).toBe(2)
+    } finally {
+      project.remove()
+    }
+  })
+
+  it('explains usage and names the file for a broken exercise', () => {
+    expect(cli([]).status).toBe(2)
+    expect(cli(['check', 'no-such-exercise']).output).toContain(
+      'exercises/no-such-exercise/exercise.yaml: the file is missing',
+    )
+  })
+})
