@@ -6,12 +6,16 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+
 const root = 'dist'
-const args = process.argv.slice(2)
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+const args = isMain ? process.argv.slice(2) : []
 const asJson = args.includes('--json')
 const maxJs = Number(args.find((a) => a.startsWith('--max-js-kb='))?.split('=')[1] ?? NaN)
 let pages = args.filter((a) => !a.startsWith('--'))
-if (pages.length === 0) {
+if (isMain && pages.length === 0) {
   const lessons = readdirSync(join(root, 'lessons')).sort()
   pages = [`/lessons/${lessons[0]}/`]
 }
@@ -74,21 +78,25 @@ export function measurePage(pagePath) {
   return { page: pagePath, js, css }
 }
 
-const results = pages.map(measurePage)
-if (asJson) console.log(JSON.stringify(results, null, 2))
-else {
-  for (const r of results) {
-    console.log(`${r.page}`)
-    console.log(
-      `  JS : ${(r.js.gzip / 1024).toFixed(1)} KB gzipped (${(r.js.raw / 1024).toFixed(1)} KB raw) in ${r.js.files.length} parts`,
-    )
-    console.log(
-      `  CSS: ${(r.css.gzip / 1024).toFixed(1)} KB gzipped (${(r.css.raw / 1024).toFixed(1)} KB raw) in ${r.css.files.length} parts`,
-    )
+if (isMain) report()
+
+function report() {
+  const results = pages.map(measurePage)
+  if (asJson) console.log(JSON.stringify(results, null, 2))
+  else {
+    for (const r of results) {
+      console.log(`${r.page}`)
+      console.log(
+        `  JS : ${(r.js.gzip / 1024).toFixed(1)} KB gzipped (${(r.js.raw / 1024).toFixed(1)} KB raw) in ${r.js.files.length} parts`,
+      )
+      console.log(
+        `  CSS: ${(r.css.gzip / 1024).toFixed(1)} KB gzipped (${(r.css.raw / 1024).toFixed(1)} KB raw) in ${r.css.files.length} parts`,
+      )
+    }
   }
-}
-const over = results.filter((r) => Number.isFinite(maxJs) && r.js.gzip > maxJs * 1024)
-if (over.length) {
-  console.error(`Over the ${maxJs} KB gzipped JS budget: ${over.map((r) => r.page).join(', ')}`)
-  process.exit(1)
+  const over = results.filter((r) => Number.isFinite(maxJs) && r.js.gzip > maxJs * 1024)
+  if (over.length) {
+    console.error(`Over the ${maxJs} KB gzipped JS budget: ${over.map((r) => r.page).join(', ')}`)
+    process.exit(1)
+  }
 }
