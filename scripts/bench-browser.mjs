@@ -9,12 +9,20 @@ import { chromium } from 'playwright-core'
 import { measurePage } from './page-weight.mjs'
 import { startStaticServer } from './serve.mjs'
 
-if (!existsSync('dist/lessons/how-a-login-works/index.html')) execSync('npx astro build', { stdio: 'inherit' })
+if (!existsSync('dist/lessons/how-a-login-works/index.html'))
+  execSync('npx astro build', { stdio: 'inherit' })
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const server = await startStaticServer({ root: 'dist', port: 0 })
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const fmt = (ms) => `${ms.toFixed(1)} ms`
@@ -62,7 +70,9 @@ for (let i = 0; i < 5; i++) {
   const editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const editorPage = await editorContext.newPage()
   await editorPage.goto(`${server.url}/lessons/the-login-manager/`)
-  const code = editorPage.locator('exercise-panel[data-slug="complete-the-login-flow"] .static-code').first()
+  const code = editorPage
+    .locator('exercise-panel[data-slug="complete-the-login-flow"] .static-code')
+    .first()
   await code.scrollIntoViewIfNeeded()
   const start = Date.now()
   await code.click()
@@ -75,9 +85,17 @@ await server.close()
 
 const weights = ['/lessons/how-a-login-works/', '/lessons/the-login-manager/'].map(measurePage)
 console.log('\nExercise runtime benchmarks (Chromium, built site on localhost)')
-console.log(`  Worker runtime, Run → verdict, five-request example, warm: median ${fmt(median(warm))} of ${warm.length} (min ${fmt(Math.min(...warm))}, max ${fmt(Math.max(...warm))})  goal ≤ 100 ms`)
-console.log(`  Worker runtime, Run → verdict, cold (new page, Worker start included): median ${fmt(median(cold))} of ${cold.length} (max ${fmt(Math.max(...cold))})  goal ≤ 1000 ms`)
-console.log(`  First click → editable Monaco: median ${fmt(median(monaco))} of ${monaco.length} (max ${fmt(Math.max(...monaco))})  goal ≤ 1500 ms`)
+console.log(
+  `  Worker runtime, Run → verdict, five-request example, warm: median ${fmt(median(warm))} of ${warm.length} (min ${fmt(Math.min(...warm))}, max ${fmt(Math.max(...warm))})  goal ≤ 100 ms`,
+)
+console.log(
+  `  Worker runtime, Run → verdict, cold (new page, Worker start included): median ${fmt(median(cold))} of ${cold.length} (max ${fmt(Math.max(...cold))})  goal ≤ 1000 ms`,
+)
+console.log(
+  `  First click → editable Monaco: median ${fmt(median(monaco))} of ${monaco.length} (max ${fmt(Math.max(...monaco))})  goal ≤ 1500 ms`,
+)
 for (const weight of weights) {
-  console.log(`  ${weight.page}: JS ${(weight.js.gzip / 1024).toFixed(1)} KB gzipped, CSS ${(weight.css.gzip / 1024).toFixed(1)} KB gzipped before interaction  goal JS ≤ 60 KB`)
+  console.log(
+    `  ${weight.page}: JS ${(weight.js.gzip / 1024).toFixed(1)} KB gzipped, CSS ${(weight.css.gzip / 1024).toFixed(1)} KB gzipped before interaction  goal JS ≤ 60 KB`,
+  )
 }
