@@ -6,23 +6,16 @@
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, findChromium } from './chromium.mjs'
 import { measurePage } from './page-weight.mjs'
 import { startStaticServer } from './serve.mjs'
 
 if (!existsSync('dist/lessons/how-a-login-works/index.html'))
   execSync('npx astro build', { stdio: 'inherit' })
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const server = await startStaticServer({ root: 'dist', port: 0 })
 const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: findChromium(),
+  args: chromiumArgs,
 })
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const fmt = (ms) => `${ms.toFixed(1)} ms`

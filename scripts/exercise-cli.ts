@@ -1,26 +1,13 @@
 // The authoring CLI: `npm run exercise -- check <slug> [--solution|--starter|--dir PATH]` and
 // `npm run exercise -- new <slug>`. Run through scripts/exercise.mjs.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { loadExercise } from '../src/runner/exercise-files'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadExercise, readTree } from '../src/runner/exercise-files'
 import { runInNode } from '../src/runner/node-runtime'
 
 const usage = `Usage:
   npm run exercise -- check <slug> [--solution | --starter | --dir PATH]
   npm run exercise -- new <slug>`
-
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  const walk = (current: string) => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else files[relative(dir, path)] = readFileSync(path, 'utf8')
-    }
-  }
-  walk(dir)
-  return files
-}
 
 async function check(slug: string, flags: string[]): Promise<number> {
   const bundle = loadExercise(slug)

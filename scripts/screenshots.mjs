@@ -3,21 +3,15 @@
 // PNGs land in screenshots/ (git-ignored).
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
+import { chromiumArgs, findChromium } from './chromium.mjs'
 import { startStaticServer } from './serve.mjs'
 
 const paths = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const fullPage = process.argv.includes('--full')
 const server = await startStaticServer({ root: 'dist', port: 0 })
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: findChromium(),
+  args: chromiumArgs,
 })
 mkdirSync('screenshots', { recursive: true })
 for (const path of paths.length ? paths : ['/']) {

@@ -16,7 +16,15 @@ export interface ExerciseBundle {
   checks: string
 }
 
-function readTree(dir: string): Record<string, string> {
+/**
+ * Every file under a folder, by path relative to it (an empty object when it does not exist).
+ *
+ * @param dir - the folder
+ * @returns sources by relative path, with forward slashes
+ * @example
+ * readTree('exercises/complete-the-login-flow/starter') // { 'app.ts': '…', 'users.ts': '…' }
+ */
+export function readTree(dir: string): Record<string, string> {
   const files: Record<string, string> = {}
   const walk = (current: string) => {
     for (const name of readdirSync(current)) {
@@ -64,7 +72,11 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   }
   const meta = parsed.data
   const starter = readTree(join(dir, 'starter'))
-  const solution = readTree(join(dir, 'solution'))
+  // An example is read, not solved: its solution is its code, so solution/ may be left out.
+  const solution =
+    meta.kind === 'example' && !existsSync(join(dir, 'solution'))
+      ? starter
+      : readTree(join(dir, 'solution'))
   meta.files.forEach((file, index) => {
     if (!(file.path in starter))
       throw new Error(
