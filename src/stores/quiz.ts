@@ -56,7 +56,7 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
   const $score = atom<QuizScore | null>(null)
   const $reviewIds = atom<string[]>([])
   const $presentation = computed($attempt, (attempt) =>
-    presentQuiz(quiz, { slug: quiz.slug, attempt }),
+    presentQuiz(quiz, { seed: quiz.slug, attempt }),
   )
   const $visible = computed([$presentation, $mode, $reviewIds], (presentation, mode, review) =>
     mode === 'review' ? review : presentation.questions,
