@@ -1,9 +1,19 @@
 import type { Verdict } from './verdict'
 
-/** The marker a starter file uses for a blank the learner fills in. */
+/**
+ * The marker a starter file uses for a blank the learner fills in.
+ *
+ * @example
+ * starter.includes(BLANK) // true while blanks remain
+ */
 export const BLANK = '___'
 
-/** Where a blank sits in a file: 1-based line and column, and 0-based offset. */
+/**
+ * Where a blank sits in a file: 1-based line and column, and 0-based offset.
+ *
+ * @example
+ * findBlanks('x = ___')[0] // { line: 1, column: 5, offset: 4 }
+ */
 export interface BlankPosition {
   line: number
   column: number

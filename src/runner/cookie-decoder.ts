@@ -1,6 +1,12 @@
 import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
 
-/** What the request inspector can say about a cookie's value. */
+/**
+ * What the request inspector can say about a cookie's value.
+ *
+ * @example
+ * const decoded: DecodedCookie = decodeCookie(value)
+ * if (decoded.kind === 'session') console.log(decoded.payload)
+ */
 export type DecodedCookie =
   | { kind: 'session'; payload: string; signature: string }
   | { kind: 'remember'; id: string; digest: string }

@@ -3,8 +3,17 @@ import { basename, join, relative, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { exerciseSchema, type ExerciseMeta } from '../schemas/exercise'
 import { findBlanks } from './blanks'
+import { courseBuiltins } from './builtins'
+import type { ChecksModule } from './harness/checks'
+import { describeCodeError, loadModules } from './module-loader'
 
-/** Everything about one exercise the site and the runtimes need, serialisable as JSON. */
+/**
+ * Everything about one exercise the site and the runtimes need, serialisable as JSON.
+ *
+ * @example
+ * const bundle: ExerciseBundle = loadExercise('complete-the-login-flow')
+ * JSON.stringify(bundle) // safe to ship to the page
+ */
 export interface ExerciseBundle {
   slug: string
   meta: ExerciseMeta
@@ -108,13 +117,35 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   const checksPath = join(dir, 'checks.ts')
   if (!existsSync(checksPath))
     throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
-  return {
-    slug: basename(resolve(dir)),
-    meta,
-    starter,
-    solution,
-    checks: readFileSync(checksPath, 'utf8'),
+  const checks = readFileSync(checksPath, 'utf8')
+  validateChecks(`${shown}/checks.ts`, checks, meta.kind)
+  return { slug: basename(resolve(dir)), meta, starter, solution, checks }
+}
+
+/** Load checks.ts once at build time, so a broken one stops the build instead of a learner's run. */
+function validateChecks(shown: string, source: string, kind: ExerciseMeta['kind']): void {
+  let module: ChecksModule | undefined
+  try {
+    module = loadModules({ 'checks.ts': source }, 'checks.ts', courseBuiltins)['default'] as
+      ChecksModule | undefined
+  } catch (error) {
+    const described = describeCodeError(error, { 'checks.ts': source })
+    throw new Error(
+      `${shown}: ${described.line ? `line ${described.line}: ` : ''}${described.message}`,
+    )
   }
+  const wanted = kind === 'example' ? 'scenario' : 'checks'
+  if (module?.kind !== wanted)
+    throw new Error(
+      kind === 'example'
+        ? `${shown}: an example must "export default defineScenario([...])" from 'signed-in/checks'.`
+        : `${shown}: an ${kind === 'debug' ? 'debugging exercise' : 'exercise'} must "export default defineChecks([...])" from 'signed-in/checks'.`,
+    )
+  const count = module.kind === 'scenario' ? module.steps.length : module.checks.length
+  if (count === 0)
+    throw new Error(
+      `${shown}: the list is empty; add at least one ${module.kind === 'scenario' ? 'step' : 'check'}.`,
+    )
 }
 
 /**

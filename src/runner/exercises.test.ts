@@ -43,6 +43,41 @@ describe('the first example prints the login story in order', () => {
 describe('complete-the-login-flow with wrong answers', () => {
   const bundle = loadExercise('complete-the-login-flow')
   const solution = bundle.solution['app.ts'] ?? ''
+  /** The starter with its blanks filled in order, as a learner would. */
+  const fill = (...answers: string[]) => {
+    let index = 0
+    return (bundle.starter['app.ts'] ?? '').replace(/_{3,}/g, () => answers[index++] ?? '___')
+  }
+
+  it('the starter filled with the right answers passes', async () => {
+    const files = { 'app.ts': fill('null', 'loginUser', 'true', 'loginRequired', 'logoutUser') }
+    expect((await runInNode(bundle, files)).status).toBe('passed')
+  })
+
+  it('the starter filled with remember: false fails the two remember-me checks by name', async () => {
+    const files = { 'app.ts': fill('null', 'loginUser', 'false', 'loginRequired', 'logoutUser') }
+    const verdict = await runInNode(bundle, files)
+    expect(verdict.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual([
+      'Logging in sets a remember-me cookie',
+      'A new browser with only the remember-me cookie is still logged in',
+    ])
+    expect(verdict.checks[4]?.message).toBe(
+      'Expected the browser to hold a "remember_token" cookie, but it has "session".',
+    )
+  })
+
+  it('a misspelt function in the logout blank fails the logout check, naming the error and line', async () => {
+    const files = { 'app.ts': fill('null', 'loginUser', 'true', 'loginRequired', 'logOutUser') }
+    const verdict = await runInNode(bundle, files)
+    const failed = verdict.checks.filter((c) => !c.passed)
+    expect(failed.map((c) => c.name)).toEqual([
+      'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
+    ])
+    expect(failed[0]?.message).toBe(
+      'Expected status 401, but got 200 with body "Welcome back, Ada!". Your server threw an error on the way: ReferenceError: logOutUser is not defined (app.ts, line 33)',
+    )
+    expect(failed[0]?.hint).toBe('Call logoutUser(c) in the /logout route.')
+  })
   it('forgetting remember: true fails the remember-me checks only', async () => {
     const verdict = await runInNode(bundle, {
       'app.ts': solution.replace('remember: true', 'remember: false'),

@@ -1,33 +1,50 @@
-import { transform } from 'sucrase'
+import { transform, type Options } from 'sucrase'
 import type { CodeError } from './verdict'
 
-/** Modules learner code may import, by specifier (`hono`, `signed-in/login-manager`, …). */
+/**
+ * Modules learner code may import, by specifier (`hono`, `signed-in/login-manager`, …).
+ *
+ * @example
+ * const builtins: Builtins = { hono: await import('hono') }
+ */
 export type Builtins = Readonly<Record<string, unknown>>
 
-/** The scheme learner files get in stack traces, so errors can name the file. */
+/**
+ * The scheme learner files get in stack traces, so errors can name the file.
+ *
+ * @example
+ * new Error().stack // '… at exercise:///app.ts:15:7'
+ */
 export const SOURCE_SCHEME = 'exercise:///'
 const WRAPPER_START = '(function (require, module, exports) {'
 
+const compileOptions = {
+  transforms: ['typescript', 'imports'],
+  production: true,
+  keepUnusedImports: false,
+} satisfies Options
+
 /**
  * Turn a learner's TypeScript file into a CommonJS function body. Sucrase only strips types and
- * rewrites imports, so line numbers stay the same.
+ * rewrites imports, so line numbers stay the same (columns can move; see {@link describeCodeError}).
  *
  * @param path - the file's path, e.g. `app.ts`
  * @param source - its TypeScript source
  * @returns JavaScript
+ * @throws a sucrase error, with `(line:column)` in its message, for a syntax error
  * @example
  * compileModule('app.ts', "import { Hono } from 'hono'\nexport default new Hono()")
  */
 export function compileModule(path: string, source: string): string {
-  return transform(source, {
-    transforms: ['typescript', 'imports'],
-    filePath: path,
-    production: true,
-    keepUnusedImports: false,
-  }).code
+  return transform(source, { ...compileOptions, filePath: path }).code
 }
 
-/** Thrown when the code cannot even be compiled; carries the file and position. */
+/**
+ * Thrown when the code cannot even be compiled; carries the file and position.
+ *
+ * @example
+ * throw new CompileError({ message: 'Syntax error in app.ts: Unexpected token', file: 'app.ts', line: 3, column: 1 })
+ */
 export class CompileError extends Error {
   readonly location: CodeError
   /** @param location - what went wrong and where */
@@ -44,7 +61,8 @@ export class CompileError extends Error {
  * @param files - sources by path
  * @param entry - the path to load first
  * @param builtins - modules the code may import by name
- * @param options - `precompiled` when the files are already CommonJS JavaScript
+ * @param options - `compiled`: JavaScript already made by {@link compileModule}, by path (the
+ *   WebContainer gets its code compiled in the page); other files are compiled here
  * @returns the entry's `module.exports`
  * @throws CompileError for a syntax error, or whatever the code throws while loading
  * @example
@@ -55,7 +73,7 @@ export function loadModules(
   files: Record<string, string>,
   entry: string,
   builtins: Builtins,
-  options: { precompiled?: boolean } = {},
+  options: { compiled?: Readonly<Record<string, string>> } = {},
 ): Record<string, unknown> {
   const cache = new Map<string, { exports: Record<string, unknown> }>()
   const resolve = (from: string, specifier: string): string | null => {
@@ -78,7 +96,7 @@ export function loadModules(
     cache.set(path, module)
     let code: string
     try {
-      code = options.precompiled ? (files[path] ?? '') : compileModule(path, files[path] ?? '')
+      code = options.compiled?.[path] ?? compileModule(path, files[path] ?? '')
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const position = /\((\d+):(\d+)\)/.exec(message)
@@ -132,14 +150,20 @@ function normalisePath(path: string): string {
 
 /**
  * Describe an error thrown by learner code: its message, and the learner's file, line and column
- * from the first stack frame in one of their files.
+ * from the first stack frame in one of their files. Sucrase keeps lines but not always columns
+ * (it removes types and adds a prologue on line 1), so with the sources at hand the column is
+ * mapped back through sucrase's source map, made only now that it is needed.
  *
  * @param error - anything thrown
+ * @param sources - the TypeScript sources by path, to map columns back
  * @returns the message and, when known, where
  * @example
- * describeCodeError(new Error('boom')) // { message: 'Error: boom', … }
+ * describeCodeError(error, request.files) // { message: 'TypeError: …', file: 'app.ts', line: 15, column: 7 }
  */
-export function describeCodeError(error: unknown): CodeError {
+export function describeCodeError(
+  error: unknown,
+  sources: Readonly<Record<string, string>> = {},
+): CodeError {
   if (error instanceof CompileError) return error.location
   const message =
     error instanceof Error
@@ -150,8 +174,71 @@ export function describeCodeError(error: unknown): CodeError {
     stack,
   )
   if (!frame) return { message }
+  const file = frame[1] ?? ''
   const line = Number(frame[2])
+  // Line 1 of the evaluated text starts with the CommonJS wrapper.
   const column =
     line === 1 ? Math.max(1, Number(frame[3]) - WRAPPER_START.length) : Number(frame[3])
-  return { message, file: frame[1] ?? '', line, column }
+  const source = sources[file]
+  const original = source === undefined ? null : originalPosition(file, source, line, column)
+  return { message, file, ...(original ?? { line, column }) }
+}
+
+/** Where a 1-based line and column of compiled code came from in the TypeScript source. */
+function originalPosition(
+  path: string,
+  source: string,
+  line: number,
+  column: number,
+): { line: number; column: number } | null {
+  let mappings: string
+  try {
+    const result = transform(source, {
+      ...compileOptions,
+      filePath: path,
+      sourceMapOptions: { compiledFilename: path },
+    })
+    mappings = result.sourceMap?.mappings ?? ''
+  } catch {
+    return null
+  }
+  // Source map segments: generated column, source index, source line, source column (all deltas).
+  let sourceLine = 0
+  let sourceColumn = 0
+  let best: { generated: number; line: number; column: number } | null = null
+  const lines = mappings.split(';')
+  for (let index = 0; index < line && index < lines.length; index++) {
+    let generated = 0
+    for (const segment of (lines[index] ?? '').split(',')) {
+      if (!segment) continue
+      const values = decodeVlq(segment)
+      generated += values[0] ?? 0
+      if (values.length < 4) continue
+      sourceLine += values[2] ?? 0
+      sourceColumn += values[3] ?? 0
+      if (index === line - 1 && generated <= column - 1)
+        best = { generated, line: sourceLine, column: sourceColumn }
+    }
+  }
+  if (!best) return null
+  return { line: best.line + 1, column: best.column + (column - 1 - best.generated) + 1 }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+function decodeVlq(segment: string): number[] {
+  const values: number[] = []
+  let value = 0
+  let shift = 0
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char)
+    value += (digit & 31) << shift
+    if (digit & 32) shift += 5
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1)
+      value = 0
+      shift = 0
+    }
+  }
+  return values
 }

@@ -26,13 +26,14 @@ interface HonoLike {
 export async function runExercise(request: RunRequest, builtins: Builtins): Promise<Verdict> {
   const blanks = blanksVerdict(request.editable, request.files)
   if (blanks) return blanks
+  const describe = (error: unknown) => describeCodeError(error, request.files)
   let app: HonoLike
   try {
     app = loadModules(request.files, request.entry, builtins, {
-      precompiled: request.precompiled ?? false,
+      compiled: request.compiled?.files ?? {},
     })['default'] as HonoLike
   } catch (error) {
-    const described = describeCodeError(error)
+    const described = describe(error)
     return {
       status: 'error',
       checks: [],
@@ -64,9 +65,10 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
   }
   let checks: ChecksModule
   try {
-    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins)[
-      'default'
-    ] as ChecksModule
+    const compiled = request.compiled?.checks
+    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins, {
+      compiled: compiled === undefined ? {} : { 'checks.ts': compiled },
+    })['default'] as ChecksModule
   } catch (error) {
     return {
       status: 'error',
@@ -78,7 +80,7 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
   return grade(
     async (path, init) => app.request(path, init),
     checks,
-    describeCodeError,
+    describe,
     () => serverErrors.splice(0),
   )
 }

@@ -1,6 +1,11 @@
 import type { ExerciseMeta } from '../schemas/exercise'
 
-/** Everything needed to run one exercise: the learner's files, the checks and the entry. */
+/**
+ * Everything needed to run one exercise: the learner's files, the checks and the entry.
+ *
+ * @example
+ * const request: RunRequest = { files: { 'app.ts': code }, editable: ['app.ts'], checks, entry: 'app.ts' }
+ */
 export interface RunRequest {
   /** Every file of the exercise, the learner's versions of the editable ones. */
   files: Record<string, string>
@@ -10,8 +15,12 @@ export interface RunRequest {
   checks: string
   /** The file that `export default`s the app. */
   entry: string
-  /** The files and checks are already JavaScript (compiled in the page, for the WebContainer). */
-  precompiled?: boolean
+  /**
+   * JavaScript already compiled from `files` and `checks` (in the page, for the WebContainer).
+   * Anything missing, such as a file with a syntax error, is compiled where it runs, so errors are
+   * reported the same way everywhere.
+   */
+  compiled?: { files: Record<string, string>; checks?: string }
 }
 
 /**

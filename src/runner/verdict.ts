@@ -1,4 +1,9 @@
-/** One request a check made, for the request inspector. */
+/**
+ * One request a check made, for the request inspector.
+ *
+ * @example
+ * timeline.push({ check: 'login works', method: 'POST', path: '/login', status: 302, location: '/dashboard', setCookie: ['session=…'], cookieSent: '', bodySnippet: '' })
+ */
 export interface TimelineEntry {
   /** Which check (or scenario step) made the request. */
   check: string
@@ -14,7 +19,12 @@ export interface TimelineEntry {
   bodySnippet: string
 }
 
-/** One check's result. */
+/**
+ * One check's result.
+ *
+ * @example
+ * const result: CheckResult = { name: 'An anonymous visitor to /dashboard gets 401', passed: false, message: 'Expected status 401, but got 200.', hint: 'Guard the route with loginRequired().' }
+ */
 export interface CheckResult {
   name: string
   passed: boolean
@@ -24,14 +34,24 @@ export interface CheckResult {
   hint?: string
 }
 
-/** Where a blank is left. */
+/**
+ * Where a blank is left.
+ *
+ * @example
+ * verdict.blanks // [{ path: 'app.ts', line: 15, column: 40 }]
+ */
 export interface BlankLocation {
   path: string
   line: number
   column: number
 }
 
-/** Where learner code threw. */
+/**
+ * Where learner code threw.
+ *
+ * @example
+ * verdict.error // { message: 'TypeError: …', file: 'app.ts', line: 15, column: 7 }
+ */
 export interface CodeError {
   message: string
   file?: string
@@ -42,6 +62,9 @@ export interface CodeError {
 /**
  * The outcome of running an exercise or example. The same shape, and for the same code the same
  * values, from every runtime (Node, Worker, WebContainer).
+ *
+ * @example
+ * if (verdict.status === 'failed') for (const check of verdict.checks) console.log(check.passed ? '✓' : '✗', check.name)
  */
 export interface Verdict {
   /** `blanks`: not run, blanks left; `error`: the code threw or ran too long. */

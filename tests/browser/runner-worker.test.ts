@@ -4,6 +4,7 @@ import { listExercises, loadExercise } from '../../src/runner/exercise-files'
 import { runInNode } from '../../src/runner/node-runtime'
 import { requestFor, type RunRequest } from '../../src/runner/run-request'
 import type { Verdict } from '../../src/runner/verdict'
+import { BLOCKED_GLOBALS } from '../../src/runner/worker/sandbox'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -108,38 +109,57 @@ describe('the Worker runtime protects the learner and the page', () => {
     expect(verdict.error).toMatchObject({ file: 'app.ts', line: 15 })
     expect(verdict.error?.column).toBeGreaterThan(0)
     expect(verdict.message).toContain('Your code could not start')
+    expect(verdict).toEqual(await runInNode(bundle, { 'app.ts': broken }))
   })
 
   it('gives learner code no DOM, storage, network or messaging', async () => {
+    // The named ones must stay blocked whatever the list says; the rest of the list is checked too.
+    const required = [
+      'indexedDB',
+      'caches',
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'importScripts',
+      'BroadcastChannel',
+      'postMessage',
+      'onmessage',
+    ]
+    const names = [
+      ...new Set([
+        ...required,
+        ...BLOCKED_GLOBALS,
+        'document',
+        'window',
+        'localStorage',
+        'sessionStorage',
+      ]),
+    ]
     const probe = solution.replace(
       'export default app',
       `app.get('/probe', (c) => {
   const g = globalThis as Record<string, unknown>
   const proto = Object.getPrototypeOf(globalThis) as Record<string, unknown>
-  return c.json({
-    document: typeof g.document, indexedDB: typeof g.indexedDB, caches: typeof g.caches, fetch: typeof g.fetch,
-    protoFetch: typeof proto.fetch, XMLHttpRequest: typeof g.XMLHttpRequest, WebSocket: typeof g.WebSocket,
-    postMessage: typeof g.postMessage, importScripts: typeof g.importScripts, localStorage: typeof g.localStorage,
-    storage: typeof (g.navigator as Record<string, unknown>).storage,
-  })
+  const seen: Record<string, string> = {}
+  for (const name of ${JSON.stringify(names)}) seen[name] = typeof g[name]
+  seen.protoFetch = typeof proto.fetch
+  seen.protoPostMessage = typeof proto.postMessage
+  seen.storage = typeof (g.navigator as Record<string, unknown>).storage
+  try {
+    Object.defineProperty(globalThis, 'fetch', { value: () => 1 })
+    seen.restoredFetch = typeof g.fetch
+  } catch {
+    seen.restoredFetch = 'undefined'
+  }
+  return c.json(seen)
 })
 export default app`,
     )
     const request = requestFor(bundle, { 'app.ts': probe })
     request.checks = `import { defineChecks, CheckFailure } from 'signed-in/checks'\nexport default defineChecks([{ name: 'probe', async run({ client }) { throw new CheckFailure((await client.get('/probe')).body) } }])`
     const verdict = await runInWorker(request)
-    expect(JSON.parse(verdict.checks[0]?.message ?? '{}')).toEqual({
-      document: 'undefined',
-      indexedDB: 'undefined',
-      caches: 'undefined',
-      fetch: 'undefined',
-      protoFetch: 'undefined',
-      XMLHttpRequest: 'undefined',
-      WebSocket: 'undefined',
-      postMessage: 'undefined',
-      importScripts: 'undefined',
-      localStorage: 'undefined',
-      storage: 'undefined',
-    })
+    const seen = JSON.parse(verdict.checks[0]?.message ?? '{}') as Record<string, string>
+    const expected = [...names, 'protoFetch', 'protoPostMessage', 'storage', 'restoredFetch']
+    expect(seen).toEqual(Object.fromEntries(expected.map((name) => [name, 'undefined'])))
   })
 })

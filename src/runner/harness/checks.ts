@@ -1,6 +1,11 @@
 import type { ClientResponse, TestClient } from './client'
 
-/** A failed expectation: what was expected, what came back, and a hint. */
+/**
+ * A failed expectation: what was expected, what came back, and a hint.
+ *
+ * @example
+ * throw new CheckFailure('Expected status 401, but got 200.', 'Guard the route with loginRequired().')
+ */
 export class CheckFailure extends Error {
   readonly hint: string | undefined
 
@@ -15,28 +20,49 @@ export class CheckFailure extends Error {
   }
 }
 
-/** What a check gets: a fresh client with an empty cookie jar. */
+/**
+ * What a check gets: a fresh client with an empty cookie jar.
+ *
+ * @example
+ * async run({ client, newClient }) { await client.postForm('/login', ada); const other = newClient() }
+ */
 export interface CheckContext {
   client: TestClient
   /** Another fresh client, for "a different browser" (say, one with only the remember cookie). */
   newClient(): TestClient
 }
 
-/** One graded check. */
+/**
+ * One graded check.
+ *
+ * @example
+ * const check: Check = { name: 'The home page answers', async run({ client }) { expectStatus(await client.get('/'), 200) } }
+ */
 export interface Check {
   /** Learner-facing, e.g. "An anonymous visitor to /dashboard gets 401". */
   name: string
   run(context: CheckContext): Promise<void>
 }
 
-/** One step of an example's scenario: a request whose result is printed as one line. */
+/**
+ * One step of an example's scenario: a request whose result is printed as one line.
+ *
+ * @example
+ * const step: ScenarioStep = { label: 'GET /dashboard', run: async (client) => String((await client.get('/dashboard')).status) }
+ */
 export interface ScenarioStep {
   /** What the step does, for the inspector, e.g. "GET /dashboard as a stranger". */
   label: string
   run(client: TestClient): Promise<string>
 }
 
-/** What a `checks.ts` file exports as default. */
+/**
+ * What a `checks.ts` file exports as default.
+ *
+ * @example
+ * const module: ChecksModule = defineChecks([check])
+ * module.kind // 'checks'
+ */
 export type ChecksModule =
   { kind: 'checks'; checks: Check[] } | { kind: 'scenario'; steps: ScenarioStep[] }
 

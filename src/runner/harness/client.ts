@@ -1,9 +1,20 @@
 import type { TimelineEntry } from '../verdict'
 
-/** Anything that answers a Request: `app.request` of a Hono app, or `fetch` to a live server. */
+/**
+ * Anything that answers a Request: `app.request` of a Hono app, or `fetch` to a live server.
+ *
+ * @example
+ * const handler: RequestHandler = async (path, init) => app.request(path, init)
+ */
 export type RequestHandler = (path: string, init: RequestInit) => Promise<Response>
 
-/** A response the client read fully, so checks can inspect it more than once. */
+/**
+ * A response the client read fully, so checks can inspect it more than once.
+ *
+ * @example
+ * const response = await client.get('/dashboard')
+ * response.status // 401
+ */
 export interface ClientResponse {
   status: number
   headers: Headers
@@ -14,14 +25,25 @@ export interface ClientResponse {
   setCookie: string[]
 }
 
-/** Options for one request. */
+/**
+ * Options for one request.
+ *
+ * @example
+ * await client.postForm('/login', form, { followRedirects: true })
+ */
 export interface RequestOptions {
   /** Follow redirects like a browser (default false: checks usually look at the redirect itself). */
   followRedirects?: boolean
   headers?: Record<string, string>
 }
 
-/** A browser-like client with a cookie jar, which records every request for the inspector. */
+/**
+ * A browser-like client with a cookie jar, which records every request for the inspector.
+ *
+ * @example
+ * await client.postForm('/login', { username: 'ada', password: 'analytical-engine' })
+ * client.cookie('session') // the signed session cookie
+ */
 export interface TestClient {
   get(path: string, options?: RequestOptions): Promise<ClientResponse>
   /** A form post, with `Origin` as browsers send it (so `hono/csrf` lets it through). */
@@ -40,7 +62,12 @@ export interface TestClient {
   deleteCookie(name: string): void
 }
 
-/** The origin the client pretends to browse from. */
+/**
+ * The origin the client pretends to browse from.
+ *
+ * @example
+ * new URL('/dashboard', CLIENT_ORIGIN).href // 'http://localhost/dashboard'
+ */
 export const CLIENT_ORIGIN = 'http://localhost'
 
 /**

@@ -2,7 +2,12 @@ import type { CheckResult, TimelineEntry, Verdict } from '../verdict'
 import { CheckFailure, type ChecksModule } from './checks'
 import { createClient, type RequestHandler } from './client'
 
-/** How an error thrown by learner code is described; runtimes map stack frames to files. */
+/**
+ * How an error thrown by learner code is described; runtimes map stack frames to files.
+ *
+ * @example
+ * const describe: DescribeError = (error) => describeCodeError(error, request.files)
+ */
 export type DescribeError = (error: unknown) => {
   message: string
   file?: string

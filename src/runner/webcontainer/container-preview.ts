@@ -9,7 +9,7 @@ import { PREVIEW_PORT } from './protocol'
 
 const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest
 const app = loadModules(request.files, request.entry, courseBuiltins, {
-  precompiled: request.precompiled ?? false,
+  compiled: request.compiled?.files ?? {},
 })['default'] as {
   fetch: (request: Request) => Response | Promise<Response>
 }

@@ -3,28 +3,29 @@ import type { RunRequest } from '../run-request'
 
 /**
  * Compile a run request's TypeScript in the page, so the WebContainer's Node only runs plain
- * JavaScript (no type stripping inside). Syntax errors are left in place as a throwing module,
- * so the verdict reports them the same way as the other runtimes.
+ * JavaScript (no type stripping inside). A file with a syntax error is left out of `compiled`: the
+ * runner compiles it again and reports the error exactly as the other runtimes do.
  *
  * @param request - files and checks in TypeScript
- * @returns the same request in JavaScript, marked `precompiled`
+ * @returns the same request, with `compiled` JavaScript
  * @example
  * const compiled = precompileRequest(requestFor(bundle, files))
+ * Object.keys(compiled.compiled?.files ?? {}) // ['app.ts', 'users.ts']
  */
 export function precompileRequest(request: RunRequest): RunRequest {
-  const compile = (path: string, source: string) => {
-    try {
-      return compileModule(path, source)
-    } catch (error) {
-      return `throw new SyntaxError(${JSON.stringify(`Syntax error in ${path}: ${error instanceof Error ? error.message : String(error)}`)})`
-    }
+  const files: Record<string, string> = {}
+  for (const [path, source] of Object.entries(request.files)) {
+    const code = tryCompile(path, source)
+    if (code !== undefined) files[path] = code
   }
-  return {
-    ...request,
-    files: Object.fromEntries(
-      Object.entries(request.files).map(([path, source]) => [path, compile(path, source)]),
-    ),
-    checks: compile('checks.ts', request.checks),
-    precompiled: true,
+  const checks = tryCompile('checks.ts', request.checks)
+  return { ...request, compiled: checks === undefined ? { files } : { files, checks } }
+}
+
+function tryCompile(path: string, source: string): string | undefined {
+  try {
+    return compileModule(path, source)
+  } catch {
+    return undefined
   }
 }

@@ -1,14 +1,67 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebContainer } from '@webcontainer/api'
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { listExercises, loadExercise } from '../exercise-files'
 import { runInNode } from '../node-runtime'
 import { requestFor } from '../run-request'
 import type { Verdict } from '../verdict'
 import { buildContainerTree } from './dependency-tree'
 import { FakeWebContainer } from './fake-webcontainer'
-import { WebContainerRuntime, type WebContainerStatus } from './webcontainer-runtime'
+import {
+  WebContainerRuntime,
+  type WebContainerLike,
+  type WebContainerStatus,
+} from './webcontainer-runtime'
+
+async function collect(stream: ReadableStream<string>): Promise<string> {
+  let text = ''
+  for await (const chunk of stream) text += chunk
+  return text
+}
 
 const withoutTimes = (verdict: Verdict) =>
   JSON.parse(JSON.stringify(verdict).replace(/Expires=[^;"]+/g, 'Expires=(time)')) as Verdict
+
+describe('the fake WebContainer', () => {
+  it('has the real package types: the adapter needs no more than the real one gives', () => {
+    expectTypeOf<Omit<FakeWebContainer, 'fs'>>().toExtend<
+      Pick<WebContainer, 'mount' | 'spawn' | 'on' | 'teardown'>
+    >()
+    expectTypeOf<FakeWebContainer['fs']>().toExtend<
+      Pick<WebContainer['fs'], 'readFile' | 'writeFile' | 'mkdir' | 'rm'>
+    >()
+    expectTypeOf<WebContainer>().toExtend<WebContainerLike>()
+  })
+
+  it('mounts trees, reads and removes files, and spawns real Node with either signature', async () => {
+    const container = await FakeWebContainer.boot()
+    try {
+      await container.mount(
+        {
+          'hello.mjs': {
+            file: { contents: 'process.stdin.on("data", (d) => console.log(`hi ${d}`))' },
+          },
+        },
+        { mountPoint: 'app' },
+      )
+      expect(await container.fs.readFile('app/hello.mjs', 'utf-8')).toContain('process.stdin')
+      expect(await container.fs.readFile('app/hello.mjs')).toBeInstanceOf(Uint8Array)
+      expect(await container.fs.mkdir('a/b', { recursive: true })).toBe('a/b')
+      const echo = await container.spawn('node', ['hello.mjs'], { cwd: 'app' })
+      const writer = echo.input.getWriter()
+      await writer.write('Ada')
+      await writer.close()
+      expect(await echo.exit).toBe(0)
+      expect(await collect(echo.output)).toBe('hi Ada\n')
+      const version = await container.spawn('node', { env: { NODE_OPTIONS: '' } })
+      version.kill()
+      expect(await version.exit).not.toBe(0)
+      await container.fs.rm('app', { recursive: true })
+      await expect(container.fs.readFile('app/hello.mjs', 'utf-8')).rejects.toThrow()
+    } finally {
+      container.teardown()
+    }
+  })
+})
 
 describe('WebContainer runtime (against a fake that really runs Node)', () => {
   let runtime: WebContainerRuntime
@@ -51,6 +104,23 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
     )
   })
 
+  it.each([
+    [
+      'a syntax error',
+      (code: string) => code.replace('const app = new Hono', 'const app = new Hono('),
+    ],
+    [
+      'a thrown error',
+      (code: string) => code.replace('const app = new', 'null!.x\nconst app = new'),
+    ],
+  ])('%s is reported at the same file, line and column as in Node', async (_name, breakIt) => {
+    const bundle = loadExercise('complete-the-login-flow')
+    const files = { 'app.ts': breakIt(bundle.solution['app.ts'] ?? '') }
+    const verdict = await runtime.run(requestFor(bundle, files))
+    expect(verdict.error?.line).toBeGreaterThan(0)
+    expect(verdict).toEqual(await runInNode(bundle, files))
+  })
+
   it('serves the learner app for the live preview, with real cookies', async () => {
     const bundle = loadExercise('complete-the-login-flow')
     const url = await new Promise<string>(
@@ -84,7 +154,7 @@ describe('WebContainer boot failures', () => {
     expect(await runtime.start()).toBe(false)
     expect(runtime.status).toEqual({
       state: 'failed',
-      reason: "it did not start within 0 seconds (StackBlitz's servers may be unreachable)",
+      reason: "it did not start within 0.2 seconds (StackBlitz's servers may be unreachable)",
     })
     await expect(
       runtime.run({ files: {}, editable: [], checks: '', entry: 'app.ts' }),

@@ -4,7 +4,12 @@ import type { Verdict } from '../verdict'
 import { precompileRequest } from './precompile'
 import { REQUEST_PATH, VERDICT_MARKER } from './protocol'
 
-/** The parts of `@webcontainer/api`'s `WebContainer` this adapter uses (the fake honours the same). */
+/**
+ * The parts of `@webcontainer/api`'s `WebContainer` this adapter uses (the fake honours the same).
+ *
+ * @example
+ * const container: WebContainerLike = await WebContainer.boot()
+ */
 export interface WebContainerLike {
   mount(tree: FileSystemTree): Promise<void>
   spawn(
@@ -16,14 +21,24 @@ export interface WebContainerLike {
   teardown(): void
 }
 
-/** Where the WebContainer runtime stands. */
+/**
+ * Where the WebContainer runtime stands.
+ *
+ * @example
+ * runtime.status // { state: 'failed', reason: 'it did not start within 20 seconds …' }
+ */
 export type WebContainerStatus =
   | { state: 'idle' }
   | { state: 'booting' }
   | { state: 'ready' }
   | { state: 'failed'; reason: string }
 
-/** Options for {@link WebContainerRuntime}. */
+/**
+ * Options for {@link WebContainerRuntime}.
+ *
+ * @example
+ * new WebContainerRuntime({ boot: () => WebContainer.boot(), loadTree, bootTimeoutMs: 20_000 })
+ */
 export interface WebContainerRuntimeOptions {
   /** Boots the container: `() => WebContainer.boot()` in the browser. */
   boot: () => Promise<WebContainerLike>
@@ -87,7 +102,7 @@ export class WebContainerRuntime {
         () =>
           reject(
             new Error(
-              `it did not start within ${Math.round(this.#options.bootTimeoutMs / 1000)} seconds (StackBlitz's servers may be unreachable)`,
+              `it did not start within ${Number((this.#options.bootTimeoutMs / 1000).toFixed(1))} seconds (StackBlitz's servers may be unreachable)`,
             ),
           ),
         this.#options.bootTimeoutMs,

@@ -1,4 +1,9 @@
-/** Globals learner code must not reach from the Worker: storage, the network, other contexts. */
+/**
+ * Globals learner code must not reach from the Worker: storage, the network, other contexts.
+ *
+ * @example
+ * BLOCKED_GLOBALS.includes('indexedDB') // true
+ */
 export const BLOCKED_GLOBALS = [
   'indexedDB',
   'caches',
@@ -12,8 +17,13 @@ export const BLOCKED_GLOBALS = [
   'Worker',
   'SharedWorker',
   'postMessage',
+  'onmessage',
+  'onmessageerror',
   'close',
   'cookieStore',
+  // A font face with a url() source is one more way to make a network request.
+  'FontFace',
+  'fonts',
 ] as const
 
 /**

@@ -7,7 +7,12 @@ import type { RunRequest } from '../run-request'
 import { installHeaderShim } from './header-shim'
 import { lockDownWorkerScope } from './sandbox'
 
-/** A message from the page: run this exercise. */
+/**
+ * A message from the page: run this exercise.
+ *
+ * @example
+ * worker.postMessage({ id: 1, request } satisfies WorkerRunMessage)
+ */
 export interface WorkerRunMessage {
   id: number
   request: RunRequest

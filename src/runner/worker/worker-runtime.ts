@@ -1,7 +1,12 @@
 import type { RunRequest } from '../run-request'
 import type { Verdict } from '../verdict'
 
-/** How long learner code may run before the Worker is stopped. */
+/**
+ * How long learner code may run before the Worker is stopped.
+ *
+ * @example
+ * new WorkerRuntime(createWorker, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
+ */
 export const DEFAULT_TIME_LIMIT_MS = 3000
 
 /**

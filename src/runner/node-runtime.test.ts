@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { courseBuiltins } from './builtins'
+import { runExercise } from './run-exercise'
+import type { RunRequest } from './run-request'
+
+const checks = `import { defineChecks, expectStatus } from 'signed-in/checks'
+export default defineChecks([
+  { name: 'GET / answers 200', async run({ client }) { expectStatus(await client.get('/'), 200) } },
+])`
+
+const run = (files: Record<string, string>, entry = 'app.ts') => {
+  const request: RunRequest = { files, editable: Object.keys(files), checks, entry }
+  return runExercise(request, courseBuiltins)
+}
+
+describe('the Node runtime', () => {
+  it('loads relative imports, with or without an extension', async () => {
+    const verdict = await run({
+      'app.ts': `import { Hono } from 'hono'\nimport { greet } from './lib/greet'\nimport { name } from './name.js'\nconst app = new Hono()\napp.get('/', (c) => c.text(greet(name)))\nexport default app`,
+      'lib/greet.ts': `export const greet = (who: string): string => 'Hello ' + who`,
+      'name.ts': `export const name: string = 'Ada'`,
+    })
+    expect(verdict.status).toBe('passed')
+    expect(verdict.timeline[0]?.bodySnippet).toBe('Hello Ada')
+  })
+
+  it('reports where learner code threw while starting, with file, line and column', async () => {
+    const verdict = await run({
+      'app.ts': `import { Hono } from 'hono'\nimport './setup'\nexport default new Hono()`,
+      'setup.ts': `const settings: { secret?: string } = {}\n\nsettings.secret!.toUpperCase()`,
+    })
+    expect(verdict.status).toBe('error')
+    expect(verdict.error).toEqual({
+      message: "TypeError: Cannot read properties of undefined (reading 'toUpperCase')",
+      file: 'setup.ts',
+      line: 3,
+      column: 18,
+    })
+    expect(verdict.message).toBe(
+      "Your code could not start: TypeError: Cannot read properties of undefined (reading 'toUpperCase')",
+    )
+  })
+
+  it('keeps columns right on the first line, where the module wrapper sits', async () => {
+    const verdict = await run({ 'app.ts': `null!.x; export default 1` })
+    expect(verdict.error).toMatchObject({ file: 'app.ts', line: 1, column: 7 })
+  })
+
+  it('reports a syntax error with its file, line and column', async () => {
+    const verdict = await run({
+      'app.ts': `import { Hono } from 'hono'\nconst app = new Hono(\nexport default app`,
+    })
+    expect(verdict.status).toBe('error')
+    expect(verdict.error).toMatchObject({ file: 'app.ts', line: 3 })
+    expect(verdict.error?.message).toMatch(/^Syntax error in app\.ts: /)
+  })
+
+  it('says what may be imported when a module is not available', async () => {
+    const verdict = await run({
+      'app.ts': `import express from 'express'\nexport default express()`,
+    })
+    expect(verdict.error?.message).toBe(
+      'app.ts imports "express", which is not available here. You can import "hono", "hono/cookie", "hono/csrf", "hono/factory", "hono/html", "hono/http-exception", "signed-in/login-manager", "signed-in/checks", and this exercise\'s own files.',
+    )
+  })
+
+  it('asks for a default export of the app', async () => {
+    const verdict = await run({
+      'app.ts': `import { Hono } from 'hono'\nexport const app = new Hono()`,
+    })
+    expect(verdict.message).toBe(
+      'app.ts must end with "export default app", where app is your Hono app, so the checks can send it requests.',
+    )
+  })
+
+  it('serves the login manager to learner code as the package itself does (self-reference)', async () => {
+    const viaPackage = await import('signed-in/login-manager')
+    expect(Object.keys(courseBuiltins['signed-in/login-manager'] as object).sort()).toEqual(
+      Object.keys(viaPackage).sort(),
+    )
+    const viaChecks = await import('signed-in/checks')
+    expect(typeof viaChecks.defineChecks).toBe('function')
+  })
+})
