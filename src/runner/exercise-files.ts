@@ -81,24 +81,23 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   }
   const meta = parsed.data
   const starter = readTree(join(dir, 'starter'))
-  // An example is read, not solved: its solution is its code, so solution/ may be left out.
-  const solution =
-    meta.kind === 'example' && !existsSync(join(dir, 'solution'))
-      ? starter
-      : readTree(join(dir, 'solution'))
+  // solution/ holds only what the learner changes: files the learner cannot edit (and, for an
+  // example, every file) come from starter/.
+  const solutionFiles = readTree(join(dir, 'solution'))
+  const solution = { ...starter, ...solutionFiles }
   meta.files.forEach((file, index) => {
     if (!(file.path in starter))
       throw new Error(
         `${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from starter/`,
       )
-    if (!(file.path in solution))
+    if (meta.kind !== 'example' && file.editable && !(file.path in solutionFiles))
       throw new Error(
         `${shown}/exercise.yaml: files.${index}.path: "${file.path}" is missing from solution/`,
       )
   })
   if (!(meta.entry in starter))
     throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
-  for (const [path, source] of Object.entries(solution)) {
+  for (const [path, source] of Object.entries(solutionFiles)) {
     const blank = findBlanks(source)[0]
     if (blank)
       throw new Error(

@@ -20,7 +20,7 @@ export const exerciseSchema = z
     kind: z.enum(['example', 'exercise', 'debug']),
     /** One or two sentences shown above the editor (Markdown). */
     description: z.string().optional(),
-    /** The files the learner sees, in tab order. Each must exist in starter/ (and solution/, which examples may omit). */
+    /** The files the learner sees, in tab order. Each must exist in starter/; solution/ needs only the editable ones. */
     files: z
       .array(
         z.object({
