@@ -1,4 +1,9 @@
-/** Every problem the login manager can report, as a stable code tests and lessons can match on. */
+/**
+ * Every problem the login manager can report, as a stable code tests and lessons can match on.
+ *
+ * @example
+ * const code: LoginManagerErrorCode = 'missing-secret'
+ */
 export type LoginManagerErrorCode =
   | 'missing-secret'
   | 'missing-loader'
@@ -7,6 +12,7 @@ export type LoginManagerErrorCode =
   | 'user-without-id'
   | 'non-string-id'
   | 'bad-remember-duration'
+  | 'bad-max-age'
 
 /**
  * The error the login manager throws. Each message says what is wrong, why, and how to fix it; the
@@ -34,7 +40,19 @@ export class LoginManagerError extends Error {
   }
 }
 
-/** The messages, in one place so tests and docs agree. */
+/**
+ * The longest lifetime a cookie may ask for: browsers cap `Expires`/`Max-Age` at 400 days (RFC 6265bis),
+ * and `hono/cookie` refuses anything longer.
+ */
+export const MAX_COOKIE_SECONDS = 400 * 24 * 60 * 60
+
+/**
+ * The messages, in one place so tests and docs agree. Each says what is wrong, why, and how to fix
+ * it, and none ever includes a secret value.
+ *
+ * @example
+ * errorMessages.missingLoader().startsWith('Missing userLoader or requestLoader.') // true
+ */
 export const errorMessages = {
   missingSecret: () =>
     'session() needs a secret: it signs the session cookie so nobody can forge a login. Pass one from an environment variable, for example session({ secret: process.env.SESSION_SECRET }), and make it a long random string.',
@@ -49,5 +67,15 @@ export const errorMessages = {
   nonStringId: (value: unknown) =>
     `getId() returned ${typeof value} ${JSON.stringify(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
   badDuration: (value: unknown) =>
-    `The remember duration must be a positive, finite number of seconds, but it was ${typeof value === 'number' ? value : JSON.stringify(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
+    `The remember duration must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
+  badMaxAge: (value: unknown) =>
+    `session({ maxAge }) must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, session({ secret, maxAge: 60 * 60 * 24 * 31 }) for 31 days.`,
 } as const
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value)
+  if (value === undefined) return 'undefined'
+  if (typeof value === 'bigint') return `${value}n`
+  const text = JSON.stringify(value) as string | undefined
+  return text ?? typeof value
+}

@@ -1,7 +1,12 @@
 import type { Context } from 'hono'
 import { getSession, type SessionValue } from './session'
 
-/** One flashed message and its category. */
+/**
+ * One flashed message and its category, as `getFlashedMessages(c, { withCategories: true })` returns it.
+ *
+ * @example
+ * const [category, message]: FlashedMessage = ['success', 'Saved']
+ */
 export type FlashedMessage = [category: string, message: string]
 
 /**

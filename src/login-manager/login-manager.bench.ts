@@ -25,15 +25,13 @@ managed.get('/', async (c) => {
   return c.text(user.name)
 })
 
+// The session identifier of a browser with no address and User-Agent `bench`, as a real login stores it.
+const identifier = await (async () => {
+  const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+})()
 const sessionCookie = await encodeSessionCookie(
-  {
-    _user_id: '1',
-    _fresh: true,
-    _id: await (async () => {
-      const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
-      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-    })(),
-  },
+  { _user_id: '1', _fresh: true, _id: identifier },
   SECRET,
 )
 const rememberCookie = await encodeRememberCookie('1', SECRET)
@@ -41,6 +39,19 @@ const headers = {
   Cookie: `session=${sessionCookie}; remember_token=${encodeURIComponent(rememberCookie)}`,
   'User-Agent': 'bench',
 }
+
+// Distinct cookies, more than the verified-cookie cache holds, cycled in order so every request
+// misses the cache and pays for the HMAC: the cost of a user's first request on this server.
+const coldCookies = await Promise.all(
+  Array.from({ length: 2048 }, async (_, i) => {
+    const value = await encodeSessionCookie(
+      { _user_id: '1', _fresh: true, _id: identifier, n: i },
+      SECRET,
+    )
+    return { Cookie: `session=${value}`, 'User-Agent': 'bench' }
+  }),
+)
+let coldIndex = 0
 
 test('per request: bare handler, loader alone, login manager', async ({ bench }) => {
   await bench.compare(
@@ -52,6 +63,11 @@ test('per request: bare handler, loader alone, login manager', async ({ bench })
     }),
     bench('login manager: session read + loader + remember cookie present', async () => {
       const response = await managed.request('/', { headers })
+      if ((await response.text()) !== 'Ada') throw new Error('not logged in')
+    }),
+    bench('login manager, cold: a session cookie this server has not verified yet', async () => {
+      const cold = coldCookies[coldIndex++ % coldCookies.length]!
+      const response = await managed.request('/', { headers: cold })
       if ((await response.text()) !== 'Ada') throw new Error('not logged in')
     }),
     { time: 1500 },

@@ -1,6 +1,6 @@
 import type { Context, Env, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { errorMessages, LoginManagerError } from './errors'
+import { errorMessages, LoginManagerError, MAX_COOKIE_SECONDS } from './errors'
 import { flash } from './flash'
 import { findSessionContext, type Session } from './session'
 import { AnonymousUser, UserMixin } from './users'
@@ -9,7 +9,12 @@ import { BoundedCache } from './utils/bounded-cache'
 import { toHex } from './utils/encoding'
 import { isSafeRelativePath, loginUrl, makeNextParam } from './utils/url'
 
-/** The events a login manager emits, and what each handler receives. */
+/**
+ * The events a login manager emits, and the payload each handler receives after the context.
+ *
+ * @example
+ * loginManager.on('loadedFromCookie', (c, user) => console.log('remembered', user.getId()))
+ */
 export interface LoginManagerEvents<User extends UserMixin> {
   loggedIn: User
   loggedOut: User | AnonymousUser
@@ -22,11 +27,16 @@ export interface LoginManagerEvents<User extends UserMixin> {
   sessionProtected: undefined
 }
 
-/** Remember-me cookie settings. */
+/**
+ * Remember-me cookie settings (Flask-Login's `REMEMBER_COOKIE_*`).
+ *
+ * @example
+ * new LoginManager({ rememberCookie: { duration: 14 * 24 * 60 * 60, secure: true, sameSite: 'Lax' } })
+ */
 export interface RememberCookieOptions {
   /** Cookie name (default `remember_token`). */
   name?: string
-  /** Lifetime in seconds (default 365 days). */
+  /** Lifetime in seconds (default 365 days); at most 400 days, the longest browsers keep a cookie. */
   duration?: number
   domain?: string
   /** Default `/`. */
@@ -40,7 +50,13 @@ export interface RememberCookieOptions {
   refreshEachRequest?: boolean
 }
 
-/** Options for {@link LoginManager}. Every option is also a writable property. */
+/**
+ * Options for {@link LoginManager}. Every option is also a writable property.
+ *
+ * @example
+ * const options: LoginManagerOptions = { loginView: '/login', sessionProtection: 'strong' }
+ * const loginManager = new LoginManager<User>(options)
+ */
 export interface LoginManagerOptions {
   /** Where `loginRequired()` sends anonymous visitors. Without it they get a 401. */
   loginView?: string
@@ -61,14 +77,23 @@ export interface LoginManagerOptions {
   /** Methods `loginRequired()` lets through (default `['OPTIONS']`). */
   exemptMethods?: string[]
   /**
-   * The client's address for session protection. The default uses no proxy headers (they can be
-   * forged) and no runtime-specific connection info, so it is `''` and only the User-Agent counts;
-   * behind a proxy you trust, return its forwarded address.
+   * The client's address for session protection. The default uses no proxy headers (anyone can
+   * send `X-Forwarded-For`) and no runtime-specific connection info (there is no portable way to
+   * read the socket address in Node, a WebContainer and a browser Worker alike), so it returns `''`
+   * and only the User-Agent counts. On Node, `(c) => getConnInfo(c).remote.address ?? ''` from
+   * `@hono/node-server/conninfo` adds the real address; behind a proxy you trust, return the
+   * address it forwards.
    */
   remoteAddress?: (c: Context) => string
 }
 
-/** Context variables the login manager sets. Use as the app's `Variables` to type `c.var.currentUser`. */
+/**
+ * Context variables the login manager sets. Use as the app's `Variables` to type `c.var.currentUser`.
+ *
+ * @example
+ * const app = new Hono<{ Variables: LoginVariables<User> }>()
+ * app.get('/me', loginRequired<User>(), (c) => c.text(c.var.currentUser.name))
+ */
 export interface LoginVariables<User extends UserMixin = UserMixin> {
   /** Inside routes guarded by `loginRequired()`, the logged-in user. */
   currentUser: User
@@ -88,8 +113,11 @@ const identifiers = new BoundedCache<string, string>(1000)
 const LOGIN_KEYS = ['_user_id', '_fresh', '_id', '_remember_seconds'] as const
 const YEAR = 365 * 24 * 60 * 60
 
+/** A cookie lifetime we can send: positive, finite, and within the 400 days browsers honour. */
 function isPositiveDuration(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0
+  return (
+    typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_COOKIE_SECONDS
+  )
 }
 
 /**
@@ -349,13 +377,15 @@ export class LoginManager<User extends UserMixin = UserMixin> {
 
   /** @internal Load the user for this request (once). */
   async loadUser(c: Context): Promise<User | AnonymousUser> {
+    // Checked first, as Flask-Login does, so a missing loader shows up on the very first request
+    // rather than only once someone has logged in.
+    if (!this.#userLoader && !this.#requestLoader) {
+      throw new LoginManagerError('missing-loader', errorMessages.missingLoader())
+    }
     this.emit(c, 'accessed', undefined)
     const session = sessionOf(c)
     const secret = secretOf(c)
     if (await this.#protectSession(c, session)) return this.anonymousUser()
-    if (!this.#userLoader && !this.#requestLoader) {
-      throw new LoginManagerError('missing-loader', errorMessages.missingLoader())
-    }
     const userId = session.get('_user_id')
     if (typeof userId === 'string' && this.#userLoader) {
       const user = await this.#userLoader(userId)
@@ -551,16 +581,17 @@ export async function loginUser<User extends UserMixin>(
   options: { remember?: boolean; duration?: number; force?: boolean; fresh?: boolean } = {},
 ): Promise<boolean> {
   const state = stateOf<User>(c, 'loginUser(c, user)')
-  if (!options.force && !user.isActive) return false
-  const id = user.getId()
-  if (typeof id !== 'string')
-    throw new LoginManagerError('non-string-id', errorMessages.nonStringId(id))
+  // Programming mistakes throw before the active check, so they surface even for inactive users.
   if (options.duration !== undefined && !isPositiveDuration(options.duration)) {
     throw new LoginManagerError(
       'bad-remember-duration',
       errorMessages.badDuration(options.duration),
     )
   }
+  if (!options.force && !user.isActive) return false
+  const id = user.getId()
+  if (typeof id !== 'string')
+    throw new LoginManagerError('non-string-id', errorMessages.nonStringId(id))
   const session = sessionOf(c)
   session.set('_user_id', id)
   session.set('_fresh', options.fresh ?? true)
@@ -700,7 +731,12 @@ export function safeNext(_c: Context, target: string | null | undefined, fallbac
   return isSafeRelativePath(target) ? target : fallback
 }
 
-/** What {@link describeAuth} reports. */
+/**
+ * What {@link describeAuth} reports: names and flags, never a secret value.
+ *
+ * @example
+ * const { isAuthenticated, sessionKeys }: AuthDescription = await describeAuth(c)
+ */
 export interface AuthDescription {
   isAuthenticated: boolean
   isAnonymous: boolean

@@ -110,6 +110,67 @@ describe('session()', () => {
   })
 })
 
+describe('session values', () => {
+  it('treats __proto__ as an ordinary key, from a cookie or from set()', async () => {
+    const app = new Hono()
+    app.use(session({ secret: SECRET }))
+    app.get('/poison', (c) => {
+      getSession(c).set('__proto__', { isAdmin: true })
+      return c.text('ok')
+    })
+    app.get('/check', (c) => {
+      const s = getSession(c)
+      return c.json({
+        keys: s.keys(),
+        value: s.get('__proto__') ?? null,
+        leaked: ({} as Record<string, unknown>)['isAdmin'] ?? null,
+        inherited: s.get('toString') ?? null,
+      })
+    })
+    const browser = client(app)
+    await browser.get('/poison')
+    expect(await (await browser.get('/check')).json()).toEqual({
+      keys: ['__proto__'],
+      value: { isAdmin: true },
+      leaked: null,
+      inherited: null,
+    })
+  })
+
+  it('keeps non-ASCII text and nested values through the cookie', async () => {
+    const app = new Hono()
+    app.use(session({ secret: SECRET }))
+    app.get(
+      '/set',
+      (c) => (getSession(c).set('cart', { name: 'Ünal ✓', items: [1, [2]] }), c.text('ok')),
+    )
+    app.get('/get', (c) => c.json(getSession(c).get('cart') ?? null))
+    const browser = client(app)
+    await browser.get('/set')
+    expect(await (await browser.get('/get')).json()).toEqual({ name: 'Ünal ✓', items: [1, [2]] })
+  })
+
+  it('has(), delete() and modified follow the changes', async () => {
+    const app = new Hono()
+    app.use(session({ secret: SECRET }))
+    app.get('/', (c) => {
+      const s = getSession(c)
+      const before = s.modified
+      const deletedMissing = s.delete('nope')
+      const unchanged = s.modified
+      s.set('a', 1)
+      return c.json({ before, deletedMissing, unchanged, has: s.has('a'), after: s.modified })
+    })
+    expect(await (await app.request('/')).json()).toEqual({
+      before: false,
+      deletedMissing: false,
+      unchanged: false,
+      has: true,
+      after: true,
+    })
+  })
+})
+
 describe('flash', () => {
   it('keeps messages for the next request and consumes them when read', async () => {
     const app = new Hono()

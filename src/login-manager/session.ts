@@ -1,28 +1,47 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
-import { errorMessages, LoginManagerError } from './errors'
+import { errorMessages, LoginManagerError, MAX_COOKIE_SECONDS } from './errors'
 import { constantTimeEqual, hmac } from './utils/crypto'
 import { BoundedCache } from './utils/bounded-cache'
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './utils/encoding'
 
-/** A value the session can hold: anything JSON can carry. */
+/**
+ * A value the session can hold: anything JSON can carry.
+ *
+ * @example
+ * const cart: SessionValue = { items: ['book'], total: 12 }
+ * getSession(c).set('cart', cart)
+ */
 export type SessionValue =
   string | number | boolean | null | SessionValue[] | { [key: string]: SessionValue }
 
-/** Options for {@link session}. */
+/**
+ * Options for {@link session}.
+ *
+ * @example
+ * const options: SessionOptions = { secret: process.env.SESSION_SECRET, cookie: { secure: true } }
+ * app.use(session(options))
+ */
 export interface SessionOptions {
   /** Signs the cookie. Required; read it from an environment variable, never from source code. */
   secret: string | undefined
   /** The cookie's name (default `session`). */
   cookieName?: string
-  /** Lifetime in seconds of a permanent session's cookie (default 31 days). */
+  /** Lifetime in seconds of a permanent session's cookie (default 31 days, at most 400 days). */
   maxAge?: number
   /** Cookie attributes. Defaults: `HttpOnly`, `SameSite=Lax`, `Path=/`, not `Secure`. */
   cookie?: Pick<CookieOptions, 'domain' | 'path' | 'secure' | 'httpOnly' | 'sameSite'>
 }
 
-/** The session of one request: a small JSON object kept in a signed cookie. */
+/**
+ * The session of one request: a small JSON object kept in a signed cookie.
+ *
+ * @example
+ * const s: Session = getSession(c)
+ * s.set('theme', 'dark')
+ * s.permanent = true // keep it after the browser closes
+ */
 export interface Session {
   get<T extends SessionValue = SessionValue>(key: string): T | undefined
   set(key: string, value: SessionValue): void
@@ -36,7 +55,12 @@ export interface Session {
   readonly modified: boolean
 }
 
-/** What `session()` shares with the login manager through the context. */
+/**
+ * What `session()` shares with the login manager through the context.
+ *
+ * @example
+ * const { session } = findSessionContext(c) as SessionContext
+ */
 export interface SessionContext {
   session: Session
   secret: string
@@ -52,7 +76,9 @@ class CookieSession implements Session {
   #modified = false
 
   constructor(data: Record<string, SessionValue>) {
-    this.#data = data
+    // A null prototype makes `__proto__` an ordinary key, so no session value can reach
+    // Object.prototype (`set('__proto__', …)` would otherwise replace the object's prototype).
+    this.#data = Object.assign(Object.create(null) as Record<string, SessionValue>, data)
   }
 
   get<T extends SessionValue = SessionValue>(key: string): T | undefined {
@@ -73,7 +99,7 @@ class CookieSession implements Session {
   }
   clear() {
     if (Object.keys(this.#data).length > 0) this.#modified = true
-    this.#data = {}
+    this.#data = Object.create(null) as Record<string, SessionValue>
   }
   keys() {
     return Object.keys(this.#data).filter((key) => key !== PERMANENT_KEY)
@@ -175,7 +201,7 @@ async function verifySessionCookie(
  *
  * @param options - the secret and cookie settings
  * @returns the middleware
- * @throws LoginManagerError when the secret is missing or empty
+ * @throws LoginManagerError when the secret is missing or empty, or `maxAge` is not 1 s to 400 days
  * @example
  * app.use(session({ secret: process.env.SESSION_SECRET }))
  * app.get('/count', (c) => {
@@ -197,6 +223,9 @@ export function session(options: SessionOptions): MiddlewareHandler {
   }
   const cookieName = options.cookieName ?? 'session'
   const maxAge = options.maxAge ?? DEFAULT_MAX_AGE
+  if (typeof maxAge !== 'number' || !(maxAge > 0 && maxAge <= MAX_COOKIE_SECONDS)) {
+    throw new LoginManagerError('bad-max-age', errorMessages.badMaxAge(maxAge))
+  }
   const cookie = { path: '/', httpOnly: true, sameSite: 'Lax' as const, ...options.cookie }
 
   return async function session(c, next) {

@@ -2,7 +2,10 @@ import { constantTimeEqual } from './crypto'
 import { toHex, utf8 } from './encoding'
 import { scrypt } from './scrypt'
 
-/** The default hashing method: PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations. */
+/**
+ * The default hashing method: PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations. Werkzeug 3.1's own
+ * default is 1,000,000; both read each other's hashes, since the count is part of the string.
+ */
 export const DEFAULT_PASSWORD_METHOD = 'pbkdf2:sha256:600000'
 
 const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
@@ -79,7 +82,13 @@ async function derive(method: ParsedMethod, password: string, salt: string): Pro
   return toHex(new Uint8Array(bits))
 }
 
-/** Options for {@link generatePasswordHash}. */
+/**
+ * Options for {@link generatePasswordHash}.
+ *
+ * @example
+ * const options: PasswordHashOptions = { method: 'scrypt:32768:8:1', saltLength: 16 }
+ * const hash = await generatePasswordHash('correct horse', options)
+ */
 export interface PasswordHashOptions {
   /** `pbkdf2:sha256[:iterations]` (default `pbkdf2:sha256:600000`), `pbkdf2:sha512[:iterations]`, or `scrypt[:N:r:p]`. */
   method?: string
