@@ -78,3 +78,44 @@ export function tamperWith(decoded: DecodedCookie): { forged: string; explanatio
       'This cookie is not signed by the login manager, so the inspector cannot say more about it.',
   }
 }
+
+/**
+ * Everything the request inspector shows about one cookie: what anyone can read, the signature
+ * that guards it, and what happens when someone edits the readable part.
+ *
+ * @example
+ * const explained: SignedCookieExplained = decodeSignedCookie(value)
+ * explained.readable // '{"_user_id":"1","_fresh":true}'
+ */
+export interface SignedCookieExplained {
+  /** `session`: the login manager's session; `remember`: its remember-me cookie; `other`: not signed by it. */
+  kind: DecodedCookie['kind']
+  /** What anyone holding the cookie can read: the session's JSON, or the remembered user id. */
+  readable: string
+  /** The signature (session) or HMAC-SHA512 digest (remember), or `''` when there is none. */
+  signature: string
+  /** A tampered copy and what the server does with it. */
+  tampered: { forged: string; explanation: string }
+}
+
+/**
+ * Explain a cookie from the timeline in one call: the login manager's session cookie
+ * (`base64url(JSON).base64url(HMAC-SHA256)`, URL-encoded or not) or its remember cookie
+ * (`<id>|<hex HMAC-SHA512>`). Never throws; anything else comes back as `kind: 'other'`.
+ *
+ * @param value - the cookie's value
+ * @returns the readable part, the signature and what tampering does
+ * @example
+ * const { readable, signature, tampered } = decodeSignedCookie(client.cookie('session') ?? '')
+ * readable // '{"_user_id":"1","_fresh":true,"_id":"…"}'
+ * tampered.explanation // '… the server reads this cookie as an empty session: nobody is logged in.'
+ */
+export function decodeSignedCookie(value: string): SignedCookieExplained {
+  const decoded = decodeCookie(value)
+  const tampered = tamperWith(decoded)
+  if (decoded.kind === 'session')
+    return { kind: 'session', readable: decoded.payload, signature: decoded.signature, tampered }
+  if (decoded.kind === 'remember')
+    return { kind: 'remember', readable: decoded.id, signature: decoded.digest, tampered }
+  return { kind: 'other', readable: decoded.value, signature: '', tampered }
+}

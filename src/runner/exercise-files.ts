@@ -160,3 +160,22 @@ export function listExercises(root = 'exercises'): string[] {
     .filter((name) => existsSync(join(root, name, 'exercise.yaml')))
     .sort()
 }
+
+/**
+ * The bundle an Astro page ships for one exercise, made at build time: validated like
+ * {@link loadExercise} (a broken exercise stops the build, naming file and field) and guaranteed to
+ * survive `JSON.stringify`, so a page can put it in a `data-` attribute or a `<script
+ * type="application/json">`. `checks` stays TypeScript: every runtime compiles it next to the
+ * learner's code with the same compiler, so errors read the same everywhere.
+ *
+ * @param slug - the folder name under `exercises/` (or a path to the folder)
+ * @returns `{ slug, meta, starter, solution, checks }`
+ * @example
+ * // src/pages/…/[slug].astro (frontmatter)
+ * const bundle = buildExerciseBundle('manual-session-login')
+ * // <script type="application/json" set:html={JSON.stringify(bundle)} />
+ */
+export function buildExerciseBundle(slug: string): ExerciseBundle {
+  const bundle = loadExercise(slug)
+  return JSON.parse(JSON.stringify(bundle)) as ExerciseBundle
+}

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadExercise } from '../runner/exercise-files'
+import { buildExerciseBundle, loadExercise } from '../runner/exercise-files'
 import { exerciseSchema } from './exercise'
 
 const minimal = {
@@ -69,6 +69,16 @@ describe('loadExercise', () => {
     expect(Object.keys(bundle.starter).sort()).toEqual(['app.ts', 'users.ts'])
     expect(bundle.checks).toContain('defineChecks')
     expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle)
+  })
+
+  it('buildExerciseBundle gives the page the same bundle, as plain JSON data', () => {
+    const bundle = buildExerciseBundle('manual-session-login')
+    expect(bundle).toEqual(loadExercise('manual-session-login'))
+    expect(Object.getPrototypeOf(bundle.meta)).toBe(Object.prototype)
+    expect(Object.keys(bundle).sort()).toEqual(['checks', 'meta', 'slug', 'solution', 'starter'])
+    expect(() => buildExerciseBundle('no-such-exercise')).toThrow(
+      'exercises/no-such-exercise/exercise.yaml: the file is missing',
+    )
   })
 
   it('names the file and field when a listed file is missing from starter/', () => {

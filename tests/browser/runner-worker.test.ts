@@ -1,6 +1,9 @@
+import { build, type Plugin } from 'esbuild'
+import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listExercises, loadExercise } from '../../src/runner/exercise-files'
+import type { RunnerStatus } from '../../src/runner/index'
 import { runInNode } from '../../src/runner/node-runtime'
 import { requestFor, type RunRequest } from '../../src/runner/run-request'
 import type { Verdict } from '../../src/runner/verdict'
@@ -9,13 +12,45 @@ import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
 // The Worker runtime is bundled from the same worker-entry.ts the site ships, and driven through
-// the same WorkerRuntime controller, inside a page of the built site.
+// the same WorkerRuntime controller and createRunner(), inside a page of the built site.
 let browser: Browser
 let page: Page
 
+/**
+ * Vite turns `new URL('./worker/worker-entry.ts', import.meta.url)` into the Worker's URL; esbuild
+ * leaves it alone, so point it at the Blob URL the test makes from the bundled worker-entry.ts.
+ */
+const viteWorkerUrl: Plugin = {
+  name: 'vite-worker-url',
+  setup(plugin) {
+    plugin.onLoad({ filter: /src[/\\]runner[/\\]index\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      const pattern = "new URL('./worker/worker-entry.ts', import.meta.url)"
+      if (!source.includes(pattern)) throw new Error(`${args.path} no longer contains ${pattern}`)
+      return { contents: source.replaceAll(pattern, '(window as any).workerUrl'), loader: 'ts' }
+    })
+  },
+}
+
+async function bundleController(): Promise<string> {
+  const result = await build({
+    entryPoints: ['tests/browser/fixtures/runner-controller.ts'],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+    plugins: [viteWorkerUrl],
+  })
+  return result.outputFiles[0]?.text ?? ''
+}
+
 beforeAll(async () => {
-  const workerCode = await bundleForWorker('src/runner/worker/worker-entry.ts')
-  const controllerCode = await bundleForWorker('tests/browser/fixtures/runner-controller.ts')
+  const [workerCode, controllerCode] = await Promise.all([
+    bundleForWorker('src/runner/worker/worker-entry.ts'),
+    bundleController(),
+  ])
   browser = await launchChromium()
   page = await (await browser.newContext()).newPage()
   await page.goto(inject('baseUrl'))
@@ -30,7 +65,7 @@ beforeAll(async () => {
     },
     { workerCode, controllerCode },
   )
-  await page.waitForFunction(() => 'runInWorker' in window)
+  await page.waitForFunction(() => 'runWithRunner' in window)
 })
 
 afterAll(async () => {
@@ -76,6 +111,43 @@ describe('Worker and Node give identical verdicts', () => {
     const worker = await runInWorker(requestFor(bundle, files))
     expect(worker.status).toBe('failed')
     expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
+  })
+})
+
+describe('createRunner, the page-facing API', () => {
+  it('falls back to the Worker when the WebContainer never boots, says why, and grades alike', async () => {
+    const bundle = loadExercise('manual-session-login')
+    const { verdict, status, statuses } = await page.evaluate(
+      ({ bundle }) =>
+        (
+          window as unknown as {
+            runWithRunner: (
+              b: unknown,
+              f: Record<string, string>,
+            ) => Promise<{ verdict: Verdict; status: RunnerStatus; statuses: string[] }>
+          }
+        ).runWithRunner(bundle, {}),
+      { bundle },
+    )
+    expect(statuses).toEqual([
+      'worker/idle',
+      'worker/idle',
+      'worker/booting',
+      'worker/failed',
+      'worker/idle', // dispose()
+    ])
+    expect(status.note).toBe(
+      "Node in the browser could not start: it did not start within 0.3 seconds (StackBlitz's servers may be unreachable). Your code runs in this page instead; the checks are the same.",
+    )
+    expect(verdict.message).toBeUndefined()
+    expect(verdict.output).toEqual([
+      '401',
+      'Logged in as ada',
+      'Welcome to your dashboard, ada!',
+      'Logged out',
+      '401',
+    ])
+    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(bundle, {})))
   })
 })
 

@@ -123,9 +123,14 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
 
   it('serves the learner app for the live preview, with real cookies', async () => {
     const bundle = loadExercise('complete-the-login-flow')
+    const announced: string[] = []
+    const stop = runtime.onServerReady((url) => announced.push(url))
     const url = await new Promise<string>(
       (resolve) => void runtime.startPreview(requestFor(bundle, bundle.solution), resolve),
     )
+    stop()
+    expect(announced).toEqual([url])
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect((await fetch(`${url}/dashboard`)).status).toBe(401)
     const login = await fetch(`${url}/login`, {
       method: 'POST',

@@ -68,13 +68,23 @@ export class WebContainerRuntime {
   #container: Promise<WebContainerLike | null> | undefined
   #status: WebContainerStatus = { state: 'idle' }
   #preview: { kill(): void } | undefined
+  readonly #serverListeners = new Set<(url: string, port: number) => void>()
 
-  /** @param options - boot, tree and timeouts */
+  /**
+   * @param options - boot, tree and timeouts
+   * @example
+   * new WebContainerRuntime({ boot: () => FakeWebContainer.boot(), loadTree: buildContainerTree })
+   */
   constructor(options: WebContainerRuntimeOptions) {
     this.#options = { bootTimeoutMs: 20_000, runTimeoutMs: 10_000, ...options }
   }
 
-  /** The current status. */
+  /**
+   * The current status.
+   *
+   * @example
+   * if (runtime.status.state === 'failed') note.textContent = runtime.status.reason
+   */
   get status(): WebContainerStatus {
     return this.#status
   }
@@ -88,6 +98,8 @@ export class WebContainerRuntime {
    * Boot and mount, once; later calls share the first. Never rejects.
    *
    * @returns true when ready, false when boot failed or timed out (see `status.reason`)
+   * @example
+   * if (!(await runtime.start())) useWorkerInstead(runtime.status)
    */
   async start(): Promise<boolean> {
     this.#container ??= this.#boot()
@@ -111,6 +123,9 @@ export class WebContainerRuntime {
     try {
       const container = await Promise.race([this.#options.boot(), timeout])
       await Promise.race([this.#options.loadTree().then((tree) => container.mount(tree)), timeout])
+      container.on('server-ready', (port, url) => {
+        for (const listener of this.#serverListeners) listener(url, port)
+      })
       this.#setStatus({ state: 'ready' })
       return container
     } catch (error) {
@@ -130,6 +145,8 @@ export class WebContainerRuntime {
    * @param request - files, checks and entry, in TypeScript
    * @returns the verdict
    * @throws when the container is not ready (call `start()` first)
+   * @example
+   * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }))
    */
   async run(request: RunRequest): Promise<Verdict> {
     const container = await this.#ready()
@@ -173,18 +190,36 @@ export class WebContainerRuntime {
   }
 
   /**
-   * Serve the learner's app inside the container for the live preview.
+   * Be told whenever a server inside the container starts listening (the live preview).
+   *
+   * @param listener - receives the URL to show in an iframe, and the port
+   * @returns a function that unsubscribes
+   * @example
+   * const stop = runtime.onServerReady((url) => (iframe.src = url))
+   */
+  onServerReady(listener: (url: string, port: number) => void): () => void {
+    this.#serverListeners.add(listener)
+    return () => void this.#serverListeners.delete(listener)
+  }
+
+  /**
+   * Serve the learner's app inside the container for the live preview, stopping the previous one.
+   * The URL arrives through {@link onServerReady} (and `onReady`, once, when given).
    *
    * @param request - the learner's files
-   * @param onReady - called with the preview URL once the server listens
+   * @param onReady - called once with the preview URL when this server listens
+   * @example
+   * await runtime.startPreview(request, (url) => (iframe.src = url))
    */
-  async startPreview(request: RunRequest, onReady: (url: string) => void): Promise<void> {
+  async startPreview(request: RunRequest, onReady?: (url: string) => void): Promise<void> {
     const container = await this.#ready()
     this.#preview?.kill()
-    const stop = container.on('server-ready', (_port, url) => {
-      stop()
-      onReady(url)
-    })
+    if (onReady) {
+      const stop = this.onServerReady((url) => {
+        stop()
+        onReady(url)
+      })
+    }
     await container.fs.writeFile('preview-request.json', JSON.stringify(precompileRequest(request)))
     this.#preview = await container.spawn('node', ['preview.mjs', 'preview-request.json'])
   }
@@ -195,7 +230,12 @@ export class WebContainerRuntime {
     return container
   }
 
-  /** Stop the preview and tear the container down. */
+  /**
+   * Stop the preview and tear the container down.
+   *
+   * @example
+   * await runtime.dispose()
+   */
   async dispose(): Promise<void> {
     this.#preview?.kill()
     ;(await this.#container)?.teardown()

@@ -83,7 +83,12 @@ export function installHeaderShim(scope: Scope = globalThis as unknown as Scope)
     }
 
     static override redirect(url: string | URL, status = 302): Response {
-      return new Response(null, { status, headers: { Location: new URL(url).href } })
+      // Like the native one: resolve against the scope's own URL (a Worker's location) and accept
+      // only redirect statuses.
+      if (![301, 302, 303, 307, 308].includes(status))
+        throw new RangeError(`Response.redirect: ${status} is not a redirect status`)
+      const base = (scope as { location?: { href: string } }).location?.href
+      return new Response(null, { status, headers: { Location: new URL(url, base).href } })
     }
   }
 

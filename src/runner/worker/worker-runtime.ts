@@ -28,6 +28,8 @@ export class WorkerRuntime {
   /**
    * @param createWorker - makes a Worker running worker-entry.ts
    * @param options - `timeLimitMs` (default 3000)
+   * @example
+   * new WorkerRuntime(() => new Worker(url, { type: 'module' }), { timeLimitMs: 1000 })
    */
   constructor(createWorker: () => Worker, options: { timeLimitMs?: number } = {}) {
     this.#createWorker = createWorker
@@ -38,6 +40,8 @@ export class WorkerRuntime {
    * Start the Worker now, so the first run is fast.
    *
    * @returns when the Worker is ready
+   * @example
+   * button.addEventListener('pointerenter', () => void runtime.warm(), { once: true })
    */
   warm(): Promise<void> {
     if (!this.#ready) {
@@ -67,6 +71,8 @@ export class WorkerRuntime {
    *
    * @param request - files, checks and entry
    * @returns the verdict; code that runs past the time limit gives an `error` verdict
+   * @example
+   * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }))
    */
   run(request: RunRequest): Promise<Verdict> {
     const result = this.#queue.then(() => this.#runNow(request))
@@ -101,7 +107,12 @@ export class WorkerRuntime {
     })
   }
 
-  /** Stop the Worker; the next run starts a fresh one. */
+  /**
+   * Stop the Worker; the next run starts a fresh one.
+   *
+   * @example
+   * addEventListener('pagehide', () => runtime.dispose())
+   */
   dispose(): void {
     this.#worker?.terminate()
     this.#worker = undefined

@@ -1,0 +1,360 @@
+// The page-facing API of the exercise engine. Everything here runs in the browser: no Node
+// modules. The WebContainer adapter (with sucrase and @webcontainer/api) loads only when a
+// WebContainer is tried, so a page that only uses the Worker stays small.
+import type { FileSystemTree } from '@webcontainer/api'
+import type { ExerciseMeta } from '../schemas/exercise'
+import { requestFor } from './run-request'
+import type { Verdict } from './verdict'
+import type {
+  WebContainerLike,
+  WebContainerRuntime,
+  WebContainerStatus,
+} from './webcontainer/webcontainer-runtime'
+import { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
+
+export { BLANK, blanksVerdict, findBlanks, nextBlank, type BlankPosition } from './blanks'
+export {
+  decodeCookie,
+  decodeSignedCookie,
+  tamperWith,
+  type DecodedCookie,
+  type SignedCookieExplained,
+} from './cookie-decoder'
+export { requestFor, type RunRequest } from './run-request'
+export type { BlankLocation, CheckResult, CodeError, TimelineEntry, Verdict } from './verdict'
+export type { WebContainerStatus } from './webcontainer/webcontainer-runtime'
+export { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
+
+/**
+ * What a page needs of an exercise to run it: the part of `buildExerciseBundle`'s result the
+ * runtimes read (the whole bundle fits).
+ *
+ * @example
+ * const bundle: RunnableBundle = JSON.parse(script.textContent)
+ */
+export interface RunnableBundle {
+  meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>
+  starter: Record<string, string>
+  checks: string
+}
+
+/**
+ * Which runtime the learner wants: `auto` (a WebContainer once it is ready, the Worker until
+ * then), `worker` (always in the page) or `webcontainer` (wait for it to boot, then fall back).
+ *
+ * @example
+ * runner.chooseRuntime('worker')
+ */
+export type RuntimePreference = 'auto' | 'worker' | 'webcontainer'
+
+/**
+ * Where the runner stands, for the runtime picker and its note.
+ *
+ * @example
+ * runner.onStatus((status) => (note.textContent = status.note))
+ */
+export interface RunnerStatus {
+  /** The runtime the next run uses. */
+  runtime: 'worker' | 'webcontainer'
+  preference: RuntimePreference
+  /** `idle` until a WebContainer is tried; `failed` carries the reason. */
+  webcontainer: WebContainerStatus
+  /** One sentence for the learner about where their code runs (empty when there is nothing to say). */
+  note: string
+  /** True when `startPreview` can serve the app (a WebContainer is ready). */
+  previewAvailable: boolean
+}
+
+/**
+ * Options for {@link createRunner}. Every one has a default that suits the site.
+ *
+ * @example
+ * createRunner({ timeLimitMs: 3000, webcontainer: { bootTimeoutMs: 20_000 } })
+ */
+export interface RunnerOptions {
+  /** Makes the Worker; by default Vite's `new Worker(new URL('./worker/worker-entry.ts', import.meta.url))`. */
+  createWorker?: () => Worker
+  /** How long learner code may run in the Worker (default 3 s). */
+  timeLimitMs?: number
+  /** `false` never tries a WebContainer. */
+  webcontainer?:
+    | false
+    | {
+        /** Boots the container (default `WebContainer.boot()` from `@webcontainer/api`). */
+        boot?: () => Promise<WebContainerLike>
+        /** The prebuilt tree (default: fetched from `/runtime/webcontainer-tree.json`). */
+        loadTree?: () => Promise<FileSystemTree>
+        /** Default 20 s; offline, boot never settles. */
+        bootTimeoutMs?: number
+        /** Default 10 s. */
+        runTimeoutMs?: number
+        /** Whether this page can host one (default: cross-origin isolated, not a touch screen). */
+        supported?: () => boolean
+      }
+}
+
+/**
+ * The exercise engine as the page sees it: run a bundle with the learner's files in the best
+ * runtime, watch the status, serve a live preview.
+ *
+ * @example
+ * const runner = createRunner()
+ * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() })
+ */
+export interface Runner {
+  /**
+   * The current status.
+   *
+   * @example
+   * runner.status.runtime // 'worker'
+   */
+  readonly status: RunnerStatus
+  /**
+   * Be told of every status change (and once at once).
+   *
+   * @returns a function that unsubscribes
+   * @example
+   * const stop = runner.onStatus((status) => (note.textContent = status.note))
+   */
+  onStatus(listener: (status: RunnerStatus) => void): () => void
+  /**
+   * Start the Worker now, and a WebContainer in the background unless the preference is `worker`.
+   *
+   * @example
+   * editor.addEventListener('focus', () => runner.warm(), { once: true })
+   */
+  warm(): void
+  /**
+   * Set the preference; returns the new status.
+   *
+   * @example
+   * picker.addEventListener('change', () => runner.chooseRuntime(picker.value as RuntimePreference))
+   */
+  chooseRuntime(preference: RuntimePreference): RunnerStatus
+  /**
+   * Grade the learner's files (missing files come from the starter). Never rejects.
+   *
+   * @example
+   * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() })
+   */
+  run(bundle: RunnableBundle, files: Record<string, string>): Promise<Verdict>
+  /**
+   * Serve the learner's app in the WebContainer. The URL arrives through `onServerReady`.
+   *
+   * @returns false when no WebContainer is ready
+   * @example
+   * if (!(await runner.startPreview(bundle, files))) preview.hidden = true
+   */
+  startPreview(bundle: RunnableBundle, files: Record<string, string>): Promise<boolean>
+  /**
+   * Be told the live preview's URL whenever a server starts in the WebContainer.
+   *
+   * @returns a function that unsubscribes
+   * @example
+   * runner.onServerReady((url) => (iframe.src = url))
+   */
+  onServerReady(listener: (url: string) => void): () => void
+  /**
+   * Stop the Worker and tear down the WebContainer.
+   *
+   * @example
+   * addEventListener('pagehide', () => void runner.dispose())
+   */
+  dispose(): Promise<void>
+}
+
+/**
+ * The learner-facing sentence for a status.
+ *
+ * @param preference - what the learner chose
+ * @param container - where the WebContainer stands
+ * @returns the runtime in use and a note
+ * @example
+ * describeRuntime('auto', { state: 'failed', reason: 'it did not start within 20 seconds' }).note
+ * // 'Node in the browser could not start: it did not start within 20 seconds. Your code runs in this page instead; the checks are the same.'
+ */
+export function describeRuntime(
+  preference: RuntimePreference,
+  container: WebContainerStatus,
+): Pick<RunnerStatus, 'runtime' | 'note' | 'previewAvailable'> {
+  if (preference === 'worker')
+    return {
+      runtime: 'worker',
+      note: 'Your code runs in this page (chosen). Checks are the same everywhere.',
+      previewAvailable: false,
+    }
+  switch (container.state) {
+    case 'ready':
+      return {
+        runtime: 'webcontainer',
+        note: 'Your code runs in a WebContainer: real Node in your browser.',
+        previewAvailable: true,
+      }
+    case 'booting':
+      return {
+        runtime: 'worker',
+        note: 'Starting Node in your browser (a WebContainer). Until it is ready, checks run in this page.',
+        previewAvailable: false,
+      }
+    case 'failed':
+      return {
+        runtime: 'worker',
+        note: `Node in the browser could not start: ${container.reason}. Your code runs in this page instead; the checks are the same.`,
+        previewAvailable: false,
+      }
+    default:
+      return { runtime: 'worker', note: '', previewAvailable: false }
+  }
+}
+
+const defaultCreateWorker = () =>
+  new Worker(new URL('./worker/worker-entry.ts', import.meta.url), {
+    type: 'module',
+    name: 'signed-in-runner',
+  })
+
+const defaultSupported = () =>
+  globalThis.crossOriginIsolated === true &&
+  !(typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches)
+
+/**
+ * Make the page's runner: a Worker runtime that always works (offline, any modern browser) and,
+ * where the page allows, a WebContainer booted in the background, raced against a timeout. A
+ * WebContainer that fails to boot, or fails during a run, leaves the Worker in charge with a note
+ * saying why. Make one per page.
+ *
+ * @param options - see {@link RunnerOptions}
+ * @returns the runner
+ * @example
+ * const runner = createRunner()
+ * runner.onStatus((status) => (note.textContent = status.note))
+ * button.addEventListener('pointerenter', () => runner.warm(), { once: true })
+ * button.addEventListener('click', async () => show(await runner.run(bundle, editorFiles())))
+ */
+export function createRunner(options: RunnerOptions = {}): Runner {
+  const worker = new WorkerRuntime(options.createWorker ?? defaultCreateWorker, {
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+  })
+  const containerOptions = options.webcontainer === false ? null : (options.webcontainer ?? {})
+  const listeners = new Set<(status: RunnerStatus) => void>()
+  const serverListeners = new Set<(url: string) => void>()
+  let preference: RuntimePreference = 'auto'
+  let container: WebContainerStatus = { state: 'idle' }
+  let containerRuntime: Promise<WebContainerRuntime | null> | undefined
+  let status = compute()
+
+  function compute(): RunnerStatus {
+    return { ...describeRuntime(preference, container), preference, webcontainer: container }
+  }
+  function update(next: WebContainerStatus = container) {
+    container = next
+    status = compute()
+    for (const listener of listeners) listener(status)
+  }
+
+  function startWebContainer(): Promise<WebContainerRuntime | null> {
+    containerRuntime ??= (async () => {
+      if (!containerOptions) {
+        update({ state: 'failed', reason: 'this site runs code in the page only' })
+        return null
+      }
+      if (!(containerOptions.supported ?? defaultSupported)()) {
+        update({ state: 'failed', reason: 'this browser or page cannot host one' })
+        return null
+      }
+      try {
+        const { WebContainerRuntime } = await import('./webcontainer/webcontainer-runtime')
+        const runtime = new WebContainerRuntime({
+          boot:
+            containerOptions.boot ??
+            (async () => (await import('@webcontainer/api')).WebContainer.boot()),
+          loadTree:
+            containerOptions.loadTree ??
+            (async () => (await fetch('/runtime/webcontainer-tree.json')).json()),
+          ...(containerOptions.bootTimeoutMs
+            ? { bootTimeoutMs: containerOptions.bootTimeoutMs }
+            : {}),
+          ...(containerOptions.runTimeoutMs ? { runTimeoutMs: containerOptions.runTimeoutMs } : {}),
+          onStatus: (next) => update(next),
+        })
+        runtime.onServerReady((url) => {
+          for (const listener of serverListeners) listener(url)
+        })
+        return (await runtime.start()) ? runtime : null
+      } catch (error) {
+        update({ state: 'failed', reason: error instanceof Error ? error.message : String(error) })
+        return null
+      }
+    })()
+    return containerRuntime
+  }
+
+  async function runInWorker(bundle: RunnableBundle, files: Record<string, string>) {
+    try {
+      return await worker.run(requestFor(bundle, files))
+    } catch (error) {
+      return {
+        status: 'error',
+        checks: [],
+        timeline: [],
+        message: `The in-page runner could not start: ${error instanceof Error ? error.message : String(error)}`,
+      } satisfies Verdict
+    }
+  }
+
+  return {
+    get status() {
+      return status
+    },
+    onStatus(listener) {
+      listeners.add(listener)
+      listener(status)
+      return () => void listeners.delete(listener)
+    },
+    warm() {
+      void worker.warm().catch(() => undefined)
+      if (preference !== 'worker') void startWebContainer()
+    },
+    chooseRuntime(next) {
+      preference = next
+      update()
+      if (next !== 'worker') void startWebContainer()
+      return status
+    },
+    async run(bundle, files) {
+      if (preference === 'webcontainer') await startWebContainer()
+      if (status.runtime === 'webcontainer') {
+        const runtime = await containerRuntime
+        if (runtime) {
+          try {
+            return await runtime.run(requestFor(bundle, files))
+          } catch (error) {
+            update({
+              state: 'failed',
+              reason: `it stopped working (${error instanceof Error ? error.message : String(error)})`,
+            })
+          }
+        }
+      }
+      return runInWorker(bundle, files)
+    },
+    async startPreview(bundle, files) {
+      if (!status.previewAvailable) return false
+      const runtime = await containerRuntime
+      if (!runtime) return false
+      await runtime.startPreview(requestFor(bundle, files))
+      return true
+    },
+    onServerReady(listener) {
+      serverListeners.add(listener)
+      return () => void serverListeners.delete(listener)
+    },
+    async dispose() {
+      worker.dispose()
+      const runtime = await containerRuntime
+      containerRuntime = undefined
+      await runtime?.dispose()
+      update({ state: 'idle' })
+    },
+  }
+}
