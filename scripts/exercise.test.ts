@@ -6,7 +6,7 @@ import { copyProject } from '../tests/content/project-copy'
 
 const node = join(process.cwd(), 'node_modules/.bin/node')
 const cli = (args: string[], cwd = process.cwd()) => {
-  const result = spawnSync(node, ['scripts/exercise.mjs', ...args], {
+  const result = spawnSync(node, ['scripts/exercise.ts', ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
