@@ -5,6 +5,7 @@ import {
   type ExerciseStore,
 } from '../stores/exercise'
 import { progress } from '../stores/progress'
+import type { RunnableBundle } from '../runner/index'
 import type { TimelineEntry, Verdict as RunVerdict } from '../runner/verdict'
 import {
   $runtimeChoice,
@@ -39,7 +40,7 @@ export class ExercisePanelElement extends HTMLElement {
   connectedCallback() {
     const data = JSON.parse(this.querySelector('script[data-exercise]')?.textContent ?? 'null') as {
       description: ExerciseDescription
-      bundle: unknown
+      bundle: RunnableBundle
     } | null
     if (!data) return
     const { description, bundle } = data

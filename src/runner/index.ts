@@ -139,13 +139,18 @@ export interface Runner {
    */
   run(bundle: RunnableBundle, files: Record<string, string>): Promise<Verdict>
   /**
-   * Serve the learner's app in the WebContainer. The URL arrives through `onServerReady`.
+   * Serve the learner's app in the WebContainer. The URL arrives through `onServerReady`, and
+   * through `onReady` (once) when given.
    *
    * @returns false when no WebContainer is ready
    * @example
-   * if (!(await runner.startPreview(bundle, files))) preview.hidden = true
+   * if (!(await runner.startPreview(bundle, files, (url) => (iframe.src = url)))) preview.hidden = true
    */
-  startPreview(bundle: RunnableBundle, files: Record<string, string>): Promise<boolean>
+  startPreview(
+    bundle: RunnableBundle,
+    files: Record<string, string>,
+    onReady?: (url: string) => void,
+  ): Promise<boolean>
   /**
    * Be told the live preview's URL whenever a server starts in the WebContainer.
    *
@@ -338,11 +343,11 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       }
       return runInWorker(bundle, files)
     },
-    async startPreview(bundle, files) {
+    async startPreview(bundle, files, onReady) {
       if (!status.previewAvailable) return false
       const runtime = await containerRuntime
       if (!runtime) return false
-      await runtime.startPreview(requestFor(bundle, files))
+      await runtime.startPreview(requestFor(bundle, files), onReady)
       return true
     },
     onServerReady(listener) {

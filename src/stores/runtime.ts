@@ -1,24 +1,31 @@
 import { persistentAtom } from '@nanostores/persistent'
 import { atom, computed, type ReadableAtom } from 'nanostores'
-import type { PageExerciseBundle } from '../course/exercises'
-import { requestFor } from '../runner/run-request'
+import {
+  createRunner,
+  describeRuntime,
+  type RunnableBundle,
+  type Runner,
+  type RunnerStatus,
+  type RuntimePreference,
+} from '../runner/index'
 import type { Verdict } from '../runner/verdict'
-import type {
-  WebContainerRuntime,
-  WebContainerStatus,
-} from '../runner/webcontainer/webcontainer-runtime'
-import { WorkerRuntime } from '../runner/worker/worker-runtime'
+import type { WebContainerStatus } from '../runner/webcontainer/webcontainer-runtime'
 
-/** Which runtime the learner wants: the best available, the in-page Worker, or a WebContainer. */
-export type RuntimeChoice = 'auto' | 'worker' | 'webcontainer'
+/**
+ * Which runtime the learner wants: the best available, the in-page Worker, or a WebContainer.
+ *
+ * @example
+ * const choice: RuntimeChoice = 'worker'
+ */
+export type RuntimeChoice = RuntimePreference
 
-/** Which runtime runs learner code now, and a sentence for the learner about it. */
-export interface RuntimeStatus {
-  kind: 'worker' | 'webcontainer'
-  note: string
-  /** True when a live preview can be started. */
-  previewAvailable: boolean
-}
+/**
+ * Which runtime runs learner code now, and a sentence for the learner about it.
+ *
+ * @example
+ * const status: RuntimeStatus = { runtime: 'worker', note: '', previewAvailable: false }
+ */
+export type RuntimeStatus = Pick<RunnerStatus, 'runtime' | 'note' | 'previewAvailable'>
 
 const $choice = persistentAtom<RuntimeChoice>('signed-in:runtime', 'auto', {
   encode: (value) => value,
@@ -27,7 +34,7 @@ const $choice = persistentAtom<RuntimeChoice>('signed-in:runtime', 'auto', {
 const $container = atom<WebContainerStatus>({ state: 'idle' })
 
 /**
- * The learner's runtime choice, read-only.
+ * The learner's runtime choice, read-only. It is remembered across visits.
  *
  * @example
  * $runtimeChoice.get() // 'auto'
@@ -35,83 +42,28 @@ const $container = atom<WebContainerStatus>({ state: 'idle' })
 export const $runtimeChoice: ReadableAtom<RuntimeChoice> = computed($choice, (value) => value)
 
 /**
- * The runtime in use and what to tell the learner about it.
+ * The runtime in use and what to tell the learner about it. Before anything runs it already says
+ * what the choice means, so the page can show it without starting a runtime.
  *
  * @example
  * $runtimeStatus.subscribe((status) => (note.textContent = status.note))
  */
 export const $runtimeStatus: ReadableAtom<RuntimeStatus> = computed(
   [$choice, $container],
-  (choice, container): RuntimeStatus => {
-    if (choice === 'worker') {
-      return {
-        kind: 'worker',
-        note: 'Your code runs in this page (chosen). Checks are the same everywhere.',
-        previewAvailable: false,
-      }
-    }
-    if (container.state === 'ready') {
-      return {
-        kind: 'webcontainer',
-        note: 'Your code runs in a WebContainer: real Node in your browser.',
-        previewAvailable: true,
-      }
-    }
-    if (container.state === 'booting') {
-      return {
-        kind: 'worker',
-        note: 'Starting Node in your browser (a WebContainer). Until it is ready, checks run in this page.',
-        previewAvailable: false,
-      }
-    }
-    if (container.state === 'failed') {
-      return {
-        kind: 'worker',
-        note: `Node in the browser could not start: ${container.reason}. Your code runs in this page instead; the checks are the same.`,
-        previewAvailable: false,
-      }
-    }
-    return { kind: 'worker', note: '', previewAvailable: false }
-  },
+  (choice, container) => describeRuntime(choice, container),
 )
 
-let worker: WorkerRuntime | undefined
-let container: Promise<WebContainerRuntime | null> | undefined
+// One runner per page (a WebContainer can boot only once per page), made on first use so an idle
+// page starts no Worker and loads nothing for it.
+let runner: Runner | undefined
 
-function workerRuntime(): WorkerRuntime {
-  worker ??= new WorkerRuntime(
-    () =>
-      new Worker(new URL('../runner/worker/worker-entry.ts', import.meta.url), {
-        type: 'module',
-        name: 'signed-in-runner',
-      }),
-  )
-  return worker
-}
-
-/** WebContainers need a cross-origin isolated page and a desktop browser; phones cannot run them. */
-function canTryWebContainer(): boolean {
-  return globalThis.crossOriginIsolated === true && !matchMedia('(pointer: coarse)').matches
-}
-
-function startWebContainer(): Promise<WebContainerRuntime | null> {
-  container ??= (async () => {
-    if (!canTryWebContainer()) {
-      $container.set({ state: 'failed', reason: 'this browser or page cannot host one' })
-      return null
-    }
-    const [{ WebContainer }, { WebContainerRuntime }] = await Promise.all([
-      import('@webcontainer/api'),
-      import('../runner/webcontainer/webcontainer-runtime'),
-    ])
-    const runtime = new WebContainerRuntime({
-      boot: () => WebContainer.boot(),
-      loadTree: async () => (await fetch('/runtime/webcontainer-tree.json')).json(),
-      onStatus: (status) => $container.set(status),
-    })
-    return (await runtime.start()) ? runtime : null
-  })()
-  return container
+function pageRunner(): Runner {
+  if (!runner) {
+    const made = createRunner()
+    made.onStatus((status) => $container.set(status.webcontainer))
+    runner = made
+  }
+  return runner
 }
 
 /**
@@ -122,14 +74,13 @@ function startWebContainer(): Promise<WebContainerRuntime | null> {
  * panel.addEventListener('pointerenter', () => warmRuntime(), { once: true })
  */
 export function warmRuntime(): void {
-  void workerRuntime()
-    .warm()
-    .catch(() => undefined)
-  if ($choice.get() !== 'worker') void startWebContainer()
+  const made = pageRunner()
+  made.chooseRuntime($choice.get())
+  made.warm()
 }
 
 /**
- * Remember which runtime to use.
+ * Remember which runtime to use, and start a WebContainer if the choice wants one.
  *
  * @param choice - `auto`, `worker` or `webcontainer`
  * @example
@@ -137,12 +88,12 @@ export function warmRuntime(): void {
  */
 export function chooseRuntime(choice: RuntimeChoice): void {
   $choice.set(choice)
-  if (choice !== 'worker') void startWebContainer()
+  pageRunner().chooseRuntime(choice)
 }
 
 /**
  * Run an exercise with the learner's files in the runtime in use: the WebContainer when it is
- * ready (and not declined), otherwise the Worker.
+ * ready (and not declined), otherwise the Worker. Never rejects.
  *
  * @param bundle - the exercise's page bundle
  * @param files - the learner's files
@@ -150,16 +101,13 @@ export function chooseRuntime(choice: RuntimeChoice): void {
  * @example
  * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code })
  */
-export async function runInChosenRuntime(
-  bundle: unknown,
+export function runInChosenRuntime(
+  bundle: RunnableBundle,
   files: Record<string, string>,
 ): Promise<Verdict> {
-  const request = requestFor(bundle as PageExerciseBundle, files)
-  if ($runtimeStatus.get().kind === 'webcontainer') {
-    const runtime = await container
-    if (runtime) return runtime.run(request)
-  }
-  return workerRuntime().run(request)
+  const made = pageRunner()
+  if (made.status.preference !== $choice.get()) made.chooseRuntime($choice.get())
+  return made.run(bundle, files)
 }
 
 /**
@@ -167,18 +115,15 @@ export async function runInChosenRuntime(
  *
  * @param bundle - the exercise's page bundle
  * @param files - the learner's files
- * @param onReady - receives the preview URL
+ * @param onReady - receives the preview URL once the server listens
  * @returns false when no WebContainer is ready
  * @example
  * await startPreview(bundle, files, (url) => (iframe.src = url))
  */
-export async function startPreview(
-  bundle: unknown,
+export function startPreview(
+  bundle: RunnableBundle,
   files: Record<string, string>,
   onReady: (url: string) => void,
 ): Promise<boolean> {
-  const runtime = await container
-  if (!runtime) return false
-  await runtime.startPreview(requestFor(bundle as PageExerciseBundle, files), onReady)
-  return true
+  return pageRunner().startPreview(bundle, files, onReady)
 }

@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'esbuild'
+import type { Plugin } from 'esbuild'
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -32,24 +32,10 @@ const viteWorkerUrl: Plugin = {
   },
 }
 
-async function bundleController(): Promise<string> {
-  const result = await build({
-    entryPoints: ['tests/browser/fixtures/runner-controller.ts'],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-    plugins: [viteWorkerUrl],
-  })
-  return result.outputFiles[0]?.text ?? ''
-}
-
 beforeAll(async () => {
   const [workerCode, controllerCode] = await Promise.all([
     bundleForWorker('src/runner/worker/worker-entry.ts'),
-    bundleController(),
+    bundleForWorker('tests/browser/fixtures/runner-controller.ts', [viteWorkerUrl]),
   ])
   browser = await launchChromium()
   page = await (await browser.newContext()).newPage()
