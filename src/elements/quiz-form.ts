@@ -1,4 +1,4 @@
-import type { QuizResponse } from '../quiz/engine'
+import type { QuizResponse, QuizScore } from '../quiz/engine'
 import { progress } from '../stores/progress'
 import { createQuizStore, type QuizDescription, type QuizStore } from '../stores/quiz'
 
@@ -38,10 +38,7 @@ export class QuizFormElement extends HTMLElement {
     this.querySelectorAll<HTMLButtonElement>('button[type="submit"], [data-move]').forEach(
       (b) => (b.disabled = false),
     )
-    const announce = (text: string) => {
-      const live = this.querySelector('[data-announce]')
-      if (live) live.textContent = text
-    }
+    const announce = (text: string) => this.#announce(text)
 
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -97,14 +94,23 @@ export class QuizFormElement extends HTMLElement {
       )
     })
 
+    // Buttons that hide themselves move focus; the focused element says where the learner is, and
+    // the live region adds what changed.
     this.querySelector('[data-retry]')?.addEventListener('click', () => {
       store.retry()
       this.querySelector<HTMLElement>('.quiz-title')?.focus()
+      announce('New attempt: the questions and options are shuffled.')
     })
     this.querySelector('[data-review]')?.addEventListener('click', () => {
       store.reviewMistakes()
-      const first = questions.get(store.$visible.get()[0] ?? '')
-      first?.querySelector<HTMLElement>('input, button')?.focus()
+      const visible = store.$visible.get()
+      questions
+        .get(visible[0] ?? '')
+        ?.querySelector<HTMLElement>('input, button')
+        ?.focus()
+      announce(
+        `Reviewing ${visible.length} ${visible.length === 1 ? 'question' : 'questions'} not answered right.`,
+      )
     })
 
     this.#unsubscribers.push(
@@ -129,14 +135,18 @@ export class QuizFormElement extends HTMLElement {
           else this.#clearResult(element)
         }
       }),
-      store.$score.subscribe((score) => this.#renderSummary(score, store)),
+      store.$score.subscribe((score) => {
+        const summary = this.#renderSummary(score, store)
+        // The score is set by the last answer, whose verdict has the focus: the score is news.
+        if (summary) announce(summary)
+      }),
       store.$mode.subscribe(() => this.#renderSummary(store.$score.get(), store)),
       store.$best.subscribe((best) => {
         const element = this.querySelector<HTMLElement>('[data-best]')
         if (!element) return
         element.hidden = best === null
         if (best)
-          element.textContent = `Your best score: ${Math.floor(best.bestScore * 100)}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
+          element.textContent = `Your best score: ${best.percent}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
       }),
     )
   }
@@ -279,6 +289,21 @@ export class QuizFormElement extends HTMLElement {
     option.querySelector('[data-state-label]')?.replaceChildren(stateLabels[state] ?? '')
   }
 
+  /**
+   * Say something through the live region. Each message is a new node, so saying the same thing
+   * twice (two presses of Up on the first step) is announced twice.
+   */
+  #announce(text: string) {
+    const message = document.createElement('span')
+    message.textContent = text
+    this.querySelector('[data-announce]')?.replaceChildren(message)
+  }
+
+  /**
+   * Show a question's verdict. A graded answer disables the question's button, so focus moves to
+   * the verdict, and a screen reader reads it from there; repeating it in the live region would
+   * read it twice. A missing answer leaves focus where it is, so that message is announced.
+   */
   #showVerdict(element: HTMLElement, title: string, tone: string, bodyHtml = '') {
     const verdict = element.querySelector<HTMLElement>('[data-verdict]')
     if (!verdict) return
@@ -286,41 +311,32 @@ export class QuizFormElement extends HTMLElement {
     verdict.dataset['tone'] = tone
     const icon = tone === 'correct' ? '✓' : tone === 'incorrect' ? '✗' : '!'
     verdict.innerHTML = `<p class="verdict-title"><span aria-hidden="true">${icon}</span> ${title}</p>${bodyHtml}`
-    const live = this.querySelector('[data-announce]')
-    if (live)
-      live.textContent = `${title} ${verdict.textContent?.replace(title, '').trim().slice(0, 300) ?? ''}`
-    if (tone !== 'empty') verdict.focus()
+    if (tone === 'empty') {
+      this.#announce(title)
+    } else {
+      this.querySelector('[data-announce]')?.replaceChildren()
+      verdict.focus()
+    }
   }
 
-  #renderSummary(
-    score: { percent: number; passed: boolean; correctCount: number; total: number } | null,
-    store: QuizStore,
-  ) {
+  /** Show or hide the final score; returns what it says, or null when hidden. */
+  #renderSummary(score: QuizScore | null, store: QuizStore): string | null {
     const summary = this.querySelector<HTMLElement>('[data-summary]')
-    if (!summary) return
+    if (!summary) return null
     const review = store.$mode.get() === 'review'
     summary.hidden = score === null
-    if (!score) return
-    const threshold = Math.round(
-      ((
-        JSON.parse(this.querySelector('script[data-quiz]')?.textContent ?? '{}') as {
-          passThreshold?: number
-        }
-      ).passThreshold ?? 0.8) * 100,
-    )
-    const title = summary.querySelector('[data-summary-title]')
-    const text = summary.querySelector('[data-summary-text]')
-    if (title)
-      title.textContent = `${score.passed ? 'Passed' : 'Not passed yet'}: ${score.percent}%`
-    if (text) {
-      text.textContent = review
-        ? 'You are reviewing your mistakes. Your score for this attempt stays as it was; try again for a new score.'
-        : `${score.correctCount} of ${score.total} right. ${score.passed ? 'Well done.' : `You need ${threshold}% to pass.`} Your best score is kept.`
-    }
+    if (!score) return null
+    const { percent, correctNeeded } = store.passMark
+    const title = `${score.passed ? 'Passed' : 'Not passed yet'}: ${score.percent}%`
+    const text = review
+      ? 'You are reviewing your mistakes. Your score for this attempt stays as it was; try again for a new score.'
+      : `${score.correctCount} of ${score.total} right. ${score.passed ? 'Well done.' : `You need ${percent}% (${correctNeeded} right) to pass.`} Your best score is kept.`
+    summary.querySelector('[data-summary-title]')?.replaceChildren(title)
+    summary.querySelector('[data-summary-text]')?.replaceChildren(text)
     summary.dataset['passed'] = String(score.passed)
     const reviewButton = summary.querySelector<HTMLButtonElement>('[data-review]')
     if (reviewButton) reviewButton.hidden = review || score.correctCount === score.total
-    if (!review) (title as HTMLElement | null)?.focus()
+    return `${title}. ${text}`
   }
 }
 

@@ -20,4 +20,12 @@ export {
 } from './grade'
 export { createRng, shuffle, type Seed } from './shuffle'
 export { presentOnly, presentQuiz, type PresentOptions, type Presentation } from './present'
-export { mistakesOf, scoreQuiz, type QuizResults, type QuizScore } from './score'
+export {
+  mistakesOf,
+  passMark,
+  percentOf,
+  scoreQuiz,
+  type PassMark,
+  type QuizResults,
+  type QuizScore,
+} from './score'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { quizSchema, type QuizInput } from '../schemas/quiz'
 import { gradeQuestion } from './grade'
-import { mistakesOf, scoreQuiz } from './score'
+import { mistakesOf, passMark, percentOf, scoreQuiz } from './score'
 
 /** A quiz of `count` two-option questions whose right answer is `a`. */
 function quizOf(count: number, extra: Partial<QuizInput> = {}) {
@@ -70,6 +70,52 @@ describe('scoreQuiz', () => {
     })
     expect(score).toMatchObject({ correctCount: 2, total: 4, score: 0.5, percent: 50 })
     expect(scoreQuiz(quiz, { unknown: true }).correctCount).toBe(0)
+  })
+})
+
+describe('percentOf', () => {
+  it('rounds down, but not below the number floating point means', () => {
+    // 0.29 * 100 is 28.999999999999996 in binary floating point: a bare Math.floor says 28.
+    expect(Math.floor(0.29 * 100)).toBe(28)
+    expect(percentOf(0.29)).toBe(29)
+    expect(percentOf(0.57)).toBe(57)
+    expect(percentOf(2 / 3)).toBe(66)
+    expect(percentOf(0.799)).toBe(79)
+    expect(percentOf(0)).toBe(0)
+    expect(percentOf(1)).toBe(100)
+  })
+
+  it('is the rounding scoreQuiz uses, for every score of up to 50 questions', () => {
+    for (let total = 1; total <= 50; total++) {
+      for (let right = 0; right <= total; right++) {
+        expect(scoreQuiz(quizOf(total), results(total, right)).percent).toBe(
+          percentOf(right / total),
+        )
+      }
+    }
+  })
+})
+
+describe('passMark', () => {
+  it('says how many right answers pass, agreeing with scoreQuiz at every threshold', () => {
+    expect(passMark(quizOf(14))).toEqual({ percent: 80, correctNeeded: 12, total: 14 })
+    expect(passMark(quizOf(10))).toEqual({ percent: 80, correctNeeded: 8, total: 10 })
+    expect(passMark(quizOf(10, { passThreshold: 0.29 }))).toEqual({
+      percent: 29,
+      correctNeeded: 3,
+      total: 10,
+    })
+    expect(passMark(quizOf(4, { passThreshold: 1 })).correctNeeded).toBe(4)
+    expect(passMark(quizOf(4, { passThreshold: 0 })).correctNeeded).toBe(0)
+    for (const passThreshold of [0, 0.1, 0.29, 0.5, 0.7, 0.75, 0.8, 0.9, 1]) {
+      for (const total of [1, 3, 7, 10, 14]) {
+        const quiz = quizOf(total, { passThreshold })
+        const { correctNeeded } = passMark(quiz)
+        expect(scoreQuiz(quiz, results(total, correctNeeded)).passed).toBe(true)
+        if (correctNeeded > 0)
+          expect(scoreQuiz(quiz, results(total, correctNeeded - 1)).passed).toBe(false)
+      }
+    }
   })
 })
 

@@ -12,10 +12,51 @@ export interface QuizScore {
   total: number
   /** From 0 to 1. */
   score: number
-  /** 0 to 100, rounded down, so 79.9% never shows as a pass mark of 80%. */
+  /** 0 to 100, rounded down ({@link percentOf}), so 79.9% never shows as a pass mark of 80%. */
   percent: number
   /** `score >= passThreshold`. */
   passed: boolean
+}
+
+/**
+ * A share from 0 to 1 as a whole percentage, rounded down, so 79.9% never shows as 80%. The tiny
+ * epsilon undoes binary floating point: `0.29 * 100` is `28.999999999999996`, which is 29%. Every
+ * percentage the learner sees (the score, the best score, the pass mark) goes through here.
+ *
+ * @param share - from 0 to 1, e.g. a score or a `passThreshold`
+ * @returns 0 to 100, a whole number
+ * @example
+ * percentOf(0.29) // 29
+ * percentOf(2 / 3) // 66
+ */
+export function percentOf(share: number): number {
+  return Math.floor(share * 100 + 1e-9)
+}
+
+/** What it takes to pass a quiz. @example const { percent, correctNeeded, total }: PassMark = passMark(quiz) */
+export interface PassMark {
+  /** The threshold as a whole percentage, e.g. 80. */
+  percent: number
+  /** The fewest right answers that pass, e.g. 12 of 14 at 80%. */
+  correctNeeded: number
+  /** The number of questions. */
+  total: number
+}
+
+/**
+ * The pass mark of a quiz, for telling the learner before they start. `correctNeeded` is found
+ * with the same comparison {@link scoreQuiz} makes, so the two can never disagree.
+ *
+ * @param quiz - its `passThreshold` and questions
+ * @returns the threshold as a percentage, and how many right answers it takes
+ * @example
+ * passMark({ passThreshold: 0.8, questions }) // { percent: 80, correctNeeded: 12, total: 14 }
+ */
+export function passMark(quiz: Pick<Quiz, 'passThreshold' | 'questions'>): PassMark {
+  const total = quiz.questions.length
+  let correctNeeded = 0
+  while (correctNeeded < total && !(correctNeeded / total >= quiz.passThreshold)) correctNeeded++
+  return { percent: percentOf(quiz.passThreshold), correctNeeded, total }
 }
 
 const isRight = (result: QuizResults[string] | undefined) =>
@@ -43,8 +84,7 @@ export function scoreQuiz(
     correctCount,
     total,
     score,
-    // The epsilon keeps 0.29 * 100 = 28.999999999999996 at 29.
-    percent: Math.floor(score * 100 + 1e-9),
+    percent: percentOf(score),
     passed: score >= quiz.passThreshold,
   }
 }

@@ -1,6 +1,7 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { presentQuiz } from '../quiz/engine'
 import { parseQuizFile } from '../schemas/quiz'
 import { createProgressStore } from './progress'
 import { createQuizStore } from './quiz'
@@ -68,5 +69,46 @@ describe('quiz store', () => {
     store.answer(ids[0]!, rightAnswer(ids[0]!))
     expect(store.$results.get()[ids[0]!]?.correct).toBe(true)
     expect(progress.$progress.get()).toEqual(recorded)
+  })
+
+  it('continues the attempt numbering after a reload, so the order is the next seeded one', () => {
+    const first = createQuizStore(quiz, createProgressStore('p'))
+    expect(first.$attempt.get()).toBe(0)
+    expect(first.$presentation.get().questions).toEqual(parsed.questions.map((q) => q.id))
+    for (let finished = 0; finished < 3; finished++) {
+      first.$visible.get().forEach((id) => first.answer(id, rightAnswer(id)))
+      first.retry()
+    }
+    expect(first.$attempt.get()).toBe(3)
+
+    // A reload: new stores over the same storage.
+    const reloaded = createQuizStore(quiz, createProgressStore('p'))
+    expect(reloaded.$best.get()?.attempts).toBe(3)
+    expect(reloaded.$attempt.get()).toBe(3)
+    const third = presentQuiz(quiz, { seed: 'practice', attempt: 3 })
+    expect(reloaded.$presentation.get()).toEqual(third)
+    expect(reloaded.$presentation.get().questions).not.toEqual(
+      presentQuiz(quiz, { seed: 'practice', attempt: 0 }).questions,
+    )
+    reloaded.retry()
+    expect(reloaded.$presentation.get()).toEqual(
+      presentQuiz(quiz, { seed: 'practice', attempt: 4 }),
+    )
+    // Other quizzes' attempts do not count.
+    expect(
+      createQuizStore({ ...quiz, slug: 'other' }, createProgressStore('p')).$attempt.get(),
+    ).toBe(0)
+  })
+
+  it('gives the best score as a percentage rounded like every other, and the pass mark', () => {
+    const progress = createProgressStore('p')
+    progress.recordQuizScore(quiz.lesson, quiz.slug, 0.29, false)
+    const store = createQuizStore(quiz, progress)
+    expect(store.$best.get()).toEqual({ bestScore: 0.29, percent: 29, passed: false, attempts: 1 })
+    expect(store.passMark).toEqual({
+      percent: 80,
+      correctNeeded: Math.ceil(quiz.questions.length * 0.8),
+      total: quiz.questions.length,
+    })
   })
 })

@@ -2,9 +2,12 @@ import { atom, computed, type ReadableAtom } from 'nanostores'
 import {
   gradeQuestion,
   mistakesOf,
+  passMark,
+  percentOf,
   presentQuiz,
   scoreQuiz,
   type GradedAnswer,
+  type PassMark,
   type Presentation,
   type QuizResponse,
   type QuizScore,
@@ -20,9 +23,25 @@ export interface QuizDescription {
   questions: Question[]
 }
 
+/** The best score saved in progress. @example const { percent, passed, attempts }: BestScore = store.$best.get()! */
+export interface BestScore {
+  /** From 0 to 1. */
+  bestScore: number
+  /** 0 to 100, rounded as every quiz percentage is (`percentOf`). */
+  percent: number
+  /** Whether any attempt passed. */
+  passed: boolean
+  /** Finished attempts. */
+  attempts: number
+}
+
 /** One quiz attempt's state and actions. Elements subscribe; the logic lives here. */
 export interface QuizStore {
-  /** 0 for the first attempt; retries count up and reshuffle. */
+  /**
+   * 0 for the first attempt; retries count up and reshuffle. Starts at the number of attempts
+   * already saved in progress, so after a reload the order continues the sequence instead of going
+   * back to the author's order.
+   */
   $attempt: ReadableAtom<number>
   $presentation: ReadableAtom<Presentation>
   /** `all`: every question; `review`: only those answered wrongly. */
@@ -32,8 +51,10 @@ export interface QuizStore {
   $results: ReadableAtom<Record<string, GradedAnswer>>
   /** The attempt's score once every question is answered (kept while reviewing). */
   $score: ReadableAtom<QuizScore | null>
-  /** The best score saved in progress (0 to 1), or null before the first finish. */
-  $best: ReadableAtom<{ bestScore: number; passed: boolean; attempts: number } | null>
+  /** The best score saved in progress, or null before the first finish. */
+  $best: ReadableAtom<BestScore | null>
+  /** What it takes to pass, from the quiz's `passThreshold`. */
+  passMark: PassMark
   answer(questionId: string, response: QuizResponse): GradedAnswer
   retry(): void
   reviewMistakes(): void
@@ -50,7 +71,10 @@ export interface QuizStore {
  * store.answer('log-in-call', 'login-user').correct // true
  */
 export function createQuizStore(quiz: QuizDescription, progress: ProgressStore): QuizStore {
-  const $attempt = atom(0)
+  // Attempt n's order is seeded by n, so starting at the saved count continues the sequence.
+  const $attempt = atom(
+    progress.$progress.get().lessons[quiz.lesson]?.quizzes[quiz.slug]?.attempts ?? 0,
+  )
   const $mode = atom<'all' | 'review'>('all')
   const $results = atom<Record<string, GradedAnswer>>({})
   const $score = atom<QuizScore | null>(null)
@@ -61,10 +85,10 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
   const $visible = computed([$presentation, $mode, $reviewIds], (presentation, mode, review) =>
     mode === 'review' ? review : presentation.questions,
   )
-  const $best = computed(
-    progress.$progress,
-    (value) => value.lessons[quiz.lesson]?.quizzes[quiz.slug] ?? null,
-  )
+  const $best = computed(progress.$progress, (value): BestScore | null => {
+    const best = value.lessons[quiz.lesson]?.quizzes[quiz.slug]
+    return best ? { ...best, percent: percentOf(best.bestScore) } : null
+  })
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
 
   return {
@@ -75,6 +99,7 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
     $results,
     $score,
     $best,
+    passMark: passMark(quiz),
     answer(questionId, response) {
       const question = byId.get(questionId)
       if (!question) throw new Error(`No question "${questionId}" in quiz ${quiz.slug}.`)

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { passMark, percentOf, presentQuiz } from '../../src/quiz/engine'
 import { parseQuizFile, type Question } from '../../src/schemas/quiz'
 import { launchChromium } from './chromium'
 
@@ -19,18 +20,52 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function openQuiz(): Promise<Page> {
+const slug = 'login-manager-practice'
+
+async function openQuiz(path = `/quizzes/${slug}/`): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   page.on('pageerror', (error) => {
     throw error
   })
-  await page.goto(`${inject('baseUrl')}/quizzes/login-manager-practice/`)
+  await page.goto(`${inject('baseUrl')}${path}`)
   await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
   return page
 }
 
 const q = (page: Page, id: string) => page.locator(`[data-question="${id}"]`)
+
+/** What the live region says now. */
+const announced = (page: Page) => page.locator('quiz-form [data-announce]').textContent()
+
+/** Whether the focused element matches `selector`. */
+const focusIs = (page: Page, selector: string) =>
+  page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
+
+/**
+ * Axe's WCAG rules plus two best-practice rules about headings: one `h1` per page, and no skipped
+ * levels. Fails on any violation, and checks that the heading rules really ran.
+ */
+async function expectNoAxeViolations(page: Page) {
+  const headingRules = ['page-has-heading-one', 'heading-order']
+  const results = await new AxeBuilder({ page })
+    .options({ rules: Object.fromEntries(headingRules.map((id) => [id, { enabled: true }])) })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join('; ')}`,
+    ),
+  ).toEqual([])
+  expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(headingRules))
+}
+
+/** The quiz's headings, as `h1 Title`, in page order (hidden ones left out). */
+const quizHeadings = (page: Page) =>
+  page
+    .locator('quiz-form :is(h1, h2, h3, h4, h5, h6):visible')
+    .evaluateAll((hs) => hs.map((h) => `${h.tagName.toLowerCase()} ${h.textContent?.trim()}`))
 
 /** Answer with the mouse; `wrong` picks a wrong answer instead. */
 async function answer(page: Page, question: Question, wrong = false) {
@@ -70,56 +105,126 @@ async function answer(page: Page, question: Question, wrong = false) {
 }
 
 describe('the practice quiz', () => {
-  it('passes with every answer right, and keeps the best score after a reload', async () => {
+  // Axe alone takes seconds per page on a busy machine, and these answer the quiz more than once.
+  const slow = { timeout: 120_000 }
+
+  it(
+    'passes with every answer right, announces the score, and keeps the best score after a lower retry and a reload',
+    slow,
+    async () => {
+      const page = await openQuiz()
+      const mark = passMark(quiz)
+      expect(await page.locator('[data-pass-mark]').textContent()).toBe(
+        `${mark.total} questions. You pass with ${mark.correctNeeded} of ${mark.total} right (${mark.percent}%).`,
+      )
+      for (const question of quiz.questions) {
+        await answer(page, question)
+        // The verdict has the focus, so it is read from there and not repeated in the live region.
+        expect(await focusIs(page, `[data-question="${question.id}"] [data-verdict]`)).toBe(true)
+        if (question !== quiz.questions.at(-1)) expect(await announced(page)).toBe('')
+      }
+      expect(await page.locator('[data-summary-title]').textContent()).toBe('Passed: 100%')
+      expect(await announced(page)).toBe(
+        `Passed: 100%. ${quiz.questions.length} of ${quiz.questions.length} right. Well done. Your best score is kept.`,
+      )
+      expect(await page.locator('[data-review]').isHidden()).toBe(true)
+      // Axe checks this page, summary showing, in the wrong-answer test below.
+      expect(await quizHeadings(page)).toEqual([`h1 ${quiz.title}`, 'h2 Passed: 100%'])
+
+      // A lower second attempt: enough wrong answers to fail.
+      await page.locator('[data-retry]').click()
+      expect(await focusIs(page, '.quiz-title')).toBe(true)
+      expect(await announced(page)).toBe('New attempt: the questions and options are shuffled.')
+      const wrongCount = mark.total - mark.correctNeeded + 1
+      for (const [index, question] of quiz.questions.entries())
+        await answer(page, question, index < wrongCount)
+      const lower = percentOf((mark.total - wrongCount) / mark.total)
+      expect(await announced(page)).toBe(
+        `Not passed yet: ${lower}%. ${mark.total - wrongCount} of ${mark.total} right. You need ${mark.percent}% (${mark.correctNeeded} right) to pass. Your best score is kept.`,
+      )
+      expect(await page.locator('[data-best]').textContent()).toBe(
+        'Your best score: 100% (passed), after 2 attempts.',
+      )
+
+      await page.reload()
+      await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
+      expect(await page.locator('[data-best]').textContent()).toBe(
+        'Your best score: 100% (passed), after 2 attempts.',
+      )
+      // The third attempt's order: the seeded sequence goes on after a reload.
+      const order = await page
+        .locator('[data-question]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['question']))
+      expect(order).toEqual(presentQuiz(quiz, { seed: slug, attempt: 2 }).questions)
+      await page.context().close()
+    },
+  )
+
+  it('says when Check is pressed with no answer, and leaves the focus on the button', async () => {
     const page = await openQuiz()
-    for (const question of quiz.questions) await answer(page, question)
-    const title = page.locator('[data-summary-title]')
-    expect(await title.textContent()).toBe('Passed: 100%')
+    const first = q(page, quiz.questions[0]!.id)
+    await first.locator('button[type="submit"]').click()
+    expect(await announced(page)).toBe('Choose or type an answer first.')
     expect(
-      await page.evaluate(() => document.activeElement?.hasAttribute('data-summary-title')),
+      await focusIs(page, `[data-question="${quiz.questions[0]!.id}"] button[type="submit"]`),
     ).toBe(true)
-    expect(await page.locator('[data-review]').isHidden()).toBe(true)
-    await page.reload()
-    await expect
-      .poll(() => page.locator('[data-best]').textContent())
-      .toBe('Your best score: 100% (passed), after 1 attempt.')
-    await page.context().close()
-  })
-
-  it('shows the explanation and feedback for a wrong answer, scores below 100%, and reviews the mistake', async () => {
-    const page = await openQuiz()
-    const [first, ...rest] = quiz.questions
-    await answer(page, first!, true)
-    const verdict = q(page, first!.id).locator('[data-verdict]')
-    expect(await verdict.textContent()).toContain('Not quite.')
-    expect(await verdict.textContent()).toContain('It keeps the logged-in user')
-    expect(
-      await q(page, first!.id).locator('[data-state="right"] .option-state').textContent(),
-    ).toBe('Right answer')
-    for (const question of rest) await answer(page, question)
-    expect(await page.locator('[data-summary-title]').textContent()).toBe(
-      `Passed: ${Math.floor((rest.length / quiz.questions.length) * 100)}%`,
+    expect(await first.locator('[data-verdict]').textContent()).toContain(
+      'Choose or type an answer first.',
     )
-
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze()
-    expect(axe.violations.map((v) => v.id)).toEqual([])
-
-    await page.locator('[data-review]').click()
-    expect(await page.locator('[data-question]:not([hidden])').count()).toBe(1)
-    expect(await q(page, first!.id).locator('[data-verdict]').isHidden()).toBe(true)
-    await answer(page, first!)
-    expect(await q(page, first!.id).locator('[data-verdict]').textContent()).toContain('Correct.')
-
-    await page.locator('[data-retry]').click()
-    expect(await page.locator('[data-question]:not([hidden])').count()).toBe(quiz.questions.length)
-    const order = await page
-      .locator('[data-question]')
-      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['question']))
-    expect(order).not.toEqual(quiz.questions.map((question) => question.id))
     await page.context().close()
   })
+
+  it(
+    'has one h1 and no skipped heading levels in the lesson that holds the quiz',
+    slow,
+    async () => {
+      const page = await openQuiz(`/lessons/${quiz.lesson}/`)
+      expect(await quizHeadings(page)).toEqual([`h3 ${quiz.title}`])
+      for (const question of quiz.questions) await answer(page, question)
+      expect(await quizHeadings(page)).toEqual([`h3 ${quiz.title}`, 'h4 Passed: 100%'])
+      expect(await announced(page)).toMatch(/^Passed: 100%\. /)
+      await expectNoAxeViolations(page)
+      await page.context().close()
+    },
+  )
+
+  it(
+    'shows the explanation and feedback for a wrong answer, scores below 100%, and reviews the mistake',
+    slow,
+    async () => {
+      const page = await openQuiz()
+      const [first, ...rest] = quiz.questions
+      await answer(page, first!, true)
+      const verdict = q(page, first!.id).locator('[data-verdict]')
+      expect(await verdict.textContent()).toContain('Not quite.')
+      expect(await verdict.textContent()).toContain(first!.explanation.slice(0, 40))
+      expect(
+        await q(page, first!.id).locator('[data-state="right"] .option-state').textContent(),
+      ).toBe('Right answer')
+      for (const question of rest) await answer(page, question)
+      expect(await page.locator('[data-summary-title]').textContent()).toBe(
+        `Passed: ${percentOf(rest.length / quiz.questions.length)}%`,
+      )
+      await expectNoAxeViolations(page)
+
+      await page.locator('[data-review]').click()
+      expect(await announced(page)).toBe('Reviewing 1 question not answered right.')
+      expect(await page.locator('[data-question]:not([hidden])').count()).toBe(1)
+      expect(await q(page, first!.id).locator('[data-verdict]').isHidden()).toBe(true)
+      await answer(page, first!)
+      expect(await q(page, first!.id).locator('[data-verdict]').textContent()).toContain('Correct.')
+
+      await page.locator('[data-retry]').click()
+      expect(await page.locator('[data-question]:not([hidden])').count()).toBe(
+        quiz.questions.length,
+      )
+      const order = await page
+        .locator('[data-question]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['question']))
+      expect(order).not.toEqual(quiz.questions.map((question) => question.id))
+      await page.context().close()
+    },
+  )
 
   it('can be completed with the keyboard alone', async () => {
     const page = await openQuiz()
