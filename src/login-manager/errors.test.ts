@@ -116,6 +116,30 @@ describe('each error says what is wrong, why, and how to fix it', () => {
     expect((error as LoginManagerError).code).toBe('user-without-id')
   })
 
+  it.each([
+    [42, 'number 42'],
+    [42n, 'bigint 42n'],
+    [Symbol('id'), 'symbol Symbol(id)'],
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [{ id: 1, passwordHash: 'pbkdf2:sha256:1000$salt$abc' }, 'an object (Object)'],
+  ])(
+    'a non-string id (%s): says what getId() returned, and never dumps an object',
+    async (id, shown) => {
+      class OddIdUser extends UserMixin {
+        override getId() {
+          return id as unknown as string
+        }
+      }
+      const { app } = makeApp()
+      expectTeachingError(
+        await thrownInRoute(app, (c) => loginUser(c, new OddIdUser())),
+        'non-string-id',
+        `getId() returned ${shown}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
+      )
+    },
+  )
+
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, MAX_COOKIE_SECONDS + 1, '60', null])(
     'a bad remember duration (%j): explains the unit, the 400-day limit and an example',
     async (duration) => {

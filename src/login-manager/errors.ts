@@ -65,17 +65,48 @@ export const errorMessages = {
   userWithoutId: (name: string) =>
     `${name} has no id, so getId() cannot say who to remember. Give the user an id property, or override getId() to return a string that identifies it.`,
   nonStringId: (value: unknown) =>
-    `getId() returned ${typeof value} ${JSON.stringify(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
+    `getId() returned ${describeTyped(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
   badDuration: (value: unknown) =>
     `The remember duration must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
   badMaxAge: (value: unknown) =>
     `session({ maxAge }) must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, session({ secret, maxAge: 60 * 60 * 24 * 31 }) for 31 days.`,
 } as const
 
+/**
+ * A value for an error message. Objects are named, never serialised: a user object (or whatever a
+ * custom getId() returns) may hold a password hash, and no message may show one.
+ */
 function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value)
-  if (value === undefined) return 'undefined'
-  if (typeof value === 'bigint') return `${value}n`
-  const text = JSON.stringify(value) as string | undefined
-  return text ?? typeof value
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value)
+    case 'bigint':
+      return `${value}n`
+    case 'symbol':
+      return value.toString()
+    case 'string':
+      return JSON.stringify(value)
+    case 'function':
+      return 'a function'
+    default: {
+      if (value === null) return 'null'
+      if (Array.isArray(value)) return 'an array'
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)
+        ?.constructor?.name
+      return `an object (${name || 'no prototype'})`
+    }
+  }
+}
+
+/** Like {@link describeValue}, with the type in front of a primitive: `number 42`, `symbol Symbol(id)`. */
+function describeTyped(value: unknown): string {
+  const shown = describeValue(value)
+  return value === null ||
+    value === undefined ||
+    typeof value === 'object' ||
+    typeof value === 'function'
+    ? shown
+    : `${typeof value} ${shown}`
 }

@@ -46,7 +46,10 @@ export interface RememberCookieOptions {
   /** Default true. */
   httpOnly?: boolean
   sameSite?: 'Strict' | 'Lax' | 'None'
-  /** Re-send the cookie with a fresh expiry on each request that carries it while logged in. */
+  /**
+   * Re-send the cookie with a new expiry on each request that carries it while logged in. Only a
+   * genuine cookie for the logged-in user is refreshed; a login that was not remembered never gets one.
+   */
   refreshEachRequest?: boolean
 }
 
@@ -394,7 +397,11 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     const cookie = getCookie(c, this.rememberCookie.name)
     if (cookie !== undefined && session.get('_remember') !== 'clear') {
       const id = await decodeRememberCookie(cookie, secret)
-      const user = id !== null && this.#userLoader ? await this.#userLoader(id) : null
+      // The loader already said no to this id above; asking again would call it twice a request.
+      const askedAlready =
+        id !== null && typeof userId === 'string' && constantTimeEqual(id, userId)
+      const user =
+        id !== null && !askedAlready && this.#userLoader ? await this.#userLoader(id) : null
       if (user === null || user === undefined) return this.anonymousUser()
       session.set('_user_id', id as string)
       session.set('_fresh', false)
@@ -436,7 +443,9 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     const identifier = await this.sessionIdentifier(c)
     if (session.get('_id') === identifier) return false
     if (this.sessionProtection === 'basic' || session.permanent) {
-      session.set('_fresh', false)
+      // Written only when it changes: a session that stays in another browser would otherwise be
+      // re-sent with every response.
+      if (session.get('_fresh') !== false) session.set('_fresh', false)
       this.emit(c, 'sessionProtected', undefined)
       return false
     }
@@ -458,8 +467,13 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       session.delete('_remember')
       deleteCookie(c, name, { path, ...(domain === undefined ? {} : { domain }) })
     } else if (this.rememberCookie.refreshEachRequest) {
+      // Only a genuine cookie for the user logged in now is refreshed: a garbage or foreign
+      // cookie must not turn into a fresh remember cookie for this login.
       const id = session.get('_user_id')
-      if (typeof id === 'string' && getCookie(c, name) !== undefined)
+      const cookie = getCookie(c, name)
+      if (typeof id !== 'string' || cookie === undefined) return
+      const remembered = await decodeRememberCookie(cookie, secret)
+      if (remembered !== null && constantTimeEqual(remembered, id))
         await this.#setRememberCookie(c, session, secret, id)
     }
   }
