@@ -7,7 +7,12 @@
  * import { Hono } from 'hono'
  * import { LoginManager, UserMixin, session, loginUser, loginRequired } from 'signed-in/login-manager'
  */
-export { errorMessages, LoginManagerError, type LoginManagerErrorCode } from './errors'
+export {
+  errorMessages,
+  LOGIN_MANAGER_ERROR_CODES,
+  LoginManagerError,
+  type LoginManagerErrorCode,
+} from './errors'
 export { flash, getFlashedMessages, type FlashedMessage } from './flash'
 export {
   confirmLogin,
