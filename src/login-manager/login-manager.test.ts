@@ -798,6 +798,21 @@ describe('users', () => {
     ]).toEqual([false, false, true, null])
   })
 
+  it('AnonymousUser is not a UserMixin, and loginUser refuses one that slips past the types', async () => {
+    expect(new AnonymousUser()).not.toBeInstanceOf(UserMixin)
+    expect(new TestUser('1', 'Ada').equals(new AnonymousUser())).toBe(false)
+    const made = setup()
+    made.app.post('/login-anonymous', async (c) =>
+      c.text(
+        String(await loginUser(c, new AnonymousUser() as unknown as UserMixin, { force: true })),
+      ),
+    )
+    made.app.onError((error, c) => c.text(error.message, 500))
+    expect(await (await made.app.request('/login-anonymous', { method: 'POST' })).text()).toMatch(
+      /^getId\(\) returned null, but user ids must be strings/,
+    )
+  })
+
   it('uses a custom anonymousUser factory', async () => {
     class Guest extends AnonymousUser {
       name = 'Guest'
