@@ -17,8 +17,10 @@ export type FlashedMessage = [category: string, message: string]
  * @param message - the text to show
  * @param category - a category such as `message`, `error` or `success` (default `message`)
  * @example
- * flash(c, 'Welcome back!', 'success')
- * return c.redirect('/')
+ * app.post('/settings', (c) => {
+ *   flash(c, 'Settings saved.', 'success')
+ *   return c.redirect('/')
+ * })
  */
 export function flash(c: Context, message: string, category = 'message'): void {
   const session = getSession(c)

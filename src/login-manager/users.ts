@@ -6,7 +6,7 @@ import { errorMessages, LoginManagerError } from './errors'
  *
  * @example
  * class User extends UserMixin {
- *   constructor(public id: string, public name: string) {
+ *   constructor(public override id: string, public name: string) {
  *     super()
  *   }
  * }
@@ -39,7 +39,7 @@ export class UserMixin {
    * @throws LoginManagerError (`user-without-id`) when the user has no id
    * @example
    * class Member extends UserMixin {
-   *   constructor(public id: number) {
+   *   constructor(public override id: number) {
    *     super()
    *   }
    * }
@@ -62,7 +62,7 @@ export class UserMixin {
    * @returns true for another UserMixin with the same id
    * @example
    * class Member extends UserMixin {
-   *   constructor(public id: string) {
+   *   constructor(public override id: string) {
    *     super()
    *   }
    * }
