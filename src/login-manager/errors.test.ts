@@ -116,6 +116,30 @@ describe('each error says what is wrong, why, and how to fix it', () => {
     expect((error as LoginManagerError).code).toBe('user-without-id')
   })
 
+  it.each([
+    [42, 'number 42'],
+    [42n, 'bigint 42n'],
+    [Symbol('id'), 'symbol Symbol(id)'],
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [{ id: 1, passwordHash: 'pbkdf2:sha256:1000$salt$abc' }, 'an object (Object)'],
+  ])(
+    'a non-string id (%s): says what getId() returned, and never dumps an object',
+    async (id, shown) => {
+      class OddIdUser extends UserMixin {
+        override getId() {
+          return id as unknown as string
+        }
+      }
+      const { app } = makeApp()
+      expectTeachingError(
+        await thrownInRoute(app, (c) => loginUser(c, new OddIdUser())),
+        'non-string-id',
+        `getId() returned ${shown}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
+      )
+    },
+  )
+
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, MAX_COOKIE_SECONDS + 1, '60', null])(
     'a bad remember duration (%j): explains the unit, the 400-day limit and an example',
     async (duration) => {
@@ -165,21 +189,25 @@ describe('each error says what is wrong, why, and how to fix it', () => {
   })
 
   it('every message is one to three sentences and contains a how-to', () => {
-    const messages = [
-      errorMessages.missingSecret(),
-      errorMessages.missingLoader(),
-      errorMessages.middlewareNotInstalled('currentUser(c)'),
-      errorMessages.sessionNotInstalled(),
-      errorMessages.userWithoutId('User'),
-      errorMessages.nonStringId(42),
-      errorMessages.badDuration(-1),
-      errorMessages.badMaxAge(-1),
-    ]
-    for (const message of messages) {
+    const samples: Record<keyof typeof errorMessages, string> = {
+      missingSecret: errorMessages.missingSecret(),
+      missingLoader: errorMessages.missingLoader(),
+      middlewareNotInstalled: errorMessages.middlewareNotInstalled('currentUser(c)'),
+      sessionNotInstalled: errorMessages.sessionNotInstalled(),
+      userWithoutId: errorMessages.userWithoutId('User'),
+      nonStringId: errorMessages.nonStringId(42),
+      badDuration: errorMessages.badDuration(-1),
+      badMaxAge: errorMessages.badMaxAge(-1),
+      unknownHashMethod: errorMessages.unknownHashMethod('md5'),
+      scryptTooCostly: errorMessages.scryptTooCostly({ n: 2 ** 21, r: 8, p: 1 }),
+      badSaltLength: errorMessages.badSaltLength(0),
+    }
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(errorMessages).sort())
+    for (const message of Object.values(samples)) {
       const sentences = message.split(/(?<=[.!?])\s+(?=[A-Z])/).length
       expect(sentences, message).toBeGreaterThanOrEqual(1)
       expect(sentences, message).toBeLessThanOrEqual(3)
-      expect(message, message).toMatch(/\b(Pass|Add|call|Install|Give|Return)\b/)
+      expect(message, message).toMatch(/\b(Pass|Add|call|Install|Give|Return|Use|Leave)\b/)
     }
   })
 })

@@ -1,18 +1,30 @@
 /**
- * Every problem the login manager can report, as a stable code tests and lessons can match on.
+ * Every problem the login manager can report, as stable codes tests and lessons can match on.
+ *
+ * @example
+ * LOGIN_MANAGER_ERROR_CODES.includes('missing-secret') // true
+ */
+export const LOGIN_MANAGER_ERROR_CODES = [
+  'missing-secret',
+  'missing-loader',
+  'middleware-not-installed',
+  'session-not-installed',
+  'user-without-id',
+  'non-string-id',
+  'bad-remember-duration',
+  'bad-max-age',
+  'unknown-hash-method',
+  'scrypt-too-costly',
+  'bad-salt-length',
+] as const
+
+/**
+ * One of {@link LOGIN_MANAGER_ERROR_CODES}.
  *
  * @example
  * const code: LoginManagerErrorCode = 'missing-secret'
  */
-export type LoginManagerErrorCode =
-  | 'missing-secret'
-  | 'missing-loader'
-  | 'middleware-not-installed'
-  | 'session-not-installed'
-  | 'user-without-id'
-  | 'non-string-id'
-  | 'bad-remember-duration'
-  | 'bad-max-age'
+export type LoginManagerErrorCode = (typeof LOGIN_MANAGER_ERROR_CODES)[number]
 
 /**
  * The error the login manager throws. Each message says what is wrong, why, and how to fix it; the
@@ -65,17 +77,54 @@ export const errorMessages = {
   userWithoutId: (name: string) =>
     `${name} has no id, so getId() cannot say who to remember. Give the user an id property, or override getId() to return a string that identifies it.`,
   nonStringId: (value: unknown) =>
-    `getId() returned ${typeof value} ${JSON.stringify(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
+    `getId() returned ${describeTyped(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
   badDuration: (value: unknown) =>
     `The remember duration must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
   badMaxAge: (value: unknown) =>
     `session({ maxAge }) must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, session({ secret, maxAge: 60 * 60 * 24 * 31 }) for 31 days.`,
+  unknownHashMethod: (method: unknown) =>
+    `The password hash method ${describeValue(method)} is not one this library (or Werkzeug) knows, so no hash can be made with it. Use "pbkdf2:sha256" (the default, 600,000 iterations), "pbkdf2:sha256:<iterations>" or "scrypt:<N>:<r>:<p>".`,
+  scryptTooCostly: ({ n, r, p }: { n: number; r: number; p: number }) =>
+    `scrypt:${n}:${r}:${p} asks for ${(128 * n * r) / 2 ** 20} MiB of memory and ${(n * r * p) / 2 ** 18} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
+  badSaltLength: (value: unknown) =>
+    `The salt length must be a whole number of characters, at least 1, but it was ${describeValue(value)}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
 } as const
 
+/**
+ * A value for an error message. Objects are named, never serialised: a user object (or whatever a
+ * custom getId() returns) may hold a password hash, and no message may show one.
+ */
 function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value)
-  if (value === undefined) return 'undefined'
-  if (typeof value === 'bigint') return `${value}n`
-  const text = JSON.stringify(value) as string | undefined
-  return text ?? typeof value
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value)
+    case 'bigint':
+      return `${value}n`
+    case 'symbol':
+      return value.toString()
+    case 'string':
+      return JSON.stringify(value)
+    case 'function':
+      return 'a function'
+    default: {
+      if (value === null) return 'null'
+      if (Array.isArray(value)) return 'an array'
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)
+        ?.constructor?.name
+      return `an object (${name || 'no prototype'})`
+    }
+  }
+}
+
+/** Like {@link describeValue}, with the type in front of a primitive: `number 42`, `symbol Symbol(id)`. */
+function describeTyped(value: unknown): string {
+  const shown = describeValue(value)
+  return value === null ||
+    value === undefined ||
+    typeof value === 'object' ||
+    typeof value === 'function'
+    ? shown
+    : `${typeof value} ${shown}`
 }

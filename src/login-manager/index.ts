@@ -5,9 +5,55 @@
  *
  * @example
  * import { Hono } from 'hono'
- * import { LoginManager, UserMixin, session, loginUser, loginRequired } from 'signed-in/login-manager'
+ * import {
+ *   checkPasswordHash,
+ *   LoginManager,
+ *   loginRequired,
+ *   loginUser,
+ *   logoutUser,
+ *   safeNext,
+ *   session,
+ *   UserMixin,
+ *   type LoginVariables,
+ * } from 'signed-in/login-manager'
+ *
+ * class User extends UserMixin {
+ *   constructor(
+ *     public override id: string,
+ *     public name: string,
+ *     public passwordHash: string, // from generatePasswordHash(), never the password itself
+ *   ) {
+ *     super()
+ *   }
+ * }
+ * const users = new Map<string, User>() // id → user; in a real app, your database
+ *
+ * const loginManager = new LoginManager<User>({ loginView: '/login' })
+ * loginManager.userLoader((id) => users.get(id) ?? null)
+ *
+ * const app = new Hono<{ Variables: LoginVariables<User> }>()
+ * app.use(session({ secret: process.env.SESSION_SECRET }), loginManager.middleware())
+ * app.post('/login', async (c) => {
+ *   const form = await c.req.parseBody()
+ *   const user = [...users.values()].find((u) => u.name === form['username'])
+ *   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password']))))
+ *     return c.text('Wrong username or password', 401)
+ *   await loginUser(c, user, { remember: form['remember'] === 'on' })
+ *   return c.redirect(safeNext(c, c.req.query('next')))
+ * })
+ * app.get('/account', loginRequired<User>(), (c) => c.text(`Hello, ${c.var.currentUser.name}`))
+ * app.post('/logout', async (c) => {
+ *   await logoutUser(c)
+ *   return c.redirect('/')
+ * })
+ * export default app
  */
-export { errorMessages, LoginManagerError, type LoginManagerErrorCode } from './errors'
+export {
+  errorMessages,
+  LOGIN_MANAGER_ERROR_CODES,
+  LoginManagerError,
+  type LoginManagerErrorCode,
+} from './errors'
 export { flash, getFlashedMessages, type FlashedMessage } from './flash'
 export {
   confirmLogin,

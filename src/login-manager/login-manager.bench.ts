@@ -5,8 +5,9 @@ import { encodeSessionCookie, session } from './session'
 import { SECRET, TestUser } from './test-app'
 import { checkPasswordHash, generatePasswordHash } from './utils/password'
 
-// The overhead the login manager adds per request: a request that loads a logged-in user (session
-// read, loader call, remember cookie present) against the same loader with no login manager.
+// The overhead the login manager adds per request: requests that load a logged-in user (session
+// read and loader call; or, for a returning visitor, the remember-cookie check and loader call)
+// against a bare Hono handler and against the same loader with no login manager.
 const ada = new TestUser('1', 'Ada')
 const loader = async (id: string) => (id === '1' ? ada : null)
 
@@ -34,11 +35,14 @@ const sessionCookie = await encodeSessionCookie(
   { _user_id: '1', _fresh: true, _id: identifier },
   SECRET,
 )
-const rememberCookie = await encodeRememberCookie('1', SECRET)
+const rememberCookie = encodeURIComponent(await encodeRememberCookie('1', SECRET))
 const headers = {
-  Cookie: `session=${sessionCookie}; remember_token=${encodeURIComponent(rememberCookie)}`,
+  Cookie: `session=${sessionCookie}; remember_token=${rememberCookie}`,
   'User-Agent': 'bench',
 }
+// No session: the user comes back with only the remember cookie, so each request verifies its
+// HMAC-SHA512 digest, calls the loader, and signs a new session cookie.
+const rememberOnly = { Cookie: `remember_token=${rememberCookie}`, 'User-Agent': 'bench' }
 
 // Distinct cookies, more than the verified-cookie cache holds, cycled in order so every request
 // misses the cache and pays for the HMAC: the cost of a user's first request on this server.
@@ -61,10 +65,20 @@ test('per request: bare handler, loader alone, login manager', async ({ bench })
     bench('Hono handler calling the loader directly', async () => {
       await loaderOnly.request('/', { headers })
     }),
-    bench('login manager: session read + loader + remember cookie present', async () => {
+    // The remember cookie comes along but is not read: the session's user wins.
+    bench('login manager: session read + loader (remember cookie sent, unread)', async () => {
       const response = await managed.request('/', { headers })
       if ((await response.text()) !== 'Ada') throw new Error('not logged in')
     }),
+    bench(
+      'login manager: restored from the remember cookie alone (HMAC-SHA512 check)',
+      async () => {
+        const response = await managed.request('/', { headers: rememberOnly })
+        if ((await response.text()) !== 'Ada') throw new Error('not restored')
+        if (!response.headers.get('Set-Cookie')?.startsWith('session='))
+          throw new Error('no session')
+      },
+    ),
     bench('login manager, cold: a session cookie this server has not verified yet', async () => {
       const cold = coldCookies[coldIndex++ % coldCookies.length]!
       const response = await managed.request('/', { headers: cold })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   confirmLogin,
   currentUser,
@@ -15,12 +16,42 @@ import {
   logoutUser,
 } from './login-manager'
 import { getFlashedMessages } from './flash'
-import { getSession, session } from './session'
+import { encodeSessionCookie, getSession, session } from './session'
 import { client, makeApp, SECRET, TestUser, users } from './test-app'
 import { AnonymousUser, UserMixin } from './users'
 
+/** SHA-512 hex from node:crypto, independent of the library's Web Crypto code. */
+const independentSha512 = (text: string) => createHash('sha512').update(text).digest('hex')
+
+/** The remember cookie a response sets or deletes, if any. */
+const rememberSetCookie = (response: Response) =>
+  response.headers.getSetCookie().find((c) => c.startsWith('remember_token='))
+
+/** A genuine session cookie in which `userId` is logged in from the client's default browser. */
+const sessionCookieFor = (userId: string) =>
+  encodeSessionCookie({ _user_id: userId, _id: independentSha512('|test-agent') }, SECRET)
+
+/** A Cookie header value carrying a genuine remember cookie for `id`. */
+const rememberCookieFor = async (id: string) =>
+  `remember_token=${encodeURIComponent(await encodeRememberCookie(id, SECRET))}`
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 function withRoutes(made: ReturnType<typeof makeApp>) {
   const { app } = made
+  app.post('/login-stale', async (c) =>
+    c.text(String(await loginUser(c, users.get('1')!, { fresh: false }))),
+  )
+  app.post('/login-permanent', async (c) => {
+    getSession(c).permanent = true
+    return c.text(String(await loginUser(c, users.get('1')!)))
+  })
+  app.post('/cart', (c) => {
+    getSession(c).set('cart', 3)
+    return c.text('ok')
+  })
   app.post('/login/:id', async (c) => {
     const user = users.get(c.req.param('id'))
     if (!user) return c.text('no such user', 404)
@@ -95,6 +126,56 @@ describe('loading the current user', () => {
     expect(await (await browser.get('/me')).text()).toBe('anonymous')
     await browser.request('/login/1', { method: 'POST' })
     expect(await (await browser.get('/me')).text()).toBe('user:1')
+  })
+
+  it('calls the loader once when the session id and the remember cookie name the same deleted user', async () => {
+    const made = setup()
+    const browser = client(made.app)
+    browser.jar.set('session', await sessionCookieFor('gone'))
+    browser.jar.set(
+      'remember_token',
+      encodeURIComponent(await encodeRememberCookie('gone', SECRET)),
+    )
+    expect(await (await browser.get('/me')).text()).toBe('anonymous')
+    expect(made.stats.loads).toBe(1)
+  })
+
+  it('falls back to the remember cookie when the loader finds nobody for the session id', async () => {
+    const made = setup()
+    let restored = 0
+    made.manager.on('loadedFromCookie', () => restored++)
+    const browser = client(made.app)
+    browser.jar.set('session', await sessionCookieFor('gone'))
+    browser.jar.set('remember_token', encodeURIComponent(await encodeRememberCookie('1', SECRET)))
+    expect(await (await browser.get('/me')).text()).toBe('user:1')
+    expect(restored).toBe(1)
+    expect(made.stats.loads).toBe(2)
+    expect(await (await browser.get('/session')).json()).toMatchObject({
+      _user_id: '1',
+      _fresh: false,
+    })
+  })
+
+  it('falls back to the request loader when the loader finds nobody and there is no remember cookie', async () => {
+    const made = setup()
+    made.manager.requestLoader((c) => (c.req.header('X-Api-Key') === 'k1' ? users.get('1')! : null))
+    const browser = client(made.app)
+    browser.jar.set('session', await sessionCookieFor('gone'))
+    const response = await browser.get('/me', { headers: { 'X-Api-Key': 'k1' } })
+    expect(await response.text()).toBe('user:1')
+    expect(made.stats.loads).toBe(1)
+  })
+
+  it('prefers the session user to the remember cookie', async () => {
+    const made = setup()
+    let restored = 0
+    made.manager.on('loadedFromCookie', () => restored++)
+    const browser = client(made.app)
+    await browser.request('/login/1', { method: 'POST' })
+    browser.jar.set('remember_token', encodeURIComponent(await encodeRememberCookie('ü', SECRET)))
+    expect(await (await browser.get('/me')).text()).toBe('user:1')
+    expect(restored).toBe(0)
+    expect(made.stats.loads).toBe(1)
   })
 
   it('emits accessed on every load', async () => {
@@ -304,6 +385,31 @@ describe('loginUser / logoutUser / confirmLogin', () => {
     expect(confirmed).toBe(1)
   })
 
+  it('confirmLogin re-binds _id to the browser that confirmed', async () => {
+    const made = setup({ sessionProtection: null })
+    const first = client(made.app, 'Agent/one')
+    await first.request('/login/1', { method: 'POST' })
+    const second = client(made.app, 'Agent/two')
+    second.jar.set('session', first.jar.get('session') ?? '')
+    expect((await (await second.get('/session')).json())._id).toBe(independentSha512('|Agent/one'))
+    await second.request('/confirm', { method: 'POST' })
+    expect(await (await second.get('/session')).json()).toMatchObject({
+      _id: independentSha512('|Agent/two'),
+      _fresh: true,
+    })
+  })
+
+  it('loginUser with fresh: false stores a login that is not fresh', async () => {
+    const browser = client(setup().app)
+    expect(await (await browser.request('/login-stale', { method: 'POST' })).text()).toBe('true')
+    expect(await (await browser.get('/session')).json()).toMatchObject({
+      _user_id: '1',
+      _fresh: false,
+    })
+    expect(await (await browser.get('/secret')).text()).toBe('secret for Ada')
+    expect((await browser.get('/fresh')).status).toBe(401)
+  })
+
   it('unsubscribes event handlers', async () => {
     const made = setup()
     let count = 0
@@ -385,16 +491,39 @@ describe('remember cookie', () => {
     expect(deletion).toContain('Path=/app')
   })
 
-  it('refreshEachRequest re-sends the cookie while logged in, and never creates one unasked', async () => {
-    const refreshing = setup({ rememberCookie: { refreshEachRequest: true } })
-    const remembered = client(refreshing.app)
-    await remembered.request('/login/1?remember=1', { method: 'POST' })
-    const again = await remembered.get('/me')
-    expect(again.headers.getSetCookie().some((c) => c.startsWith('remember_token='))).toBe(true)
-    const notRemembered = client(refreshing.app)
+  it('refreshEachRequest never creates a cookie for a login that did not ask to be remembered', async () => {
+    const notRemembered = client(setup({ rememberCookie: { refreshEachRequest: true } }).app)
     await notRemembered.request('/login/1', { method: 'POST' })
-    const next = await notRemembered.get('/me')
-    expect(next.headers.getSetCookie().some((c) => c.startsWith('remember_token='))).toBe(false)
+    expect(rememberSetCookie(await notRemembered.get('/me'))).toBeUndefined()
+  })
+
+  it('refreshEachRequest re-sends a genuine cookie for the logged-in user with a new expiry', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const start = Date.UTC(2026, 10, 1, 12, 0, 0)
+    vi.setSystemTime(start)
+    const browser = client(setup({ rememberCookie: { refreshEachRequest: true } }).app)
+    const login = await browser.request('/login/1?remember=1&duration=3600', { method: 'POST' })
+    const issued = rememberSetCookie(login) ?? ''
+    expect(issued).toContain(`Expires=${new Date(start + 3600_000).toUTCString()}`)
+    vi.setSystemTime(start + 600_000)
+    const refreshed = rememberSetCookie(await browser.get('/me')) ?? ''
+    expect(refreshed).toContain(`Expires=${new Date(start + 600_000 + 3600_000).toUTCString()}`)
+    expect(refreshed.split(';')[0]).toBe(issued.split(';')[0])
+  })
+
+  it.each([
+    ['a garbage cookie', async () => 'remember_token=garbage'],
+    ['a forged digest', async () => `remember_token=1%7C${'0'.repeat(128)}`],
+    ["another user's genuine cookie", () => rememberCookieFor('ü')],
+  ])('refreshEachRequest does not re-send %s', async (_name, cookie) => {
+    const made = setup({ rememberCookie: { refreshEachRequest: true } })
+    const browser = client(made.app)
+    await browser.request('/login/1', { method: 'POST' })
+    const [name = '', value = ''] = (await cookie()).split(/=(.*)/s)
+    browser.jar.set(name, value)
+    const response = await browser.get('/me')
+    expect(await response.text()).toBe('user:1')
+    expect(rememberSetCookie(response)).toBeUndefined()
   })
 
   it('loginRemembered(c) is true only with a genuine cookie', async () => {
@@ -455,6 +584,17 @@ describe('protecting routes', () => {
     expect(await (await browser.get('/session')).json()).toMatchObject({ next: '/secret' })
   })
 
+  it('freshLoginRequired sends an anonymous visitor to unauthorized(), not needsRefresh()', async () => {
+    const made = setup({ loginView: '/login', refreshView: '/reauth' })
+    const events: string[] = []
+    made.manager.on('unauthorized', () => events.push('unauthorized'))
+    made.manager.on('needsRefresh', () => events.push('needsRefresh'))
+    const response = await made.app.request('/fresh')
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/login?next=%2Ffresh')
+    expect(events).toEqual(['unauthorized'])
+  })
+
   it('freshLoginRequired sends a stale login to needsRefresh: 401 without refreshView, else flash + redirect', async () => {
     const withView = setup({ refreshView: '/reauth' })
     let needs = 0
@@ -476,22 +616,95 @@ describe('protecting routes', () => {
 })
 
 describe('session protection', () => {
-  async function loggedInThenNewAgent(options: ConstructorParameters<typeof LoginManager>[0]) {
+  async function loggedInThenNewAgent(
+    options: ConstructorParameters<typeof LoginManager>[0],
+    loginPath = '/login/1?remember=1',
+  ) {
     const made = setup(options)
-    let protectedCount = 0
-    made.manager.on('sessionProtected', () => protectedCount++)
+    const events: string[] = []
+    made.manager.on('accessed', () => events.push('accessed'))
+    made.manager.on('sessionProtected', () => events.push('sessionProtected'))
     const browser = client(made.app, 'browser-one')
-    await browser.request('/login/1?remember=1', { method: 'POST' })
+    await browser.request(loginPath, { method: 'POST' })
+    await browser.request('/cart', { method: 'POST' })
     const thief = client(made.app, 'browser-two')
     thief.jar.set('session', browser.jar.get('session') ?? '')
-    return { thief, browser, count: () => protectedCount }
+    events.length = 0
+    return {
+      thief,
+      browser,
+      events,
+      count: () => events.filter((e) => e === 'sessionProtected').length,
+    }
   }
+
+  it('the identifier is the hex SHA-512 of "<remote address>|<user agent>", with no address by default', async () => {
+    const browser = client(setup().app, 'Agent/1.0')
+    await browser.request('/login/1', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': '203.0.113.7' },
+    })
+    expect((await (await browser.get('/session')).json())._id).toBe(independentSha512('|Agent/1.0'))
+  })
+
+  it('X-Forwarded-For changes nothing by default', async () => {
+    const made = setup({ sessionProtection: 'strong' })
+    let protectedCount = 0
+    made.manager.on('sessionProtected', () => protectedCount++)
+    const browser = client(made.app)
+    await browser.request('/login/1', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': '203.0.113.7' },
+    })
+    const moved = await browser.get('/me', { headers: { 'X-Forwarded-For': '198.51.100.9' } })
+    expect(await moved.text()).toBe('user:1')
+    expect(protectedCount).toBe(0)
+  })
+
+  it('a remoteAddress option puts the address into the identifier', async () => {
+    const made = setup({
+      sessionProtection: 'basic',
+      remoteAddress: (c) => c.req.header('X-Forwarded-For') ?? '',
+    })
+    let protectedCount = 0
+    made.manager.on('sessionProtected', () => protectedCount++)
+    const browser = client(made.app, 'Agent/1.0')
+    await browser.request('/login/1', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': '203.0.113.7' },
+    })
+    const at = { headers: { 'X-Forwarded-For': '203.0.113.7' } }
+    expect((await (await browser.get('/session', at)).json())._id).toBe(
+      independentSha512('203.0.113.7|Agent/1.0'),
+    )
+    expect(await (await browser.get('/me', at)).text()).toBe('user:1')
+    expect(protectedCount).toBe(0)
+    await browser.get('/me', { headers: { 'X-Forwarded-For': '198.51.100.9' } })
+    expect(protectedCount).toBe(1)
+    expect(await (await browser.get('/session', at)).json()).toMatchObject({ _fresh: false })
+  })
+
+  it('emits accessed before sessionProtected', async () => {
+    const { thief, events } = await loggedInThenNewAgent({ sessionProtection: 'basic' })
+    await thief.get('/me')
+    expect(events).toEqual(['accessed', 'sessionProtected'])
+  })
 
   it('basic mode marks the login not fresh and keeps the user logged in', async () => {
     const { thief, count } = await loggedInThenNewAgent({ sessionProtection: 'basic' })
     expect(await (await thief.get('/me')).text()).toBe('user:1')
     expect(await (await thief.get('/session')).json()).toMatchObject({ _fresh: false })
-    expect(count()).toBeGreaterThanOrEqual(1)
+    expect(count()).toBe(1)
+  })
+
+  it('basic mode writes _fresh once: the next request from that browser sends no Set-Cookie', async () => {
+    const { thief, count } = await loggedInThenNewAgent({ sessionProtection: 'basic' })
+    const first = await thief.get('/me')
+    expect(first.headers.getSetCookie().some((c) => c.startsWith('session='))).toBe(true)
+    const second = await thief.get('/me')
+    expect(await second.text()).toBe('user:1')
+    expect(second.headers.get('Set-Cookie')).toBeNull()
+    expect(count()).toBe(2)
   })
 
   it('strong mode removes the login, deletes the remember cookie and makes the user anonymous', async () => {
@@ -499,9 +712,38 @@ describe('session protection', () => {
     thief.jar.set('remember_token', 'present')
     const response = await thief.get('/me')
     expect(await response.text()).toBe('anonymous')
-    expect(response.headers.getSetCookie().find((c) => c.startsWith('remember_token='))).toMatch(
-      /Max-Age=0/,
+    expect(rememberSetCookie(response)).toMatch(/Max-Age=0/)
+    expect(count()).toBe(1)
+  })
+
+  it('strong mode removes every login key from the session and keeps the others', async () => {
+    const { thief, browser } = await loggedInThenNewAgent(
+      { sessionProtection: 'strong' },
+      '/login/1?remember=1&duration=3600',
     )
+    expect(await (await browser.get('/keys')).json()).toEqual([
+      '_user_id',
+      '_fresh',
+      '_id',
+      '_remember_seconds',
+      'cart',
+    ])
+    await thief.get('/me')
+    expect(await (await thief.get('/keys')).json()).toEqual(['cart'])
+  })
+
+  it('strong mode treats a permanent session like basic mode: not fresh, still logged in', async () => {
+    const { thief, count } = await loggedInThenNewAgent(
+      { sessionProtection: 'strong' },
+      '/login-permanent',
+    )
+    const response = await thief.get('/me')
+    expect(await response.text()).toBe('user:1')
+    expect(rememberSetCookie(response)).toBeUndefined()
+    expect(await (await thief.get('/session')).json()).toMatchObject({
+      _user_id: '1',
+      _fresh: false,
+    })
     expect(count()).toBe(1)
   })
 
@@ -554,6 +796,21 @@ describe('users', () => {
       anonymous.isAnonymous,
       anonymous.getId(),
     ]).toEqual([false, false, true, null])
+  })
+
+  it('AnonymousUser is not a UserMixin, and loginUser refuses one that slips past the types', async () => {
+    expect(new AnonymousUser()).not.toBeInstanceOf(UserMixin)
+    expect(new TestUser('1', 'Ada').equals(new AnonymousUser())).toBe(false)
+    const made = setup()
+    made.app.post('/login-anonymous', async (c) =>
+      c.text(
+        String(await loginUser(c, new AnonymousUser() as unknown as UserMixin, { force: true })),
+      ),
+    )
+    made.app.onError((error, c) => c.text(error.message, 500))
+    expect(await (await made.app.request('/login-anonymous', { method: 'POST' })).text()).toMatch(
+      /^getId\(\) returned null, but user ids must be strings/,
+    )
   })
 
   it('uses a custom anonymousUser factory', async () => {

@@ -46,7 +46,10 @@ export interface RememberCookieOptions {
   /** Default true. */
   httpOnly?: boolean
   sameSite?: 'Strict' | 'Lax' | 'None'
-  /** Re-send the cookie with a fresh expiry on each request that carries it while logged in. */
+  /**
+   * Re-send the cookie with a new expiry on each request that carries it while logged in. Only a
+   * genuine cookie for the logged-in user is refreshed; a login that was not remembered never gets one.
+   */
   refreshEachRequest?: boolean
 }
 
@@ -126,7 +129,7 @@ function isPositiveDuration(value: unknown): value is number {
  *
  * @example
  * const loginManager = new LoginManager<User>({ loginView: '/login' })
- * loginManager.userLoader(async (id) => users.get(id) ?? null)
+ * loginManager.userLoader((id) => db.findUser(id))
  * app.use(session({ secret: process.env.SESSION_SECRET }), loginManager.middleware())
  * app.get('/account', loginManager.loginRequired(), (c) => c.text(`Hello, ${c.var.currentUser.name}`))
  */
@@ -204,7 +207,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * @param loader - `async (id) => user | null`
    * @returns the loader, so it can be declared inline
    * @example
-   * loginManager.userLoader(async (id) => db.findUser(id) ?? null)
+   * loginManager.userLoader((id) => db.findUser(id))
    */
   userLoader<L extends (id: string) => Promise<User | null | undefined> | User | null | undefined>(
     loader: L,
@@ -220,7 +223,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * @param loader - `async (c) => user | null`
    * @returns the loader
    * @example
-   * loginManager.requestLoader(async (c) => apiKeys.get(c.req.header('X-Api-Key') ?? '') ?? null)
+   * loginManager.requestLoader((c) => db.findUserByApiKey(c.req.header('X-Api-Key') ?? ''))
    */
   requestLoader<
     L extends (c: Context) => Promise<User | null | undefined> | User | null | undefined,
@@ -325,7 +328,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    *
    * @returns the middleware
    * @example
-   * app.post('/change-password', loginManager.freshLoginRequired(), changePassword)
+   * app.post('/change-password', loginManager.freshLoginRequired(), (c) => c.text('Choose a new password'))
    */
   freshLoginRequired(): MiddlewareHandler<{ Variables: LoginVariables<User> }> {
     return freshLoginRequired<User>()
@@ -355,7 +358,9 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    * @param c - the request context
    * @returns the response
    * @example
-   * if (!loginFresh(c)) return loginManager.needsRefresh(c)
+   * app.get('/billing', loginManager.loginRequired(), (c) =>
+   *   loginFresh(c) ? c.text('Billing details') : loginManager.needsRefresh(c),
+   * )
    */
   async needsRefresh(c: Context): Promise<Response> {
     this.emit(c, 'needsRefresh', undefined)
@@ -394,7 +399,11 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     const cookie = getCookie(c, this.rememberCookie.name)
     if (cookie !== undefined && session.get('_remember') !== 'clear') {
       const id = await decodeRememberCookie(cookie, secret)
-      const user = id !== null && this.#userLoader ? await this.#userLoader(id) : null
+      // The loader already said no to this id above; asking again would call it twice a request.
+      const askedAlready =
+        id !== null && typeof userId === 'string' && constantTimeEqual(id, userId)
+      const user =
+        id !== null && !askedAlready && this.#userLoader ? await this.#userLoader(id) : null
       if (user === null || user === undefined) return this.anonymousUser()
       session.set('_user_id', id as string)
       session.set('_fresh', false)
@@ -436,7 +445,9 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     const identifier = await this.sessionIdentifier(c)
     if (session.get('_id') === identifier) return false
     if (this.sessionProtection === 'basic' || session.permanent) {
-      session.set('_fresh', false)
+      // Written only when it changes: a session that stays in another browser would otherwise be
+      // re-sent with every response.
+      if (session.get('_fresh') !== false) session.set('_fresh', false)
       this.emit(c, 'sessionProtected', undefined)
       return false
     }
@@ -458,8 +469,13 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       session.delete('_remember')
       deleteCookie(c, name, { path, ...(domain === undefined ? {} : { domain }) })
     } else if (this.rememberCookie.refreshEachRequest) {
+      // Only a genuine cookie for the user logged in now is refreshed: a garbage or foreign
+      // cookie must not turn into a fresh remember cookie for this login.
       const id = session.get('_user_id')
-      if (typeof id === 'string' && getCookie(c, name) !== undefined)
+      const cookie = getCookie(c, name)
+      if (typeof id !== 'string' || cookie === undefined) return
+      const remembered = await decodeRememberCookie(cookie, secret)
+      if (remembered !== null && constantTimeEqual(remembered, id))
         await this.#setRememberCookie(c, session, secret, id)
     }
   }
@@ -570,10 +586,14 @@ export function currentUser<User extends UserMixin = UserMixin>(
  * @returns true when logged in
  * @throws LoginManagerError when `getId()` is not a string, or `duration` is not a positive number
  * @example
- * if (user && (await checkPasswordHash(user.passwordHash, password))) {
- *   await loginUser(c, user, { remember: true })
+ * app.post('/login', async (c) => {
+ *   const form = await c.req.parseBody()
+ *   const user = await db.findUserByName(String(form['username']))
+ *   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password']))))
+ *     return c.text('Wrong username or password', 401)
+ *   await loginUser(c, user, { remember: form['remember'] === 'on' })
  *   return c.redirect(safeNext(c, c.req.query('next')))
- * }
+ * })
  */
 export async function loginUser<User extends UserMixin>(
   c: Context,
@@ -637,7 +657,13 @@ export async function logoutUser(c: Context): Promise<true> {
  *
  * @param c - the request context
  * @example
- * if (await checkPasswordHash(user.passwordHash, password)) await confirmLogin(c)
+ * app.post('/confirm-password', loginRequired<User>(), async (c) => {
+ *   const form = await c.req.parseBody()
+ *   if (!(await checkPasswordHash(c.var.currentUser.passwordHash, String(form['password']))))
+ *     return c.text('Wrong password', 401)
+ *   await confirmLogin(c)
+ *   return c.redirect(safeNext(c, c.req.query('next')))
+ * })
  */
 export async function confirmLogin(c: Context): Promise<void> {
   const state = stateOf(c, 'confirmLogin(c)')
@@ -653,7 +679,9 @@ export async function confirmLogin(c: Context): Promise<void> {
  * @param c - the request context
  * @returns true when fresh
  * @example
- * if (!loginFresh(c)) return loginManager.needsRefresh(c)
+ * app.get('/settings', loginRequired<User>(), (c) =>
+ *   loginFresh(c) ? c.text('Settings') : loginManager.needsRefresh(c),
+ * )
  */
 export function loginFresh(c: Context): boolean {
   return sessionOf(c).get('_fresh') === true
@@ -699,7 +727,7 @@ export function loginRequired<User extends UserMixin = UserMixin>(): MiddlewareH
  *
  * @returns the middleware
  * @example
- * app.post('/delete-account', freshLoginRequired<User>(), deleteAccount)
+ * app.post('/delete-account', freshLoginRequired<User>(), (c) => c.text(`Goodbye, ${c.var.currentUser.name}`))
  */
 export function freshLoginRequired<User extends UserMixin = UserMixin>(): MiddlewareHandler<{
   Variables: LoginVariables<User>
@@ -725,7 +753,7 @@ export function freshLoginRequired<User extends UserMixin = UserMixin>(): Middle
  * @param fallback - where to go otherwise (default `/`)
  * @returns a safe path
  * @example
- * return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
+ * app.get('/after-login', (c) => c.redirect(safeNext(c, c.req.query('next'), '/dashboard')))
  */
 export function safeNext(_c: Context, target: string | null | undefined, fallback = '/'): string {
   return isSafeRelativePath(target) ? target : fallback

@@ -1,20 +1,27 @@
 import fc from 'fast-check'
 import { Hono, type Context } from 'hono'
 import { readdirSync, readFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { join } from 'node:path'
+import ts from 'typescript'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { LoginManagerError } from './errors'
+import { LOGIN_MANAGER_ERROR_CODES, LoginManagerError } from './errors'
+import { flash, getFlashedMessages } from './flash'
 import {
   currentUser,
   describeAuth,
   encodeRememberCookie,
+  freshLoginRequired,
   LoginManager,
+  loginRequired,
   loginUser,
   logoutUser,
+  type LoginVariables,
 } from './login-manager'
-import { encodeSessionCookie, session } from './session'
+import { encodeSessionCookie, getSession, session } from './session'
 import { client, makeApp, SECRET, users } from './test-app'
 import { UserMixin } from './users'
+import { fromBase64Url } from './utils/encoding'
 import { checkPasswordHash, generatePasswordHash } from './utils/password'
 
 const oneChar = fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })
@@ -114,81 +121,146 @@ describe('mutated cookies never authenticate (seeded property tests)', () => {
 })
 
 describe('secrets never leak', () => {
-  it('no secret, password or hash appears in a cookie, a response body or an error message', async () => {
-    const password = 'correct horse battery'
+  const password = 'correct horse battery'
+
+  /** A user as apps store them: with a password hash the library must never write anywhere. */
+  class HashedUser extends UserMixin {
+    constructor(
+      public override id: string,
+      public name: string,
+      public passwordHash: string,
+    ) {
+      super()
+    }
+  }
+
+  /** Everything a response shows: body, Location, and each Set-Cookie both raw and decoded. */
+  async function shown(response: Response): Promise<string[]> {
+    const texts = [await response.text(), response.headers.get('Location') ?? '']
+    for (const header of response.headers.getSetCookie()) {
+      const value = decodeURIComponent(header.slice(header.indexOf('=') + 1).split(';')[0] ?? '')
+      texts.push(header, value)
+      // The session payload is base64url JSON: decode it, or a hash inside would go unseen.
+      const payload = fromBase64Url(value.slice(0, value.lastIndexOf('.')))
+      if (payload) texts.push(new TextDecoder().decode(payload))
+    }
+    return texts
+  }
+
+  /** The forbidden texts: the secret, the password, the hash and its digest alone. */
+  const forbiddenIn = (hash: string) => [SECRET, password, hash, hash.split('$')[2] ?? hash]
+
+  it('the session payload is decoded before the scan, so a hash stored in the session is caught', async () => {
     const hash = await generatePasswordHash(password, { method: 'pbkdf2:sha256:1000' })
-    const made = makeApp({ loginView: '/login' })
-    made.app.post('/login', async (c) => {
+    const app = new Hono()
+    app.use(session({ secret: SECRET }))
+    app.get('/', (c) => (getSession(c).set('careless', hash), c.text('ok')))
+    const everything = (await shown(await app.request('/'))).join('\n')
+    expect(everything).toContain(hash)
+    expect(
+      decodeURIComponent((await app.request('/')).headers.get('Set-Cookie') ?? ''),
+    ).not.toContain(hash)
+  })
+
+  it('no secret, password or hash appears in a cookie (decoded) or a response body', async () => {
+    const hash = await generatePasswordHash(password, { method: 'pbkdf2:sha256:1000' })
+    const ada = new HashedUser('1', 'Ada', hash)
+    const manager = new LoginManager<HashedUser>({ loginView: '/login', refreshView: '/reauth' })
+    manager.userLoader((id) => (id === ada.id ? ada : null))
+    const app = new Hono<{ Variables: LoginVariables<HashedUser> }>()
+    app.use(session({ secret: SECRET }), manager.middleware())
+    app.post('/login', async (c) => {
       const form = await c.req.parseBody()
       const ok =
-        (await checkPasswordHash(hash, String(form['password']))) &&
-        (await loginUser(c, users.get('1')!, { remember: true }))
+        (await checkPasswordHash(ada.passwordHash, String(form['password']))) &&
+        (await loginUser(c, ada, { remember: true }))
+      if (ok) flash(c, `Welcome back, ${ada.name}`)
       return c.text(ok ? 'welcome' : 'bad password', ok ? 200 : 401)
     })
-    made.app.get('/debug', async (c) => c.json(await describeAuth(c)))
-    made.app.get('/me', async (c) => c.json(await currentUser(c)))
-    made.app.post('/logout', async (c) => c.text(String(await logoutUser(c))))
-    made.app.onError((error, c) => c.text(error.message, 500))
-    const browser = client(made.app)
+    app.get('/me', async (c) => {
+      const user = await currentUser<HashedUser>(c)
+      return c.text(user.isAuthenticated ? `user ${String(user.getId())}` : 'anonymous')
+    })
+    app.get('/account', loginRequired<HashedUser>(), (c) => c.text(c.var.currentUser.name))
+    app.get('/settings', freshLoginRequired<HashedUser>(), (c) => c.text('settings'))
+    app.get('/debug', async (c) => c.json(await describeAuth(c)))
+    app.get('/flashes', (c) => c.json(getFlashedMessages(c, { withCategories: true })))
+    app.post('/logout', async (c) => c.text(String(await logoutUser(c))))
+
     const seen: string[] = []
-    const record = async (response: Response) => {
-      seen.push(
-        await response.text(),
-        ...response.headers.getSetCookie(),
-        response.headers.get('Location') ?? '',
-      )
-    }
     const form = (pw: string) => ({ method: 'POST', body: new URLSearchParams({ password: pw }) })
-    await record(await browser.request('/login', form('wrong')))
-    await record(await browser.request('/login', form(password)))
-    await record(await browser.get('/debug'))
-    await record(await browser.get('/me'))
-    await record(await browser.request('/logout', { method: 'POST' }))
-    // Every kind of error, thrown for real, with the secret, password and hash all in reach.
-    const errors: string[] = []
-    for (const attempt of [
-      () => session({ secret: '' }),
-      () => session({ secret: SECRET, maxAge: -1 }),
-      () => new LoginManager({ rememberCookie: { duration: -1 } }),
-      () => new (class Nameless extends UserMixin {})().getId(),
-    ]) {
+    const browser = client(app)
+    seen.push(...(await shown(await browser.get('/account'))))
+    seen.push(...(await shown(await browser.request('/login', form('wrong')))))
+    seen.push(...(await shown(await browser.request('/login', form(password)))))
+    for (const path of ['/me', '/account', '/settings', '/debug', '/flashes'])
+      seen.push(...(await shown(await browser.get(path))))
+    // Restored from the remember cookie alone, in another browser: the session is written anew.
+    const restored = client(app, 'another-agent')
+    restored.jar.set('remember_token', browser.jar.get('remember_token') ?? '')
+    for (const path of ['/me', '/settings', '/debug'])
+      seen.push(...(await shown(await restored.get(path))))
+    seen.push(...(await shown(await browser.request('/logout', { method: 'POST' }))))
+    expect(seen.join('\n')).toContain('Welcome back, Ada')
+
+    const everything = seen.join('\n')
+    for (const forbidden of forbiddenIn(hash)) expect(everything).not.toContain(forbidden)
+  })
+
+  it('no LoginManagerError message, of any code, contains the secret, the password or a hash', async () => {
+    const hash = await generatePasswordHash(password, { method: 'pbkdf2:sha256:1000' })
+    const caught: unknown[] = []
+    const attempt = async (run: () => unknown) => {
       try {
-        attempt()
+        await run()
       } catch (error) {
-        errors.push(String(error))
+        caught.push(error)
       }
     }
-    const noLoader = makeApp({}, { loader: false })
-    const bare = new Hono()
-    bare.use(session({ secret: SECRET }))
-    for (const [app, route] of [
-      [noLoader.app, (c: Context) => currentUser(c)],
-      [bare, (c: Context) => loginUser(c, users.get('1')!)],
-      [
-        makeApp().app,
-        (c: Context) => loginUser(c, users.get('1')!, { remember: true, duration: NaN }),
-      ],
-    ] as const) {
-      const path = `/error-${errors.length}`
-      ;(app as Hono).post(path, async (c) => {
-        try {
-          await route(c)
-        } catch (error) {
-          errors.push(String(error))
-        }
+    /** Run `route` inside a request whose body carries the password, so it is in reach. */
+    const inRequest = async (app: Hono, route: (c: Context) => unknown) => {
+      app.onError((error, c) => (caught.push(error), c.text('error', 500)))
+      app.post('/probe', async (c) => {
+        await attempt(() => route(c))
         return c.text('ok')
       })
-      await (app as Hono).request(path, { method: 'POST', body: new URLSearchParams({ password }) })
+      await app.request('/probe', { method: 'POST', body: new URLSearchParams({ password }) })
     }
-    expect(errors).toHaveLength(7)
-    expect(errors.every((e) => e.startsWith('LoginManagerError: '))).toBe(true)
-    const everything = [
-      ...seen,
-      ...errors,
-      ...[...browser.jar.values()].map(decodeURIComponent),
-    ].join('\n')
-    for (const forbidden of [SECRET, password, hash, hash.split('$')[2] ?? 'x']) {
-      expect(everything).not.toContain(forbidden)
+    /** A user whose getId() returns itself, password hash and all. */
+    class SelfIdUser extends HashedUser {
+      override getId() {
+        return this as unknown as string
+      }
+    }
+
+    await attempt(() => session({ secret: '' }))
+    await attempt(() => session({ secret: SECRET, maxAge: -1 }))
+    await attempt(() => new LoginManager({ rememberCookie: { duration: -1 } }))
+    await attempt(() => new (class Nameless extends UserMixin {})().getId())
+    await inRequest(makeApp({}, { loader: false }).app as unknown as Hono, (c) => currentUser(c))
+    const bare = new Hono()
+    bare.use(session({ secret: SECRET }))
+    await inRequest(bare, (c) => loginUser(c, users.get('1')!))
+    const noSession = new Hono()
+    noSession.use(new LoginManager().middleware())
+    await inRequest(noSession, () => undefined)
+    await inRequest(makeApp().app as unknown as Hono, (c) =>
+      loginUser(c, new SelfIdUser('1', 'Ada', hash)),
+    )
+    await inRequest(makeApp().app as unknown as Hono, (c) =>
+      loginUser(c, users.get('1')!, { remember: true, duration: Number.NaN }),
+    )
+    await attempt(() => generatePasswordHash(password, { method: 'md5' }))
+    await attempt(() => generatePasswordHash(password, { method: 'scrypt:2097152:8:1' }))
+    await attempt(() => generatePasswordHash(password, { saltLength: 0 }))
+
+    expect(caught.every((error) => error instanceof LoginManagerError)).toBe(true)
+    const errors = caught as LoginManagerError[]
+    expect(new Set(errors.map((error) => error.code))).toEqual(new Set(LOGIN_MANAGER_ERROR_CODES))
+    for (const error of errors) {
+      for (const forbidden of forbiddenIn(hash)) {
+        expect(String(error), error.code).not.toContain(forbidden)
+      }
     }
   })
 
@@ -197,26 +269,56 @@ describe('secrets never leak', () => {
     session({ secret: 'tiny-secret-xyz' })
     expect(String(warn.mock.calls[0]?.[0])).not.toContain('tiny-secret-xyz')
     warn.mockRestore()
-    expect(new LoginManagerError('missing-secret', 'm').code).toBe('missing-secret')
   })
 })
 
+/** The modules a source file imports, in every form (static, side-effect, re-export, dynamic, require), that exist only in Node. */
+function nodeOnlyImports(source: string): string[] {
+  return ts
+    .preProcessFile(source, true, true)
+    .importedFiles.map((file) => file.fileName)
+    .filter((name) => isBuiltin(name))
+}
+
 describe('portability', () => {
-  it('imports nothing from node: so it runs in browsers and WebContainers unchanged', () => {
+  it('the import scan catches every form of a Node-only import, and ignores comments and strings', () => {
+    const source = [
+      `import 'node:fs'`,
+      `import path from "node:path"`,
+      `export * from 'node:os'`,
+      `const a = require('node:crypto')`,
+      `const b = await import('node:url')`,
+      `import events from 'events'`,
+      `// import 'node:comment'`,
+      `const text = "import 'node:string'"`,
+      `import { Hono } from 'hono'`,
+    ].join('\n')
+    expect(nodeOnlyImports(source)).toEqual([
+      'node:fs',
+      'node:path',
+      'node:os',
+      'node:crypto',
+      'node:url',
+      'events',
+    ])
+  })
+
+  it('imports nothing Node-only, so it runs in browsers and WebContainers unchanged', () => {
     const offenders: string[] = []
+    let scanned = 0
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name)
         if (entry.isDirectory()) walk(path)
         else if (/\.ts$/.test(entry.name) && !/\.(test|bench)\.ts$/.test(entry.name)) {
-          if (
-            /from\s+['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(path, 'utf8'))
-          )
-            offenders.push(path)
+          scanned++
+          for (const name of nodeOnlyImports(readFileSync(path, 'utf8')))
+            offenders.push(`${path}: ${name}`)
         }
       }
     }
     walk('src/login-manager')
+    expect(scanned).toBeGreaterThan(10)
     expect(offenders).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { describe, expect, it, vi } from 'vitest'
 import { LoginManagerError } from './errors'
 import { flash, getFlashedMessages } from './flash'
@@ -172,7 +172,8 @@ describe('session values', () => {
 })
 
 describe('flash', () => {
-  it('keeps messages for the next request and consumes them when read', async () => {
+  /** An app with two messages flashed at /flash, and `reads` as routes that read them. */
+  function flashApp(reads: Record<string, (c: Context) => unknown>) {
     const app = new Hono()
     app.use(session({ secret: SECRET }))
     app.get('/flash', (c) => {
@@ -180,13 +181,56 @@ describe('flash', () => {
       flash(c, 'Careful', 'warning')
       return c.text('ok')
     })
-    app.get('/show', (c) => c.json(getFlashedMessages(c, { withCategories: true })))
-    app.get('/warnings', (c) => c.json(getFlashedMessages(c, { categoryFilter: ['warning'] })))
-    app.get('/plain', (c) => c.json(getFlashedMessages(c)))
+    for (const [path, read] of Object.entries(reads)) app.get(path, (c) => c.json(read(c)))
     const browser = client(app)
-    await browser.get('/flash')
+    return { browser, flashTwo: () => browser.get('/flash') }
+  }
+
+  it('keeps messages for the next request and consumes them when read', async () => {
+    const { browser, flashTwo } = flashApp({
+      '/show': (c) => getFlashedMessages(c, { withCategories: true }),
+      '/warnings': (c) => getFlashedMessages(c, { categoryFilter: ['warning'] }),
+      '/plain': (c) => getFlashedMessages(c),
+    })
+    await flashTwo()
     expect(await (await browser.get('/warnings')).json()).toEqual(['Careful'])
     expect(await (await browser.get('/show')).json()).toEqual([['message', 'Saved']])
     expect(await (await browser.get('/plain')).json()).toEqual([])
+  })
+
+  it('keeps read messages for the rest of the request (as Flask does); the next request has none', async () => {
+    const { browser, flashTwo } = flashApp({
+      '/read-thrice': (c) => [
+        getFlashedMessages(c),
+        getFlashedMessages(c, { withCategories: true }),
+        getFlashedMessages(c, { categoryFilter: ['warning'] }),
+      ],
+      '/plain': (c) => getFlashedMessages(c),
+    })
+    await flashTwo()
+    expect(await (await browser.get('/read-thrice')).json()).toEqual([
+      ['Saved', 'Careful'],
+      [
+        ['message', 'Saved'],
+        ['warning', 'Careful'],
+      ],
+      ['Careful'],
+    ])
+    expect(await (await browser.get('/plain')).json()).toEqual([])
+  })
+
+  it('a filtered read takes only its categories; a later read in the same request still gets them', async () => {
+    const { browser, flashTwo } = flashApp({
+      '/warnings-then-all': (c) => [
+        getFlashedMessages(c, { categoryFilter: ['warning'] }),
+        getFlashedMessages(c),
+      ],
+    })
+    await flashTwo()
+    expect(await (await browser.get('/warnings-then-all')).json()).toEqual([
+      ['Careful'],
+      ['Careful', 'Saved'],
+    ])
+    expect(browser.jar.has('session')).toBe(false)
   })
 })

@@ -1,6 +1,12 @@
 import { Hono } from 'hono'
 import { describe, expectTypeOf, it } from 'vitest'
-import { currentUser, LoginManager, loginRequired, type LoginVariables } from './login-manager'
+import {
+  currentUser,
+  LoginManager,
+  loginRequired,
+  loginUser,
+  type LoginVariables,
+} from './login-manager'
 import { AnonymousUser, UserMixin } from './users'
 
 class User extends UserMixin {
@@ -41,6 +47,25 @@ describe('types', () => {
     const app = new Hono()
     app.get('/', async (c) => {
       expectTypeOf(await currentUser<User>(c)).toEqualTypeOf<User | AnonymousUser>()
+      return c.text('ok')
+    })
+  })
+
+  it('getId() is a string for users and null only for the anonymous user', () => {
+    expectTypeOf(new User('1', 'Ada', 'admin').getId()).toEqualTypeOf<string>()
+    expectTypeOf(new AnonymousUser().getId()).toEqualTypeOf<null>()
+    const app = new Hono()
+    app.get('/', async (c) => {
+      expectTypeOf((await currentUser<User>(c)).getId()).toEqualTypeOf<string | null>()
+      return c.text('ok')
+    })
+  })
+
+  it('an anonymous user cannot be logged in', () => {
+    const app = new Hono()
+    app.post('/login', async (c) => {
+      // @ts-expect-error AnonymousUser is not a UserMixin: it has no id to store.
+      await loginUser(c, new AnonymousUser())
       return c.text('ok')
     })
   })

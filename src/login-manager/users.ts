@@ -6,7 +6,7 @@ import { errorMessages, LoginManagerError } from './errors'
  *
  * @example
  * class User extends UserMixin {
- *   constructor(public id: string, public name: string) {
+ *   constructor(public override id: string, public name: string) {
  *     super()
  *   }
  * }
@@ -32,12 +32,20 @@ export class UserMixin {
   }
 
   /**
-   * The id the session stores, as a string.
+   * The id the session stores, as a string. Typed `string`: a real user always has one (only
+   * {@link AnonymousUser.getId} returns `null`).
    *
    * @returns `String(this.id)`
-   * @throws LoginManagerError when the user has no id
+   * @throws LoginManagerError (`user-without-id`) when the user has no id
+   * @example
+   * class Member extends UserMixin {
+   *   constructor(public override id: number) {
+   *     super()
+   *   }
+   * }
+   * new Member(7).getId() // '7'
    */
-  getId(): string | null {
+  getId(): string {
     if (this.id === undefined || this.id === null) {
       throw new LoginManagerError(
         'user-without-id',
@@ -52,36 +60,51 @@ export class UserMixin {
    *
    * @param other - anything
    * @returns true for another UserMixin with the same id
+   * @example
+   * class Member extends UserMixin {
+   *   constructor(public override id: string) {
+   *     super()
+   *   }
+   * }
+   * new Member('7').equals(new Member('7')) // true
+   * new Member('7').equals({ id: '7' }) // false: not a UserMixin
    */
   equals(other: unknown): boolean {
-    return (
-      other instanceof UserMixin &&
-      !other.isAnonymous &&
-      !this.isAnonymous &&
-      other.getId() === this.getId()
-    )
+    return other instanceof UserMixin && other.getId() === this.getId()
   }
 }
 
 /**
  * The user of a request nobody is logged in to. Not authenticated, not active, anonymous, no id.
+ * Like Flask-Login's `AnonymousUserMixin`, it is not a `UserMixin`, so it cannot be passed to
+ * `loginUser`. Extend it to give anonymous visitors fields of your own.
  *
  * @example
  * const visitor = new AnonymousUser()
  * visitor.isAuthenticated // false
  * visitor.getId() // null
  */
-export class AnonymousUser extends UserMixin {
-  override get isActive(): boolean {
+export class AnonymousUser {
+  /** Always false: nobody to activate. */
+  get isActive(): boolean {
     return false
   }
-  override get isAuthenticated(): boolean {
+  /** Always false: nobody logged in. */
+  get isAuthenticated(): boolean {
     return false
   }
-  override get isAnonymous(): boolean {
+  /** Always true. */
+  get isAnonymous(): boolean {
     return true
   }
-  override getId(): null {
+  /**
+   * Always `null`: an anonymous visitor has no id to store.
+   *
+   * @returns null
+   * @example
+   * new AnonymousUser().getId() // null
+   */
+  getId(): null {
     return null
   }
 }

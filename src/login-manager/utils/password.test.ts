@@ -1,9 +1,15 @@
 // node:crypto is used here only, as an implementation independent of ours (Werkzeug itself calls
-// OpenSSL's scrypt through hashlib); the library never imports it.
-import { scryptSync } from 'node:crypto'
+// OpenSSL through hashlib); the library never imports it.
+import { pbkdf2Sync, scryptSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { LoginManagerError } from '../errors'
 import { toHex, utf8 } from './encoding'
-import { checkPasswordHash, generatePasswordHash, generateSalt } from './password'
+import {
+  checkPasswordHash,
+  generatePasswordHash,
+  generateSalt,
+  hashPasswordWithSalt,
+} from './password'
 import { scrypt } from './scrypt'
 
 // Vectors made with Werkzeug 3.1.8 (see facts.md).
@@ -12,44 +18,48 @@ const werkzeugScrypt =
 const werkzeugPbkdf2 =
   'pbkdf2:sha256:600000$Z5r1Kd3uQm2pX9wA$feb8ddceb7ea4175653794c11d0ac613c9197334ca359d22201db71da2c4bb31'
 
-describe('Werkzeug compatibility', () => {
-  it('verifies a Werkzeug scrypt hash', async () => {
+/** Hash `password` again with the method and salt of `hash`, through the library's own path. */
+function rehash(hash: string, password: string): Promise<string> {
+  const [method = '', salt = ''] = hash.split('$')
+  return hashPasswordWithSalt(password, salt, method)
+}
+
+describe('Werkzeug compatibility (facts.md vectors)', () => {
+  it('verifies the Werkzeug scrypt vector, and rejects a near miss', async () => {
     expect(await checkPasswordHash(werkzeugScrypt, 'correct horse')).toBe(true)
     expect(await checkPasswordHash(werkzeugScrypt, 'correct horsf')).toBe(false)
   })
 
-  it('verifies a Werkzeug pbkdf2 hash', async () => {
+  it('verifies the Werkzeug pbkdf2 vector, and rejects a near miss', async () => {
     expect(await checkPasswordHash(werkzeugPbkdf2, 'hunter2')).toBe(true)
     expect(await checkPasswordHash(werkzeugPbkdf2, 'Hunter2')).toBe(false)
   })
 
-  it('makes the default hash in the format Werkzeug reads, checked against Web Crypto directly', async () => {
+  it('makes the Werkzeug scrypt vector byte for byte from its salt', async () => {
+    expect(
+      await hashPasswordWithSalt('correct horse', 'aVeryFixedSalt16', 'scrypt:32768:8:1'),
+    ).toBe(werkzeugScrypt)
+    // The bare method name means Werkzeug's default parameters.
+    expect(await hashPasswordWithSalt('correct horse', 'aVeryFixedSalt16', 'scrypt')).toBe(
+      werkzeugScrypt,
+    )
+  })
+
+  it('makes the Werkzeug pbkdf2 vector byte for byte from its salt', async () => {
+    expect(await hashPasswordWithSalt('hunter2', 'Z5r1Kd3uQm2pX9wA', 'pbkdf2:sha256:600000')).toBe(
+      werkzeugPbkdf2,
+    )
+  })
+
+  it('makes the default hash (pbkdf2:sha256:600000, 16-character salt) that node:crypto agrees with', async () => {
     const hash = await generatePasswordHash('hunter2')
-    const [method, salt, hex] = hash.split('$')
+    const [method, salt = '', hex] = hash.split('$')
     expect(method).toBe('pbkdf2:sha256:600000')
     expect(salt).toMatch(/^[A-Za-z0-9]{16}$/)
-    const key = await crypto.subtle.importKey('raw', utf8('hunter2'), 'PBKDF2', false, [
-      'deriveBits',
-    ])
-    const bits = await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', hash: 'SHA-256', salt: utf8(salt ?? ''), iterations: 600_000 },
-      key,
-      256,
-    )
-    expect(hex).toBe(toHex(new Uint8Array(bits)))
+    expect(hex).toBe(pbkdf2Sync('hunter2', salt, 600_000, 32, 'sha256').toString('hex'))
   })
 
-  it('makes scrypt hashes that reproduce the Werkzeug vector with the same salt', async () => {
-    const derived = toHex(
-      await scrypt(utf8('correct horse'), utf8('aVeryFixedSalt16'), 32768, 8, 1, 64),
-    )
-    expect(`scrypt:32768:8:1$aVeryFixedSalt16$${derived}`).toBe(werkzeugScrypt)
-    const hash = await generatePasswordHash('pw', { method: 'scrypt:1024:8:1', saltLength: 8 })
-    expect(hash).toMatch(/^scrypt:1024:8:1\$[A-Za-z0-9]{8}\$[0-9a-f]{128}$/)
-    expect(await checkPasswordHash(hash, 'pw')).toBe(true)
-  })
-
-  it('makes default scrypt hashes (scrypt:32768:8:1, dklen 64) that an independent scrypt verifies', async () => {
+  it('makes default scrypt hashes (scrypt:32768:8:1, dklen 64) that node:crypto agrees with', async () => {
     const hash = await generatePasswordHash('correct horse', { method: 'scrypt' })
     const [method, salt = '', hex] = hash.split('$')
     expect(method).toBe('scrypt:32768:8:1')
@@ -61,10 +71,9 @@ describe('Werkzeug compatibility', () => {
       maxmem: 132 * 32768 * 8,
     })
     expect(hex).toBe(independent.toString('hex'))
-    expect(await checkPasswordHash(hash, 'correct horse')).toBe(true)
   })
 
-  it('makes pbkdf2:sha256:<n> hashes with any iteration count, verified with Web Crypto directly', async () => {
+  it('makes pbkdf2:sha256:<n> hashes with any iteration count and salt length, as node:crypto does', async () => {
     const hash = await generatePasswordHash('pässwörd', {
       method: 'pbkdf2:sha256:1000',
       saltLength: 24,
@@ -72,19 +81,7 @@ describe('Werkzeug compatibility', () => {
     const [method, salt = '', hex] = hash.split('$')
     expect(method).toBe('pbkdf2:sha256:1000')
     expect(salt).toMatch(/^[A-Za-z0-9]{24}$/)
-    const key = await crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode('pässwörd'),
-      'PBKDF2',
-      false,
-      ['deriveBits'],
-    )
-    const bits = await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', hash: 'SHA-256', salt: new TextEncoder().encode(salt), iterations: 1000 },
-      key,
-      256,
-    )
-    expect(hex).toBe(toHex(new Uint8Array(bits)))
+    expect(hex).toBe(pbkdf2Sync('pässwörd', salt, 1000, 32, 'sha256').toString('hex'))
   })
 
   it('matches the RFC 7914 scrypt test vector', async () => {
@@ -95,8 +92,9 @@ describe('Werkzeug compatibility', () => {
   })
 })
 
-// Made with Werkzeug 3.1.8 on this machine (generate_password_hash('pä$s wörd ✓', method=…)):
-// other methods and parameters, and a non-ASCII password with a `$` in it.
+// Made with Werkzeug 3.1.8's generate_password_hash('pä$s wörd ✓', method=…): other methods and
+// parameters, and a non-ASCII password with a `$` in it. Werkzeug 3.1.8 verifies each (rechecked
+// with check_password_hash when these tests were last changed).
 const werkzeugMore = [
   'pbkdf2:sha256:1000$mCfJbaEhsMXlcuNE$6da8da6c68a7e8dec2087f29e985e40b7f36ecf435a3f5ade8b0f2e9374aa547',
   'pbkdf2:sha512:1000$RbhyF5THtNisxTfP$c4781e39652f53127a13e37a777086b78d31478172c40709db898af9294429f42a5320fd2319949371002dd1c6cd9c34ae0dd9e8acd97d7495edb2dc7dca8b7c',
@@ -104,19 +102,22 @@ const werkzeugMore = [
   'scrypt:16384:8:2$zVbQNsZpSaW7CGB2$79daa83e42a2b6dfe906d894ed7defbe788474d0dbef1c64a5b8d48e342027c965308aafa3b89e3130a5214d20be994a1669960f1c77865ea7a513c372c4bb2f',
 ]
 
-// Made by this library, then checked with Werkzeug 3.1.8's check_password_hash (True for the
-// password, False for the password + 'x'). Kept so a change to the format cannot go unnoticed.
+// Made by this library for 'pä$s word'; Werkzeug 3.1.8's check_password_hash answered True for
+// that password and False for 'pä$s wordx' (checked by hand; the tests below cannot run Werkzeug,
+// they pin that the library still makes exactly these strings).
 const acceptedByWerkzeug = [
   'scrypt:1024:8:1$23mIplYlS2m5x9rH$b66c38d3832dab42ae704896de8e1dae589090d18dbd8d7bd28460f5de51c3471ae8bd04fce64d25e0aa2734b3c633a1223d9b8b5982f087a8d1d6abdfee564a',
   'pbkdf2:sha256:1000$brvlzNrTIcn5YTF0$951206ba1e4d99846159069150b74bd4065e8927fb3b2e9a7bd56eb5b8803eb7',
 ]
 
 describe('more Werkzeug vectors', () => {
-  it.each(werkzeugMore)('verifies %s', async (hash) => {
+  it.each(werkzeugMore)('verifies and reproduces %s', async (hash) => {
     expect(await checkPasswordHash(hash, 'pä$s wörd ✓')).toBe(true)
     expect(await checkPasswordHash(hash, 'pä$s wörd')).toBe(false)
+    expect(await rehash(hash, 'pä$s wörd ✓')).toBe(hash)
   })
-  it.each(acceptedByWerkzeug)('still makes %s the way Werkzeug accepted it', async (hash) => {
+  it.each(acceptedByWerkzeug)('still makes %s byte for byte', async (hash) => {
+    expect(await rehash(hash, 'pä$s word')).toBe(hash)
     expect(await checkPasswordHash(hash, 'pä$s word')).toBe(true)
     expect(await checkPasswordHash(hash, 'pä$s wordx')).toBe(false)
   })
@@ -148,12 +149,79 @@ describe('generatePasswordHash', () => {
     const b = await generatePasswordHash('same', { method: 'pbkdf2:sha256:1000' })
     expect(a).not.toBe(b)
   })
-  it('rejects unknown methods with a message listing the good ones', async () => {
-    await expect(generatePasswordHash('x', { method: 'sha256' })).rejects.toThrow(
-      'Use "pbkdf2:sha256"',
-    )
-  })
+
+  it.each(['sha256', 'md5', 'pbkdf2:md5', 'scrypt:1000:8:1', 'pbkdf2:sha256:0'])(
+    'rejects the unknown method %j with a LoginManagerError listing the good ones',
+    async (method) => {
+      const error = await generatePasswordHash('x', { method }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(LoginManagerError)
+      expect((error as LoginManagerError).code).toBe('unknown-hash-method')
+      expect((error as Error).message).toBe(
+        `The password hash method ${JSON.stringify(method)} is not one this library (or Werkzeug) knows, so no hash can be made with it. Use "pbkdf2:sha256" (the default, 600,000 iterations), "pbkdf2:sha256:<iterations>" or "scrypt:<N>:<r>:<p>".`,
+      )
+    },
+  )
+
+  it.each([0, -1, 1.5, Number.NaN])(
+    'rejects the salt length %j with a LoginManagerError',
+    async (saltLength) => {
+      const error = await generatePasswordHash('x', {
+        method: 'pbkdf2:sha256:1',
+        saltLength,
+      }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(LoginManagerError)
+      expect((error as LoginManagerError).code).toBe('bad-salt-length')
+      expect((error as Error).message).toBe(
+        `The salt length must be a whole number of characters, at least 1, but it was ${saltLength}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
+      )
+    },
+  )
+
   it('makes salts of letters and digits only', () => {
     expect(generateSalt(200)).toMatch(/^[A-Za-z0-9]{200}$/)
+  })
+})
+
+describe('scrypt limits', () => {
+  // Each breaks one limit: N above 2^20; 512 MiB of memory; r·p above 128; 2^23 units of work.
+  const tooCostly = [
+    ['scrypt:2097152:1:1', 256, 8],
+    ['scrypt:524288:8:1', 512, 16],
+    ['scrypt:1024:1:256', 0.125, 1],
+    ['scrypt:65536:8:16', 64, 32],
+  ] as const
+
+  it.each(tooCostly)(
+    'generatePasswordHash refuses %s with a teaching error',
+    async (method, mib, times) => {
+      const error = await generatePasswordHash('x', { method }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(LoginManagerError)
+      expect((error as LoginManagerError).code).toBe('scrypt-too-costly')
+      expect((error as Error).message).toBe(
+        `${method} asks for ${mib} MiB of memory and ${times} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
+      )
+    },
+  )
+
+  it('checkPasswordHash says false at once for a hash beyond the limits', async () => {
+    const start = performance.now()
+    for (const [method] of tooCostly) {
+      expect(await checkPasswordHash(`${method}$salt$${'ab'.repeat(64)}`, 'x')).toBe(false)
+    }
+    // Computing any one of them would take seconds and up to 512 MiB.
+    expect(performance.now() - start).toBeLessThan(500)
+  })
+
+  it('checkPasswordHash refuses even a genuine hash beyond the limits', async () => {
+    const genuine = scryptSync('pw', 'salt', 64, { N: 1024, r: 1, p: 256 }).toString('hex')
+    expect(await checkPasswordHash(`scrypt:1024:1:256$salt$${genuine}`, 'pw')).toBe(false)
+    const withinLimits = scryptSync('pw', 'salt', 64, { N: 1024, r: 1, p: 128 }).toString('hex')
+    expect(await checkPasswordHash(`scrypt:1024:1:128$salt$${withinLimits}`, 'pw')).toBe(true)
+  })
+
+  it('accepts parameters at a limit (r·p of exactly 128)', async () => {
+    expect(await generatePasswordHash('x', { method: 'scrypt:2:1:128' })).toMatch(
+      /^scrypt:2:1:128\$[A-Za-z0-9]{16}\$[0-9a-f]{128}$/,
+    )
   })
 })
