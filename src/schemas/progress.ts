@@ -77,3 +77,5 @@ export type Progress = z.infer<typeof progressSchema>
 export type LessonProgress = z.infer<typeof lessonProgressSchema>
 /** One exercise's saved progress. @example const ex: ExerciseProgress = { code: {}, passed: false } */
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>
+/** One quiz's saved progress. @example const quiz: QuizProgress = { bestScore: 0.9, attempts: 2, passed: true } */
+export type QuizProgress = z.infer<typeof quizProgressSchema>
