@@ -62,7 +62,12 @@ export async function getLessonsInOrder(): Promise<OutlineLesson[]> {
   return (await getCourseOutline()).flatMap((part) => part.lessons)
 }
 
-/** What a lesson asks the learner to pass before it counts as complete. */
+/**
+ * What a lesson asks the learner to pass before it counts as complete.
+ *
+ * @example
+ * const requirements: LessonRequirements = { exercises: ['complete-the-login-flow'], quizzes: [] }
+ */
 export interface LessonRequirements {
   /** Slugs of the graded exercises in the lesson. */
   exercises: string[]

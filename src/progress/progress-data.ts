@@ -28,7 +28,13 @@ export function emptyLessonProgress(): LessonProgress {
   return { examplesRun: [], exercises: {}, quizzes: {} }
 }
 
-/** The result of reading saved or imported progress. */
+/**
+ * The result of reading saved or imported progress.
+ *
+ * @example
+ * const result: ProgressReadResult = readProgress(localStorage.getItem(PROGRESS_KEY))
+ * if (!result.ok) console.warn(result.problem)
+ */
 export type ProgressReadResult =
   { ok: true; progress: Progress } | { ok: false; progress: Progress; problem: string }
 
