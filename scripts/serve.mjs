@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isolationHeaders } from './isolation-headers.mjs'
 
@@ -43,8 +43,13 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = await findFile(rootDir, path)
+    const path = decodePath(req.url ?? '/')
+    if (path === null) {
+      res.writeHead(400, { 'Content-Type': contentTypes['.txt'] })
+      res.end(req.method === 'HEAD' ? undefined : 'Bad request: the address is not valid.')
+      return
+    }
+    const file = await findFile(rootDir, path).catch(() => null)
     if (!file) {
       const notFound = join(rootDir, '404.html')
       res.writeHead(404, { 'Content-Type': contentTypes['.html'] })
@@ -55,7 +60,7 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
       return
     }
     const type = contentTypes[extname(file)] ?? 'application/octet-stream'
-    const immutable = file.includes(`${join(rootDir, '_astro')}`)
+    const immutable = isInside(join(rootDir, '_astro'), file)
     res.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -68,13 +73,33 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
   const actualPort = typeof address === 'object' && address ? address.port : port
   return {
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok())
+        server.closeAllConnections()
+      }),
   }
 }
 
+/** The request's decoded path, or `null` when its percent-encoding is malformed or has a NUL byte. */
+function decodePath(url) {
+  try {
+    const path = decodeURIComponent(new URL(url, 'http://x').pathname)
+    return path.includes('\0') ? null : path
+  } catch {
+    return null
+  }
+}
+
+/** Whether `target` is `rootDir` or inside it (not merely a sibling whose name starts the same). */
+function isInside(rootDir, target) {
+  const rel = relative(rootDir, target)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+}
+
 async function findFile(rootDir, path) {
-  const target = normalize(join(rootDir, path))
-  if (!target.startsWith(rootDir)) return null
+  const target = join(rootDir, path)
+  if (!isInside(rootDir, target)) return null
   for (const candidate of [target, join(target, 'index.html'), `${target}.html`]) {
     const info = await stat(candidate).catch(() => null)
     if (info?.isFile()) return candidate

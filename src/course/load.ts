@@ -1,5 +1,31 @@
-import { getCollection } from 'astro:content'
-import { buildOutline, type OutlineLesson, type OutlinePart } from './outline'
+import { getCollection, type CollectionEntry } from 'astro:content'
+import {
+  buildOutline,
+  type OutlineLesson,
+  type OutlineLessonInput,
+  type OutlinePart,
+} from './outline'
+
+/**
+ * The facts about a lesson entry that the outline needs.
+ *
+ * @param entry - a lesson from the `lessons` collection
+ * @returns its slug, file and frontmatter, with the part as its id
+ * @example
+ * const input = lessonInput((await getCollection('lessons'))[0]!)
+ */
+export function lessonInput(entry: CollectionEntry<'lessons'>): OutlineLessonInput {
+  return {
+    slug: entry.id,
+    file: entry.filePath ?? `lessons/${entry.id}.mdx`,
+    title: entry.data.title,
+    part: entry.data.part.id,
+    order: entry.data.order,
+    minutes: entry.data.minutes,
+    summary: entry.data.summary,
+    draft: entry.data.draft,
+  }
+}
 
 /**
  * Load the course outline from the content collections, once per build.
@@ -20,16 +46,7 @@ async function load(): Promise<OutlinePart[]> {
   const [parts, lessons] = await Promise.all([getCollection('parts'), getCollection('lessons')])
   return buildOutline(
     parts.map((entry) => entry.data),
-    lessons.map((entry) => ({
-      slug: entry.id,
-      file: entry.filePath ?? `lessons/${entry.id}.mdx`,
-      title: entry.data.title,
-      part: entry.data.part.id,
-      order: entry.data.order,
-      minutes: entry.data.minutes,
-      summary: entry.data.summary,
-      draft: entry.data.draft,
-    })),
+    lessons.map(lessonInput),
   )
 }
 
@@ -45,7 +62,12 @@ export async function getLessonsInOrder(): Promise<OutlineLesson[]> {
   return (await getCourseOutline()).flatMap((part) => part.lessons)
 }
 
-/** What a lesson asks the learner to pass before it counts as complete. */
+/**
+ * What a lesson asks the learner to pass before it counts as complete.
+ *
+ * @example
+ * const requirements: LessonRequirements = { exercises: ['complete-the-login-flow'], quizzes: [] }
+ */
 export interface LessonRequirements {
   /** Slugs of the graded exercises in the lesson. */
   exercises: string[]

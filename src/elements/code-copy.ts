@@ -1,6 +1,16 @@
+/** The copy shortcut on this device: ⌘C on Apple systems, Ctrl+C elsewhere. */
+function copyShortcut(): string {
+  const platform =
+    (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ??
+    navigator.platform
+  return /mac|iphone|ipad/i.test(platform) ? '⌘C' : 'Ctrl+C'
+}
+
 /**
- * `<code-copy>`: adds a "Copy" button to every highlighted code block inside it. The button says
- * "Copied" (also to screen readers, through a live region) for two seconds after a copy.
+ * `<code-copy>`: adds a "Copy" button to every highlighted code block inside it. After a press the
+ * button reads "Copied" for two seconds (a later press starts the two seconds again), and a status
+ * region tells screen readers. If the browser refuses, the code is selected and the button says
+ * which keys copy it (⌘C on a Mac, Ctrl+C elsewhere).
  *
  * @example
  * <code-copy><pre class="astro-code"><code>const a = 1</code></pre></code-copy>
@@ -9,7 +19,7 @@ export class CodeCopyElement extends HTMLElement {
   connectedCallback() {
     const status = document.createElement('p')
     status.className = 'visually-hidden'
-    status.setAttribute('aria-live', 'polite')
+    status.setAttribute('role', 'status')
     this.append(status)
     for (const pre of this.querySelectorAll<HTMLPreElement>('pre.astro-code')) {
       if (pre.parentElement?.classList.contains('code-frame') || pre.closest('code-editor'))
@@ -21,24 +31,35 @@ export class CodeCopyElement extends HTMLElement {
       const button = document.createElement('button')
       button.type = 'button'
       button.className = 'copy-button'
-      button.textContent = 'Copy'
-      button.setAttribute('aria-label', 'Copy code to clipboard')
+      const label = document.createElement('span')
+      const context = document.createElement('span')
+      context.className = 'visually-hidden'
+      context.textContent = ' code'
+      const show = (text: string) => {
+        label.textContent = text
+        button.dataset['state'] = text === 'Copy' ? 'idle' : 'done'
+      }
+      show('Copy')
+      button.append(label, context)
+      let timer: ReturnType<typeof setTimeout> | undefined
       button.addEventListener('click', async () => {
+        clearTimeout(timer)
         const text = pre.querySelector('code')?.innerText ?? pre.innerText
         try {
           await navigator.clipboard.writeText(text)
-          button.textContent = 'Copied'
+          show('Copied')
           status.textContent = 'Code copied to clipboard'
         } catch {
-          button.textContent = 'Press Ctrl+C'
-          status.textContent = 'Copying was blocked; select the code and press Ctrl+C'
+          const keys = copyShortcut()
+          show(`Press ${keys}`)
+          status.textContent = `Copying was blocked. The code is selected: press ${keys} to copy it.`
           const range = document.createRange()
           range.selectNodeContents(pre)
           getSelection()?.removeAllRanges()
           getSelection()?.addRange(range)
         }
-        setTimeout(() => {
-          button.textContent = 'Copy'
+        timer = setTimeout(() => {
+          show('Copy')
           status.textContent = ''
         }, 2000)
       })

@@ -1,80 +1,108 @@
-import { lessonStatus } from '../progress/progress-data'
+import { summarizeProgress, type ProgressSummary } from '../progress/progress-data'
+import type { ExerciseProgress, LessonProgress, QuizProgress } from '../schemas/progress'
 import { progress } from '../stores/progress'
 
-/** A lesson row as the progress page describes it (from `data-lessons`). */
-interface LessonRow {
-  slug: string
-  title: string
-  href: string
-  exercises: string[]
-  quizzes: string[]
-}
-
-const statusText = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  complete: 'Complete',
+/** How many of something, in words: `1 quiz`, `2 quizzes`. */
+function count(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 /**
- * `<progress-panel>`: the Progress page. Fills the table from the progress store, and runs export,
- * import (validated, with a clear error) and reset (after confirmation).
+ * What an import or a reset would replace, in words, or `''` when there is nothing to lose.
+ *
+ * @param summary - from {@link summarizeProgress}
+ * @returns e.g. `2 lessons visited, 1 example run, 1 exercise and 1 quiz`
+ */
+function describeLoss(summary: ProgressSummary): string {
+  const parts = [
+    summary.visited && count(summary.visited, 'lesson visited', 'lessons visited'),
+    summary.examplesRun && count(summary.examplesRun, 'example run', 'examples run'),
+    summary.exercises &&
+      count(summary.exercises, 'exercise with saved code', 'exercises with saved code'),
+    summary.quizzes && count(summary.quizzes, 'quiz score', 'quiz scores'),
+  ].filter((part): part is string => Boolean(part))
+  if (parts.length <= 1) return parts.join('')
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+}
+
+const date = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDateString() : '')
+
+/** The state text of one item, and whether it counts as done. */
+const describe = {
+  examples: (lesson: LessonProgress | undefined, slug: string) =>
+    lesson?.examplesRun.includes(slug) ? { text: 'Run', done: true } : { text: 'Not run yet' },
+  exercises: (lesson: LessonProgress | undefined, slug: string) => {
+    const exercise: ExerciseProgress | undefined = lesson?.exercises[slug]
+    if (exercise?.passed) {
+      const when = date(exercise.passedAt)
+      return { text: when ? `Passed on ${when}` : 'Passed', done: true }
+    }
+    return { text: exercise ? 'Started, not passed yet' : 'Not started' }
+  },
+  quizzes: (lesson: LessonProgress | undefined, slug: string) => {
+    const quiz: QuizProgress | undefined = lesson?.quizzes[slug]
+    if (!quiz) return { text: 'Not taken yet' }
+    const score = `Best score ${Math.round(quiz.bestScore * 100)}%${quiz.passed ? ', passed' : ''}`
+    return { text: `${score} · ${count(quiz.attempts, 'attempt', 'attempts')}`, done: quiz.passed }
+  },
+}
+
+/** A `<details>` showing the code that first passed an exercise, file by file. */
+function passingCodeDetails(
+  files: Record<string, string>,
+  exerciseName: string,
+  signature: string,
+) {
+  const details = document.createElement('details')
+  details.dataset['passingCode'] = signature
+  const summary = document.createElement('summary')
+  summary.textContent = 'Show the passing code'
+  const label = document.createElement('span')
+  label.className = 'visually-hidden'
+  label.textContent = ` for ${exerciseName}`
+  summary.append(label)
+  details.append(summary)
+  for (const [path, text] of Object.entries(files)) {
+    const name = document.createElement('p')
+    name.className = 'file-name'
+    name.textContent = path
+    const pre = document.createElement('pre')
+    pre.tabIndex = 0
+    pre.setAttribute('aria-label', `${path}, passing code`)
+    const code = document.createElement('code')
+    code.textContent = text
+    pre.append(code)
+    details.append(name, pre)
+  }
+  return details
+}
+
+/**
+ * `<progress-panel>`: the Progress page. The page renders a card per lesson naming its examples,
+ * exercises and quizzes; this element fills in what the store knows (visit date, examples run,
+ * exercises passed with their passing code, quiz best scores and attempts, and anything recorded
+ * that the lesson no longer lists), and runs export, import (validated, and confirmed before it
+ * replaces anything) and reset (after confirmation).
  *
  * @example
- * <progress-panel data-lessons='[{"slug":"welcome","title":"Welcome","href":"/lessons/welcome/","exercises":[],"quizzes":[]}]'>…</progress-panel>
+ * <progress-panel><ol><li data-lesson="welcome">…<span data-visited></span>…</li></ol>…</progress-panel>
  */
 export class ProgressPanelElement extends HTMLElement {
   #unsubscribers: Array<() => void> = []
 
   connectedCallback() {
-    const rows = JSON.parse(this.dataset['lessons'] ?? '[]') as LessonRow[]
-    const body = this.querySelector('tbody')
     const message = this.querySelector<HTMLElement>('[data-message]')
     const say = (text: string, tone: 'ok' | 'error') => {
       if (!message) return
       message.textContent = text
       message.dataset['tone'] = tone
     }
-    this.querySelector<HTMLElement>('[data-needs-js]')?.removeAttribute('hidden')
 
     this.#unsubscribers.push(
       progress.$progress.subscribe((value) => {
-        if (!body) return
-        body.replaceChildren(
-          ...rows.map((row) => {
-            const lesson = value.lessons[row.slug]
-            const tr = document.createElement('tr')
-            const status = lessonStatus(lesson, row)
-            const passed = row.exercises.filter((slug) => lesson?.exercises[slug]?.passed).length
-            const quizCells = row.quizzes.map((slug) => {
-              const best = lesson?.quizzes[slug]
-              return best
-                ? `${Math.round(best.bestScore * 100)}%${best.passed ? ' (passed)' : ''}`
-                : 'Not taken'
-            })
-            const cells = [
-              lesson?.visitedAt ? new Date(lesson.visitedAt).toLocaleDateString() : 'Not yet',
-              String(lesson?.examplesRun.length ?? 0),
-              row.exercises.length ? `${passed} of ${row.exercises.length}` : 'None in lesson',
-              quizCells.length ? quizCells.join(', ') : 'None in lesson',
-              statusText[status],
-            ]
-            const th = document.createElement('th')
-            th.scope = 'row'
-            const link = document.createElement('a')
-            link.href = row.href
-            link.textContent = row.title
-            th.append(link)
-            tr.append(th)
-            for (const [index, text] of cells.entries()) {
-              const td = document.createElement('td')
-              td.textContent = text
-              if (index === cells.length - 1) td.dataset['status'] = status
-              tr.append(td)
-            }
-            return tr
-          }),
-        )
+        for (const card of this.querySelectorAll<HTMLElement>('[data-lesson]')) {
+          this.#fill(card, value.lessons[card.dataset['lesson'] ?? ''])
+        }
       }),
     )
 
@@ -90,8 +118,25 @@ export class ProgressPanelElement extends HTMLElement {
     fileInput?.addEventListener('change', async () => {
       const file = fileInput.files?.[0]
       if (!file) return
-      const result = progress.importJson(await file.text())
+      const text = await file.text()
       fileInput.value = ''
+      const check = progress.checkImport(text)
+      if (!check.ok) {
+        say(check.message, 'error')
+        return
+      }
+      const loss = describeLoss(check.replaces)
+      const incoming = describeLoss(check.brings) || 'empty record'
+      if (
+        loss &&
+        !confirm(
+          `Replace the progress in this browser with ${file.name}?\n\nThis browser's ${loss} will be replaced by the file's ${incoming}. Export first if you want to keep a copy.`,
+        )
+      ) {
+        say('Import cancelled. Nothing was changed.', 'ok')
+        return
+      }
+      const result = progress.importJson(text)
       say(
         result.ok ? `Progress imported from ${file.name}.` : result.message,
         result.ok ? 'ok' : 'error',
@@ -99,8 +144,9 @@ export class ProgressPanelElement extends HTMLElement {
     })
 
     this.querySelector('[data-reset]')?.addEventListener('click', () => {
+      const loss = describeLoss(summarizeProgress(progress.$progress.get()))
       const sure = confirm(
-        'Reset all progress? Your visits, saved code, passed exercises and quiz scores in this browser will be deleted. Export first if you want a copy.',
+        `Reset all progress? ${loss ? `This browser's ${loss} will be deleted` : 'Everything this browser remembers will be deleted'}, with your saved code. Export first if you want a copy.`,
       )
       if (!sure) return
       progress.reset()
@@ -119,6 +165,63 @@ export class ProgressPanelElement extends HTMLElement {
     this.querySelector('[data-discard-unreadable]')?.addEventListener('click', () =>
       progress.discardUnreadableCopy(),
     )
+  }
+
+  /** Show one lesson's saved progress in its card. */
+  #fill(card: HTMLElement, lesson: LessonProgress | undefined) {
+    const visited = card.querySelector('[data-visited]')
+    if (visited) visited.textContent = lesson?.visitedAt ? date(lesson.visitedAt) : 'Not yet'
+    const recorded = {
+      examples: lesson?.examplesRun ?? [],
+      exercises: Object.keys(lesson?.exercises ?? {}),
+      quizzes: Object.keys(lesson?.quizzes ?? {}),
+    }
+    for (const kind of ['examples', 'exercises', 'quizzes'] as const) {
+      const list = card.querySelector<HTMLElement>(`[data-list="${kind}"]`)
+      if (!list) continue
+      // Something recorded that the lesson no longer lists (renamed or moved) is still shown.
+      for (const slug of recorded[kind]) {
+        if (list.querySelector(`[data-item="${CSS.escape(slug)}"]`)) continue
+        const item = document.createElement('li')
+        item.dataset['item'] = slug
+        item.dataset['extra'] = ''
+        const name = document.createElement('span')
+        name.className = 'name'
+        name.textContent = slug
+        const state = document.createElement('span')
+        state.className = 'state'
+        state.dataset['state'] = ''
+        item.append(name, ' ', state)
+        list.append(item)
+        list.parentElement?.querySelector('.none')?.setAttribute('hidden', '')
+      }
+      for (const item of list.querySelectorAll<HTMLElement>('[data-item]')) {
+        const slug = item.dataset['item'] ?? ''
+        if (item.hasAttribute('data-extra') && !recorded[kind].includes(slug)) {
+          item.remove()
+          continue
+        }
+        const { text, done } = describe[kind](lesson, slug)
+        const state = item.querySelector<HTMLElement>('[data-state]')
+        if (state) {
+          state.textContent = text
+          state.toggleAttribute('data-done', Boolean(done))
+        }
+        // Rebuilt only when the code changes, so an open <details> stays open.
+        const code = kind === 'exercises' ? lesson?.exercises[slug]?.passingCode : undefined
+        const shown = item.querySelector<HTMLElement>('[data-passing-code]')
+        const signature = code ? JSON.stringify(code) : ''
+        if ((shown?.dataset['passingCode'] ?? '') === signature) continue
+        shown?.remove()
+        if (code) {
+          const name = item.querySelector('.name')?.textContent ?? slug
+          item.append(passingCodeDetails(code, name, signature))
+        }
+      }
+      if (!list.querySelector('[data-item]')) {
+        list.parentElement?.querySelector('.none')?.removeAttribute('hidden')
+      }
+    }
   }
 
   disconnectedCallback() {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { emptyProgress, lessonStatus, readProgress } from './progress-data'
+import {
+  continueTarget,
+  emptyProgress,
+  lessonStatus,
+  readProgress,
+  summarizeProgress,
+} from './progress-data'
 
 describe('readProgress', () => {
   it('gives a fresh record when nothing is stored', () => {
@@ -39,6 +45,73 @@ describe('readProgress', () => {
   })
 })
 
+describe('readProgress with some unreadable lessons', () => {
+  const good = {
+    visitedAt: '2026-01-01T00:00:00.000Z',
+    examplesRun: [],
+    exercises: {},
+    quizzes: {},
+  }
+
+  it('keeps the lessons that read and names each one left out', () => {
+    const result = readProgress(
+      JSON.stringify({
+        version: 1,
+        lastLesson: 'good',
+        lessons: {
+          good,
+          bad: { ...good, examplesRun: 'x' },
+          worse: { ...good, quizzes: { q: { bestScore: 7, attempts: 1, passed: true } } },
+        },
+      }),
+    )
+    expect(result.ok).toBe(false)
+    expect(result.progress).toEqual({ version: 1, lastLesson: 'good', lessons: { good } })
+    if (!result.ok) {
+      expect(result.problem).toMatch(/^2 lessons could not be read and were left out/)
+      expect(result.problem).toContain('lessons.bad.examplesRun')
+      expect(result.problem).toContain('lessons.worse.quizzes.q.bestScore')
+    }
+  })
+
+  it('drops a broken lastLesson but keeps the lessons', () => {
+    const result = readProgress(JSON.stringify({ version: 1, lastLesson: 3, lessons: { good } }))
+    expect(result.progress).toEqual({ version: 1, lastLesson: null, lessons: { good } })
+    if (!result.ok) expect(result.problem).toBe('lastLesson: expected a lesson slug or null')
+  })
+
+  it('starts fresh when lessons is not an object', () => {
+    const result = readProgress('{"version":1,"lessons":[],"lastLesson":null}')
+    expect(result.progress).toEqual(emptyProgress())
+    if (!result.ok) expect(result.problem).toContain('lessons: expected an object')
+  })
+})
+
+describe('summarizeProgress', () => {
+  it('counts what a record holds', () => {
+    expect(summarizeProgress(emptyProgress())).toEqual({
+      visited: 0,
+      examplesRun: 0,
+      exercises: 0,
+      quizzes: 0,
+    })
+    const lesson = {
+      visitedAt: 'x',
+      examplesRun: ['a', 'b'],
+      exercises: { e: { code: {}, passed: false } },
+      quizzes: {},
+    }
+    const other = {
+      examplesRun: [],
+      exercises: {},
+      quizzes: { q: { bestScore: 1, attempts: 2, passed: true } },
+    }
+    expect(summarizeProgress({ version: 1, lastLesson: null, lessons: { lesson, other } })).toEqual(
+      { visited: 1, examplesRun: 2, exercises: 1, quizzes: 1 },
+    )
+  })
+})
+
 describe('lessonStatus', () => {
   const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
   it('is not started before a visit', () => {
@@ -54,5 +127,64 @@ describe('lessonStatus', () => {
     expect(lessonStatus(exerciseDone, requirements)).toBe('in-progress')
     const allDone = { ...exerciseDone, quizzes: { q: { bestScore: 1, attempts: 1, passed: true } } }
     expect(lessonStatus(allDone, requirements)).toBe('complete')
+  })
+})
+
+describe('continueTarget', () => {
+  const course = [
+    { slug: 'a', exercises: [], quizzes: [] },
+    { slug: 'b', exercises: ['e'], quizzes: [] },
+    { slug: 'c', exercises: [], quizzes: [] },
+  ]
+  const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
+  const passedB = { ...visited, exercises: { e: { code: {}, passed: true } } }
+  const progress = (lastLesson: string | null, lessons: Record<string, typeof visited>) => ({
+    version: 1 as const,
+    lastLesson,
+    lessons,
+  })
+
+  it('starts at the beginning before any lesson was opened', () => {
+    expect(continueTarget(emptyProgress(), course)).toBeNull()
+  })
+
+  it('continues the last lesson opened while it is unfinished', () => {
+    expect(continueTarget(progress('b', { a: visited, b: visited }), course)).toEqual({
+      slug: 'b',
+      reason: 'continue',
+    })
+  })
+
+  it('moves on to the next unfinished lesson once the last one is complete', () => {
+    expect(continueTarget(progress('a', { a: visited }), course)).toEqual({
+      slug: 'b',
+      reason: 'next',
+    })
+    expect(continueTarget(progress('b', { a: visited, b: passedB }), course)).toEqual({
+      slug: 'c',
+      reason: 'next',
+    })
+  })
+
+  it('wraps round to an unfinished lesson before the last one', () => {
+    expect(continueTarget(progress('c', { a: visited, b: visited, c: visited }), course)).toEqual({
+      slug: 'b',
+      reason: 'next',
+    })
+  })
+
+  it('goes back to the last lesson when everything is complete', () => {
+    const all = { a: visited, b: passedB, c: visited }
+    expect(continueTarget(progress('b', all), course)).toEqual({ slug: 'b', reason: 'review' })
+  })
+
+  it('picks the first unfinished lesson when the last one left the course', () => {
+    expect(continueTarget(progress('gone', { a: visited }), course)).toEqual({
+      slug: 'b',
+      reason: 'next',
+    })
+    expect(
+      continueTarget(progress('gone', { a: visited, b: passedB, c: visited }), course),
+    ).toBeNull()
   })
 })

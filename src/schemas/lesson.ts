@@ -1,6 +1,20 @@
 import { z } from 'zod'
 
 /**
+ * A strict object: a misspelt key (`drafts: true`) is an error naming the key and the fields that
+ * do exist, instead of being silently ignored.
+ */
+function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const fields = Object.keys(shape).join(', ')
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling (the fields are ${fields})`
+        : undefined,
+  })
+}
+
+/**
  * Frontmatter of a lesson in `lessons/*.mdx`. The `/** … *\/` comments are the authoring docs.
  * `part` is checked against `lessons/parts.yaml` by the content collection, which swaps in a
  * `reference('parts')`.
@@ -12,7 +26,7 @@ import { z } from 'zod'
  *   objectives: ['Explain what a signed cookie proves'],
  * })
  */
-export const lessonSchema = z.object({
+export const lessonSchema = strictObject({
   /** The lesson's title, shown in the page heading, the sidebar and the home page. */
   title: z.string().min(3, 'a title needs at least 3 characters'),
   /** The id of the part this lesson belongs to, as listed in `lessons/parts.yaml`. */
@@ -25,7 +39,10 @@ export const lessonSchema = z.object({
   objectives: z.array(z.string().min(3)).min(1, 'list at least one learning objective'),
   /** Estimated minutes to finish the lesson, including its examples, exercises and quiz. */
   minutes: z.number().int().positive().max(240),
-  /** Set to `true` to build the lesson but leave it out of the course navigation. */
+  /**
+   * Set to `true` while writing: `npm run dev` still shows the lesson at its URL (marked as a
+   * draft), but it is listed nowhere and the production build (`npm run build`) leaves it out.
+   */
   draft: z.boolean().default(false),
 })
 
@@ -38,12 +55,12 @@ export type LessonFrontmatter = z.infer<typeof lessonSchema>
  * @example
  * partSchema.parse({ id: 'by-hand', title: 'Login by hand', order: 1, description: 'Sessions from scratch.' })
  */
-export const partSchema = z.object({
+export const partSchema = strictObject({
   /** The part's id; lessons name it in their `part` field. */
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),
   /** The part's title, shown as a heading on the home page and in the sidebar. */
   title: z.string().min(3),
-  /** The part's position in the course, counting from 1. */
+  /** The part's position in the course, counting from 1, shown as "Part N". No two parts share it. */
   order: z.number().int().positive(),
   /** One sentence on what the part covers. */
   description: z.string().min(10),

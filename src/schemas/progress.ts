@@ -1,7 +1,12 @@
 // zod/mini: the same validation as zod, tree-shakable, because this schema ships to every page.
 import { z } from 'zod/mini'
 
-/** The version of the saved-progress format. Bump it (and add a migration) when the shape changes. */
+/**
+ * The version of the saved-progress format. Bump it (and add a migration) when the shape changes.
+ *
+ * @example
+ * JSON.parse(progress.exportJson()).version === PROGRESS_VERSION // true
+ */
 export const PROGRESS_VERSION = 1
 
 /** Source files by path, e.g. `{ 'app.ts': '…' }`. */
@@ -77,3 +82,5 @@ export type Progress = z.infer<typeof progressSchema>
 export type LessonProgress = z.infer<typeof lessonProgressSchema>
 /** One exercise's saved progress. @example const ex: ExerciseProgress = { code: {}, passed: false } */
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>
+/** One quiz's saved progress. @example const quiz: QuizProgress = { bestScore: 0.9, attempts: 2, passed: true } */
+export type QuizProgress = z.infer<typeof quizProgressSchema>

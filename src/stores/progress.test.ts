@@ -1,14 +1,32 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createProgressStore } from './progress'
+import { createProgressStore as createStore, type ProgressStoreOptions } from './progress'
 
 let storage: Record<string, string>
 const noEvents = { addEventListener() {}, removeEventListener() {} }
+const working: ProgressStoreOptions = { storageWorks: () => true }
+const createProgressStore = (key: string, options = working) => createStore(key, options)
 
 beforeEach(() => {
   storage = {}
   setPersistentEngine(storage, noEvents)
 })
+
+/** A storage that accepts `allowed` writes, then throws like a full localStorage. */
+function fillingStorage(allowed: number) {
+  let writes = 0
+  const data: Record<string, string> = {}
+  const engine = new Proxy(data, {
+    set(target, key, value: string) {
+      writes += 1
+      if (writes > allowed)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      target[key as string] = value
+      return true
+    },
+  })
+  return { engine, data, writes: () => writes }
+}
 
 describe('progress store', () => {
   it('records visits, example runs, exercises and the best quiz score, and persists them', () => {
@@ -59,5 +77,89 @@ describe('progress store', () => {
     expect(store.$progress.get().lessons).toEqual({})
     expect(store.importJson(exported)).toEqual({ ok: true })
     expect(store.$progress.get().lastLesson).toBe('x')
+  })
+
+  it('says what an import would replace and bring, without changing anything', () => {
+    const store = createProgressStore('p')
+    store.markVisited('a')
+    store.recordExampleRun('a', 'demo')
+    const exported = store.exportJson()
+    store.recordQuizScore('b', 'quiz', 0.5, false)
+    const before = store.$progress.get()
+    expect(store.checkImport(exported)).toEqual({
+      ok: true,
+      replaces: { visited: 1, examplesRun: 1, exercises: 0, quizzes: 1 },
+      brings: { visited: 1, examplesRun: 1, exercises: 0, quizzes: 0 },
+    })
+    expect(store.checkImport('nope')).toEqual({
+      ok: false,
+      message: 'That file is not Signed In progress: it is not valid JSON. Nothing was changed.',
+    })
+    expect(store.$progress.get()).toBe(before)
+  })
+
+  it('keeps the lessons that read when one saved lesson is broken, and the old text too', () => {
+    const good = {
+      visitedAt: '2026-01-01T00:00:00.000Z',
+      examplesRun: ['demo'],
+      exercises: {},
+      quizzes: {},
+    }
+    const text = JSON.stringify({
+      version: 1,
+      lastLesson: 'good',
+      lessons: { good, bad: { examplesRun: 'oops', exercises: {}, quizzes: {} } },
+    })
+    storage['p'] = text
+    const store = createProgressStore('p')
+    expect(store.$progress.get()).toEqual({ version: 1, lastLesson: 'good', lessons: { good } })
+    expect(store.$notice.get()).toContain('Part of your saved progress could not be read')
+    expect(store.$notice.get()).toContain('lessons.bad.examplesRun')
+    expect(store.$unreadableCopy.get()).toBe(text)
+    expect(JSON.parse(storage['p'] ?? '')).toEqual(store.$progress.get())
+    expect(createProgressStore('p').$notice.get()).toBeNull()
+  })
+
+  it('works in memory and says so once when this browser cannot save at all', () => {
+    const store = createProgressStore('p', { storageWorks: () => false })
+    expect(store.$saving.get()).toBe(false)
+    expect(store.$notice.get()).toContain("can't be saved in this browser")
+    store.markVisited('lesson-a')
+    store.recordQuizScore('lesson-a', 'quiz', 1, true)
+    expect(store.$progress.get().lessons['lesson-a']?.quizzes['quiz']?.passed).toBe(true)
+    expect(storage).toEqual({})
+    store.dismissNotice()
+    store.markVisited('lesson-b')
+    expect(store.$notice.get()).toBeNull()
+  })
+
+  it('carries on in memory when a write is refused, tells the learner once, and stops trying', () => {
+    const storage = fillingStorage(1)
+    setPersistentEngine(storage.engine, noEvents)
+    const store = createProgressStore('p')
+    expect(() => store.markVisited('lesson-a')).not.toThrow()
+    expect(store.$notice.get()).toBeNull()
+    expect(() => store.recordExampleRun('lesson-a', 'demo')).not.toThrow()
+    expect(store.$saving.get()).toBe(false)
+    expect(store.$progress.get().lessons['lesson-a']?.examplesRun).toEqual(['demo'])
+    expect(store.$progress.get().lastLesson).toBe('lesson-a')
+    const notice = store.$notice.get()
+    expect(notice).toContain("can't be saved in this browser")
+    const writes = storage.writes()
+    store.recordExampleRun('lesson-a', 'other')
+    store.reset()
+    expect(storage.writes()).toBe(writes)
+    expect(store.$notice.get()).toBe(notice)
+    expect(store.$progress.get().lessons).toEqual({})
+  })
+
+  it('survives a refused write of the unreadable copy, keeping it in memory', () => {
+    const storage = fillingStorage(0)
+    storage.data['p'] = 'not json'
+    setPersistentEngine(storage.engine, noEvents)
+    const store = createProgressStore('p')
+    expect(store.$unreadableCopy.get()).toBe('not json')
+    expect(store.$notice.get()).toContain('could not be read (it is not valid JSON)')
+    expect(store.$notice.get()).toContain("can't be saved in this browser")
   })
 })

@@ -1,49 +1,158 @@
 import { atom, computed, type ReadableAtom } from 'nanostores'
 import { persistentAtom } from '@nanostores/persistent'
-import { emptyLessonProgress, emptyProgress, readProgress } from '../progress/progress-data'
+import {
+  emptyLessonProgress,
+  emptyProgress,
+  readProgress,
+  summarizeProgress,
+  type ProgressSummary,
+} from '../progress/progress-data'
 import type { LessonProgress, Progress } from '../schemas/progress'
 
-/** The localStorage key of the learner's progress. */
+/**
+ * The localStorage key of the learner's progress. The unreadable copy of a replaced record is kept
+ * under the same key plus `:unreadable`.
+ *
+ * @example
+ * localStorage.getItem(PROGRESS_KEY) // '{"version":1,"lessons":{…},"lastLesson":"how-a-login-works"}'
+ */
 export const PROGRESS_KEY = 'signed-in:progress'
 
-/** What {@link ProgressStore.importJson} reports. */
+/**
+ * What {@link ProgressStore.importJson} reports.
+ *
+ * @example
+ * const result: ImportResult = progress.importJson(text)
+ * if (!result.ok) console.log(result.message)
+ */
 export type ImportResult = { ok: true } | { ok: false; message: string }
 
-/** The learner's progress, with the actions that change it. Components only subscribe. */
+/**
+ * What {@link ProgressStore.checkImport} reports: why a file cannot be imported, or what importing
+ * it would replace and bring, so the page can ask first.
+ *
+ * @example
+ * const check: ImportCheck = progress.checkImport(text)
+ * if (check.ok && check.replaces.visited > 0) confirm('Replace your progress?')
+ */
+export type ImportCheck =
+  { ok: true; replaces: ProgressSummary; brings: ProgressSummary } | { ok: false; message: string }
+
+/**
+ * The learner's progress, with the actions that change it. Components only subscribe.
+ *
+ * @example
+ * const store: ProgressStore = createProgressStore()
+ * store.markVisited('how-a-login-works')
+ */
 export interface ProgressStore {
   /** Everything saved, read-only. */
   $progress: ReadableAtom<Progress>
-  /** A one-time message when saved progress could not be read and was replaced, else `null`. */
+  /**
+   * A message for the learner, else `null`: saved progress could not be read and was replaced, or
+   * this browser will not save progress. Shown once per page until dismissed.
+   */
   $notice: ReadableAtom<string | null>
   /** The unreadable text that was replaced, kept so nothing is lost (empty when none). */
   $unreadableCopy: ReadableAtom<string>
+  /** Whether progress is being saved; `false` once storage is missing or has refused a write. */
+  $saving: ReadableAtom<boolean>
+  /** Record that the learner opened a lesson (first visit time kept) and make it the last one. */
   markVisited(lesson: string): void
+  /** Record that the learner ran an example of a lesson (each example counted once). */
   recordExampleRun(lesson: string, example: string): void
+  /** Save the learner's latest code for an exercise, keeping its passing state and passing code. */
   saveExerciseCode(lesson: string, exercise: string, code: Record<string, string>): void
+  /** Record that an exercise passed with this code; the first passing code and time are kept. */
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
+  /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
+  /** Everything, as the JSON text of an export file. */
   exportJson(): string
+  /** Check an exported file without importing it: whether it reads, and what it would replace. */
+  checkImport(text: string): ImportCheck
+  /** Replace everything with an exported file's contents, if valid; nothing changes otherwise. */
   importJson(text: string): ImportResult
+  /** Forget everything (the page asks first). */
   reset(): void
+  /** Hide the notice. */
   dismissNotice(): void
+  /** Delete the kept copy of an unreadable record. */
   discardUnreadableCopy(): void
+}
+
+/** Options for {@link createProgressStore}. @example const options: ProgressStoreOptions = { storageWorks: () => true } */
+export interface ProgressStoreOptions {
+  /**
+   * Whether this browser can save at all. In a browser it defaults to trying a write to
+   * `localStorage`, which is missing or refuses writes in some private modes and with storage
+   * blocked. Outside one (Node tests) it defaults to `true`: the persistent engine is whatever the
+   * test set. Either way a write that throws later is caught.
+   */
+  storageWorks?: () => boolean
+}
+
+/** The notice when progress cannot be saved in this browser. */
+const NOT_SAVING =
+  "Your progress can't be saved in this browser (its storage is blocked or full), so it lasts only until you close this page. Export it from the Progress page to keep a copy."
+
+/**
+ * Whether `localStorage` exists and accepts a write.
+ *
+ * @returns `false` when storage is missing, blocked or full
+ * @example
+ * localStorageWorks() // true in an ordinary browser tab
+ */
+export function localStorageWorks(): boolean {
+  try {
+    const probe = `${PROGRESS_KEY}:probe`
+    localStorage.setItem(probe, '1')
+    localStorage.removeItem(probe)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
  * Make a progress store kept in localStorage (through `@nanostores/persistent`) under `key`.
  * Corrupt or foreign stored data is replaced by a fresh record; the old text is kept under
- * `<key>:unreadable` and a one-time notice says what happened. Nothing throws.
+ * `<key>:unreadable` and a one-time notice says what happened. A record with some unreadable
+ * lessons keeps the others. When storage is missing or a write fails (quota, security), the store
+ * keeps working in memory and says once that progress is not being saved. Nothing throws.
  *
  * @param key - the storage key
+ * @param options - how to tell whether storage works (tests pass their own)
  * @returns the store and its actions
  * @example
  * const progress = createProgressStore('signed-in:progress')
  * progress.markVisited('how-a-login-works')
  * progress.$progress.get().lastLesson // 'how-a-login-works'
  */
-export function createProgressStore(key: string = PROGRESS_KEY): ProgressStore {
-  const $notice = atom<string | null>(null)
+export function createProgressStore(
+  key: string = PROGRESS_KEY,
+  options: ProgressStoreOptions = {},
+): ProgressStore {
+  const $notices = atom<string[]>([])
+  const notify = (message: string) => {
+    if (!$notices.get().includes(message)) $notices.set([...$notices.get(), message])
+  }
+  const storageWorks =
+    options.storageWorks ?? (() => typeof window === 'undefined' || localStorageWorks())
+  const $saving = atom(storageWorks())
+  if (!$saving.get()) notify(NOT_SAVING)
+  /** Write through a persistent atom; on a refused write, carry on in memory and say so once. */
+  const save = <T>(store: { set(value: T): void }, value: T) => {
+    if (!$saving.get()) return
+    try {
+      store.set(value)
+    } catch {
+      $saving.set(false)
+      notify(NOT_SAVING)
+    }
+  }
   const $unreadable = persistentAtom<string>(`${key}:unreadable`, '')
+  const $unreadableMemory = atom($unreadable.get())
   let problemOnLoad: string | null = null
   let rawOnLoad = ''
   const $state = persistentAtom<Progress>(key, emptyProgress(), {
@@ -57,30 +166,66 @@ export function createProgressStore(key: string = PROGRESS_KEY): ProgressStore {
       return result.progress
     },
   })
+  // The value the site reads. It follows the stored one (other tabs write there too), and keeps
+  // going on its own when storage refuses writes.
+  const $memory = atom<Progress>($state.get())
+  $state.listen((value) => $memory.set(value))
+  const commit = (value: Progress) => {
+    $memory.set(value)
+    save($state, value)
+  }
+  const keepUnreadable = (text: string) => {
+    $unreadableMemory.set(text)
+    save($unreadable, text)
+  }
+
   if (problemOnLoad) {
-    $unreadable.set(rawOnLoad)
-    $state.set($state.get())
-    $notice.set(
-      `Your saved progress could not be read (${problemOnLoad}), so a fresh record was started. The unreadable copy is kept on the Progress page, where you can download it.`,
+    keepUnreadable(rawOnLoad)
+    commit($memory.get())
+    const salvaged = Object.keys($memory.get().lessons).length > 0
+    notify(
+      salvaged
+        ? `Part of your saved progress could not be read (${problemOnLoad}). The unreadable copy is kept on the Progress page, where you can download it.`
+        : `Your saved progress could not be read (${problemOnLoad}), so a fresh record was started. The unreadable copy is kept on the Progress page, where you can download it.`,
     )
   }
 
-  function updateLesson(lesson: string, change: (current: LessonProgress) => LessonProgress) {
-    const progress = $state.get()
+  function updateLesson(
+    lesson: string,
+    change: (current: LessonProgress) => LessonProgress,
+    lastLesson = $memory.get().lastLesson,
+  ) {
+    const progress = $memory.get()
     const current = progress.lessons[lesson] ?? emptyLessonProgress()
-    $state.set({ ...progress, lessons: { ...progress.lessons, [lesson]: change(current) } })
+    commit({ ...progress, lastLesson, lessons: { ...progress.lessons, [lesson]: change(current) } })
+  }
+
+  function checkImport(text: string): ImportCheck {
+    const result = readProgress(text)
+    if (!result.ok) {
+      return {
+        ok: false,
+        message: `That file is not Signed In progress: ${result.problem}. Nothing was changed.`,
+      }
+    }
+    return {
+      ok: true,
+      replaces: summarizeProgress($memory.get()),
+      brings: summarizeProgress(result.progress),
+    }
   }
 
   return {
-    $progress: computed($state, (value) => value),
-    $notice,
-    $unreadableCopy: computed($unreadable, (value) => value),
+    $progress: computed($memory, (value) => value),
+    $notice: computed($notices, (notices) => (notices.length > 0 ? notices.join(' ') : null)),
+    $unreadableCopy: computed($unreadableMemory, (value) => value),
+    $saving: computed($saving, (value) => value),
     markVisited(lesson) {
-      updateLesson(lesson, (current) => ({
-        ...current,
-        visitedAt: current.visitedAt ?? new Date().toISOString(),
-      }))
-      $state.set({ ...$state.get(), lastLesson: lesson })
+      updateLesson(
+        lesson,
+        (current) => ({ ...current, visitedAt: current.visitedAt ?? new Date().toISOString() }),
+        lesson,
+      )
     },
     recordExampleRun(lesson, example) {
       updateLesson(lesson, (current) =>
@@ -135,27 +280,23 @@ export function createProgressStore(key: string = PROGRESS_KEY): ProgressStore {
       })
     },
     exportJson() {
-      return `${JSON.stringify($state.get(), null, 2)}\n`
+      return `${JSON.stringify($memory.get(), null, 2)}\n`
     },
+    checkImport,
     importJson(text) {
-      const result = readProgress(text)
-      if (!result.ok) {
-        return {
-          ok: false,
-          message: `That file is not Signed In progress: ${result.problem}. Nothing was changed.`,
-        }
-      }
-      $state.set(result.progress)
+      const check = checkImport(text)
+      if (!check.ok) return check
+      commit(readProgress(text).progress)
       return { ok: true }
     },
     reset() {
-      $state.set(emptyProgress())
+      commit(emptyProgress())
     },
     dismissNotice() {
-      $notice.set(null)
+      $notices.set([])
     },
     discardUnreadableCopy() {
-      $unreadable.set('')
+      keepUnreadable('')
     },
   }
 }

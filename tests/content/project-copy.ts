@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -15,6 +15,20 @@ const copied = [
   'public',
   'scripts',
 ]
+
+const node = join(root, 'node_modules/.bin/node')
+const astro = join(root, 'node_modules/astro/bin/astro.mjs')
+// The environment of a plain terminal, without what vitest adds (NODE_ENV=test, DEV=1, MODE, …),
+// which would make `astro build` treat itself as a dev build.
+const addedByVitest = ['NODE_ENV', 'TEST', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'FORCE_TTY']
+const env = Object.fromEntries(
+  Object.entries({
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  }).filter(([name]) => !addedByVitest.includes(name) && !name.startsWith('VITEST')),
+)
 
 /**
  * A throwaway copy of the project (sharing node_modules) for tests that break content on purpose.
@@ -39,17 +53,29 @@ export function copyProject() {
       writeFileSync(join(dir, path), text)
     },
     run(_command: 'astro', args: string[]) {
-      const result = spawnSync(
-        join(root, 'node_modules/.bin/node'),
-        [join(root, 'node_modules/astro/bin/astro.mjs'), ...args],
-        {
-          cwd: dir,
-          encoding: 'utf8',
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
-          timeout: 120_000,
-        },
-      )
+      const result = spawnSync(node, [astro, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env,
+        timeout: 120_000,
+      })
       return { status: result.status, output: `${result.stdout}\n${result.stderr}` }
+    },
+    /** Start a long-running `astro` command (`dev`); stop it with `stop()`. */
+    start(_command: 'astro', args: string[]) {
+      const child: ChildProcess = spawn(node, [astro, ...args], { cwd: dir, env })
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      return {
+        output: () => output,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve()
+            child.once('exit', () => resolve())
+            child.kill('SIGTERM')
+          }),
+      }
     },
     remove() {
       rmSync(dir, { recursive: true, force: true })
