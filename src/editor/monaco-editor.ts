@@ -11,6 +11,8 @@ export interface EditorHandle {
   focus(): void
   /** Select the first blank, if any. Returns whether one was found. */
   selectFirstBlank(): boolean
+  /** Focus, with the cursor at a 1-based line and column (where an error was thrown). */
+  goTo(line: number, column: number): void
   dispose(): void
 }
 
@@ -185,6 +187,11 @@ export async function createMonacoEditor(
     },
     focus: () => editor.focus(),
     selectFirstBlank: () => selectBlank(1, -1),
+    goTo: (lineNumber, column) => {
+      editor.setPosition({ lineNumber, column })
+      editor.revealLineInCenterIfOutsideViewport(lineNumber)
+      editor.focus()
+    },
     dispose: () => {
       editor.dispose()
       model.dispose()
