@@ -80,7 +80,8 @@ export class ExercisePanelElement extends HTMLElement {
     this.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false))
     for (const shortcut of this.querySelectorAll('[data-shortcut]'))
       shortcut.replaceChildren(isMac() ? '⌘ Enter' : 'Ctrl Enter')
-    q('[data-tab-key]')?.replaceChildren(isMac() ? 'Ctrl+Shift+M' : 'Ctrl+M')
+    for (const key of this.querySelectorAll('[data-tab-key]'))
+      key.replaceChildren(isMac() ? 'Ctrl+Shift+M' : 'Ctrl+M')
     // The help explains the editor the learner will get: Monaco, or the textarea on touch screens.
     const help = q<HTMLElement>('.editor-help')
     if (help) help.dataset['mode'] = usesPlainEditor(this) ? 'plain' : 'monaco'
