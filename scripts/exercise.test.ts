@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copyProject } from '../tests/content/project-copy'
@@ -24,7 +24,7 @@ describe('npm run exercise', () => {
 
   it('check --starter: names the blanks and exits non-zero', () => {
     const { status, output } = cli(['check', 'complete-the-login-flow', '--starter'])
-    expect(output).toContain('5 blanks are left: app.ts line 15')
+    expect(output).toContain('5 blanks are left: app.ts line 16')
     expect(status).toBe(1)
   })
 
@@ -46,17 +46,41 @@ describe('npm run exercise', () => {
     }
   })
 
-  it('new: scaffolds an exercise whose solution passes and whose starter has a blank', () => {
+  it('new: scaffolds an exercise for a named lesson, whose solution passes and whose starter has a blank', () => {
     const project = copyProject()
     try {
-      expect(cli(['new', 'say-hello'], project.dir).status).toBe(0)
+      const made = cli(['new', 'say-hello', '--lesson', 'how-a-login-works'], project.dir)
+      expect(made.status).toBe(0)
+      expect(made.output).toContain(
+        'put <Exercise slug="say-hello" /> in lessons/how-a-login-works.mdx',
+      )
+      expect(readFileSync(join(project.dir, 'exercises/say-hello/exercise.yaml'), 'utf8')).toMatch(
+        /^lesson: how-a-login-works$/m,
+      )
       expect(existsSync(join(project.dir, 'exercises/say-hello/checks.ts'))).toBe(true)
       expect(cli(['check', 'say-hello'], project.dir).status).toBe(0)
       expect(cli(['check', 'say-hello', '--starter'], project.dir).status).toBe(1)
-      expect(cli(['new', 'say-hello'], project.dir).status).toBe(2)
+      expect(cli(['new', 'say-hello', '--lesson', 'how-a-login-works'], project.dir).status).toBe(2)
     } finally {
       project.remove()
     }
+  })
+
+  it('new: refuses without --lesson, or with a lesson that does not exist, listing the lessons', () => {
+    const missing = cli(['new', 'say-hello'])
+    expect(missing.status).toBe(2)
+    expect(missing.output).toContain('Say which lesson shows the exercise: --lesson <lesson-slug>.')
+    expect(missing.output).toContain('how-a-login-works, the-login-manager')
+    const wrong = cli(['new', 'say-hello', '--lesson', 'the-login-manger'])
+    expect(wrong.status).toBe(2)
+    expect(wrong.output).toContain('"the-login-manger" is not a lesson.')
+    expect(existsSync('exercises/say-hello')).toBe(false)
+  })
+
+  it('check: for a debug exercise, confirms the starter breaks exactly the listed checks', () => {
+    const { status, output } = cli(['check', 'fix-the-user-loader'])
+    expect(output).toContain("The starter's bug breaks exactly the checks in breaks: (2).")
+    expect(status).toBe(0)
   })
 
   it('explains usage and names the file for a broken exercise', () => {

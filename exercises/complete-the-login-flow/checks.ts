@@ -68,7 +68,7 @@ export default defineChecks([
       expectStatus(
         response,
         200,
-        'The user loader turns the id in the remember cookie back into a user. It must return the user for a known id.',
+        'This browser has only the remember-me cookie, so the manager asks your user loader for the id inside it. For a known id the loader must hand back that user.',
       )
     },
   },

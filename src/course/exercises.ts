@@ -1,26 +1,20 @@
-import type { ExerciseDescription } from '../stores/exercise'
+import type { ExercisePageData } from '../stores/exercise'
 import { loadExercise } from '../runner/exercise-files'
 import { renderMarkdown } from './markdown'
-
-/** What the page ships for the runtimes: the starter, the checks and the file layout. */
-export interface PageExerciseBundle {
-  meta: { kind: ExerciseDescription['kind']; files: ExerciseDescription['files']; entry: string }
-  starter: Record<string, string>
-  checks: string
-}
 
 /**
  * Load an exercise at build time for an `<Exercise>` or `<Example>` on a page. A malformed
  * exercise stops the build with a message naming the file and the field.
  *
  * @param slug - the folder name under `exercises/`
- * @returns the description for the store, the bundle for the runtimes, and display text
+ * @returns what the page ships (the description, which holds the starter once, plus the checks and
+ *   entry the runtimes need) and display text
  * @example
- * const { description, bundle, title } = await getExerciseForPage('complete-the-login-flow')
+ * const { data, title } = await getExerciseForPage('complete-the-login-flow')
+ * // <script type="application/json" data-exercise set:html={JSON.stringify(data)} />
  */
 export async function getExerciseForPage(slug: string): Promise<{
-  description: ExerciseDescription
-  bundle: PageExerciseBundle
+  data: ExercisePageData
   title: string
   intro: string
 }> {
@@ -29,19 +23,26 @@ export async function getExerciseForPage(slug: string): Promise<{
   return {
     title: meta.title,
     intro: meta.description ? await renderMarkdown(meta.description) : '',
-    description: {
-      slug,
-      lesson: meta.lesson,
-      kind: meta.kind,
-      files: meta.files,
-      starter: exercise.starter,
-      solution: exercise.solution,
-      hints: meta.hints,
-    },
-    bundle: {
-      meta: { kind: meta.kind, files: meta.files, entry: meta.entry },
-      starter: exercise.starter,
+    data: {
+      description: {
+        slug,
+        lesson: meta.lesson,
+        kind: meta.kind,
+        files: meta.files,
+        starter: exercise.starter,
+        // An example has no solution to show; only the learner's editable files need one.
+        solution:
+          meta.kind === 'example'
+            ? {}
+            : Object.fromEntries(
+                meta.files
+                  .filter((file) => file.editable)
+                  .map((file) => [file.path, exercise.solution[file.path] ?? '']),
+              ),
+        hints: meta.hints,
+      },
       checks: exercise.checks,
+      entry: meta.entry,
     },
   }
 }

@@ -5,6 +5,7 @@ import {
   type OutlineLessonInput,
   type OutlinePart,
 } from './outline'
+import { findPlacementProblems } from './placement'
 
 /**
  * The facts about a lesson entry that the outline needs.
@@ -76,7 +77,10 @@ export interface LessonRequirements {
 }
 
 /**
- * The exercises and quizzes each lesson contains, from the exercise and quiz collections.
+ * The exercises and quizzes each lesson contains, from the exercise and quiz collections. Stops the
+ * build, naming the file and the field, when an exercise, example or quiz names a lesson that does
+ * not exist or is not placed in its lesson's MDX (a lesson requires every exercise and quiz that
+ * names it, so one that is never shown would block the lesson).
  *
  * @returns requirements by lesson slug (lessons without any are absent)
  * @example
@@ -91,16 +95,43 @@ export async function getLessonRequirements(): Promise<Map<string, LessonRequire
 let requirementsCache: Promise<Map<string, LessonRequirements>> | undefined
 
 async function loadRequirements(): Promise<Map<string, LessonRequirements>> {
+  const [lessons, exercises, quizzes] = await Promise.all([
+    getCollection('lessons'),
+    getCollection('exercises'),
+    getCollection('quizzes'),
+  ])
+  const problems = findPlacementProblems(
+    lessons.map((lesson) => ({
+      slug: lesson.id,
+      file: lesson.filePath ?? `lessons/${lesson.id}.mdx`,
+      body: lesson.body ?? '',
+    })),
+    [
+      ...exercises.map((exercise) => ({
+        kind: exercise.data.kind,
+        slug: exercise.id,
+        file: exercise.filePath ?? `exercises/${exercise.id}/exercise.yaml`,
+        lesson: exercise.data.lesson,
+      })),
+      ...quizzes.map((quiz) => ({
+        kind: 'quiz' as const,
+        slug: quiz.id,
+        file: quiz.filePath ?? `quizzes/${quiz.id}.yaml`,
+        lesson: quiz.data.lesson,
+      })),
+    ],
+  )
+  if (problems.length > 0) throw new Error(problems.join('\n'))
   const map = new Map<string, LessonRequirements>()
   const entry = (lesson: string) => {
     const found = map.get(lesson) ?? { exercises: [], quizzes: [] }
     map.set(lesson, found)
     return found
   }
-  for (const exercise of await getCollection('exercises')) {
+  for (const exercise of exercises) {
     if (exercise.data.kind !== 'example') entry(exercise.data.lesson).exercises.push(exercise.id)
   }
-  for (const quiz of await getCollection('quizzes')) entry(quiz.data.lesson).quizzes.push(quiz.id)
+  for (const quiz of quizzes) entry(quiz.data.lesson).quizzes.push(quiz.id)
   return map
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { HONO_SUBPATHS } from '../runner/hono-modules'
 
 /** Type declarations for the in-browser editor: files by virtual path, and module specifier mappings. */
 export interface EditorTypes {
@@ -9,19 +10,28 @@ export interface EditorTypes {
   paths: Record<string, string[]>
 }
 
-/** The hono entry points learners import, mapped to their declaration files. */
-const honoEntries: Record<string, string> = {
-  hono: 'index.d.ts',
-  'hono/cookie': 'helper/cookie/index.d.ts',
-  'hono/csrf': 'middleware/csrf/index.d.ts',
-  'hono/html': 'helper/html/index.d.ts',
-  'hono/http-exception': 'http-exception.d.ts',
-  'hono/factory': 'helper/factory/index.d.ts',
+/**
+ * Every hono entry point learner code may import (the same list the runtimes serve), mapped to its
+ * declaration file under `dist/types/`, as hono's package.json says.
+ */
+function honoEntries(honoDir: string): Record<string, string> {
+  const { exports } = JSON.parse(readFileSync(join(honoDir, 'package.json'), 'utf8')) as {
+    exports: Record<string, { types?: string }>
+  }
+  const entries: Record<string, string> = {}
+  for (const specifier of ['hono', ...HONO_SUBPATHS]) {
+    const types =
+      exports[specifier === 'hono' ? '.' : `./${specifier.slice('hono/'.length)}`]?.types
+    if (!types) throw new Error(`hono's package.json has no types for ${specifier}`)
+    entries[specifier] = types.replace(/^\.\/dist\/types\//, '')
+  }
+  return entries
 }
 
 /**
  * Collect what Monaco needs for autocomplete on `hono` and `signed-in/login-manager`: the hono
- * declaration files reachable from the entry points learners use, and the login manager's sources.
+ * declaration files reachable from every entry point learners may import, and the login manager's
+ * sources.
  * Runs at build time in Node.
  *
  * @param root - the project root
@@ -33,19 +43,21 @@ const honoEntries: Record<string, string> = {
 export function collectEditorTypes(root: string): EditorTypes {
   const files: Record<string, string> = {}
   const paths: Record<string, string[]> = {}
-  const honoTypes = resolve(root, 'node_modules/hono/dist/types')
+  const honoDir = resolve(root, 'node_modules/hono')
+  const honoTypes = join(honoDir, 'dist/types')
   const seen = new Set<string>()
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(file)) return
     seen.add(file)
     const text = readFileSync(file, 'utf8')
     files[`file:///node_modules/hono/${relative(honoTypes, file)}`] = text
-    for (const match of text.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    // `from './x'`, `import './x'` and the type-only `import('./x').Name` of declaration files.
+    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       const target = resolve(dirname(file), (match[1] ?? '').replace(/\.js$/, ''))
       visit(existsSync(`${target}.d.ts`) ? `${target}.d.ts` : join(target, 'index.d.ts'))
     }
   }
-  for (const [specifier, entry] of Object.entries(honoEntries)) {
+  for (const [specifier, entry] of Object.entries(honoEntries(honoDir))) {
     visit(join(honoTypes, entry))
     paths[specifier] = [`file:///node_modules/hono/${entry}`]
   }

@@ -11,6 +11,8 @@ export interface EditorHandle {
   focus(): void
   /** Select the first blank, if any. Returns whether one was found. */
   selectFirstBlank(): boolean
+  /** Focus, with the cursor at a 1-based line and column (where an error was thrown). */
+  goTo(line: number, column: number): void
   dispose(): void
 }
 
@@ -28,39 +30,48 @@ export interface MonacoEditorOptions {
   siblings?: Record<string, string>
 }
 
-let environmentReady: Promise<void> | undefined
+let environmentReady = false
 
-/** Monaco's workers come from npm through Vite (`?worker`), never from a CDN. */
-function prepareEnvironment(): Promise<void> {
-  environmentReady ??= (async () => {
-    ;(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-      getWorker: (_id: string, label: string) =>
-        label === 'typescript' || label === 'javascript'
-          ? new TypeScriptWorker()
-          : new EditorWorker(),
-    }
-    const defaults = monaco.typescript.typescriptDefaults
-    defaults.setEagerModelSync(true)
+/**
+ * Monaco's workers come from npm through Vite (`?worker`), never from a CDN. The type declarations
+ * for hono and the login manager (a few hundred KB) load alongside, so the editor opens at once;
+ * type checking starts when they arrive, which spares the learner a flash of "Cannot find module".
+ */
+function prepareEnvironment(): void {
+  if (environmentReady) return
+  environmentReady = true
+  ;(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker: (_id: string, label: string) =>
+      label === 'typescript' || label === 'javascript'
+        ? new TypeScriptWorker()
+        : new EditorWorker(),
+  }
+  const defaults = monaco.typescript.typescriptDefaults
+  defaults.setEagerModelSync(true)
+  const compilerOptions = {
+    target: monaco.typescript.ScriptTarget.ES2020,
+    module: monaco.typescript.ModuleKind.ESNext,
+    moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowNonTsExtensions: true,
+    baseUrl: 'file:///',
+    lib: ['es2022', 'dom'],
+  }
+  defaults.setCompilerOptions(compilerOptions)
+  defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false })
+  void (async () => {
     try {
       const response = await fetch('/editor/types.json')
       const types = (await response.json()) as EditorTypes
       for (const [path, content] of Object.entries(types.files)) defaults.addExtraLib(content, path)
-      defaults.setCompilerOptions({
-        target: monaco.typescript.ScriptTarget.ES2020,
-        module: monaco.typescript.ModuleKind.ESNext,
-        moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
-        strict: true,
-        noEmit: true,
-        allowNonTsExtensions: true,
-        baseUrl: 'file:///',
-        paths: types.paths,
-        lib: ['es2022', 'dom'],
-      })
+      defaults.setCompilerOptions({ ...compilerOptions, paths: types.paths })
     } catch {
       // Without the declarations the editor still works; it only loses autocomplete for hono.
+    } finally {
+      defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false })
     }
   })()
-  return environmentReady
 }
 
 function currentTheme(): 'vs' | 'vs-dark' {
@@ -88,7 +99,7 @@ export async function createMonacoEditor(
   container: HTMLElement,
   options: MonacoEditorOptions,
 ): Promise<EditorHandle> {
-  await prepareEnvironment()
+  prepareEnvironment()
   for (const [path, source] of Object.entries(options.siblings ?? {})) {
     const siblingUri = monaco.Uri.parse(`file:///exercise/${path}`)
     if (path !== options.path && !monaco.editor.getModel(siblingUri))
@@ -185,6 +196,11 @@ export async function createMonacoEditor(
     },
     focus: () => editor.focus(),
     selectFirstBlank: () => selectBlank(1, -1),
+    goTo: (lineNumber, column) => {
+      editor.setPosition({ lineNumber, column })
+      editor.revealLineInCenterIfOutsideViewport(lineNumber)
+      editor.focus()
+    },
     dispose: () => {
       editor.dispose()
       model.dispose()

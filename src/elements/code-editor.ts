@@ -1,8 +1,19 @@
 import type { EditorHandle } from '../editor/monaco-editor'
 import { findBlanks, nextBlank } from '../runner/blanks'
 
-/** Phones and tablets get a plain textarea: Monaco does not support mobile browsers. */
-const coarsePointer = () => matchMedia('(pointer: coarse)').matches
+/**
+ * Whether editors in this element get the plain textarea instead of Monaco: on coarse pointers
+ * (phones and tablets, which Monaco does not support) or when `data-plain="true"` is set on it or
+ * an ancestor.
+ *
+ * @param element - the editor, or the panel around it
+ * @returns true for the textarea
+ * @example
+ * help.dataset.mode = usesPlainEditor(panel) ? 'plain' : 'monaco'
+ */
+export function usesPlainEditor(element: Element): boolean {
+  return matchMedia('(pointer: coarse)').matches || element.closest('[data-plain="true"]') !== null
+}
 
 /**
  * `<code-editor>`: one exercise file. It starts as server-rendered, highlighted code (no layout
@@ -77,7 +88,7 @@ export class CodeEditorElement extends HTMLElement {
       const box = document.createElement('div')
       box.className = 'editor-box'
       box.style.height = `${Math.max(height, 120)}px`
-      const usePlain = coarsePointer() || this.dataset['plain'] === 'true'
+      const usePlain = usesPlainEditor(this)
       this.#handle = usePlain ? this.#createTextarea(box) : await this.#createMonaco(box)
       staticCode?.replaceWith(box)
       this.dataset['state'] = 'ready'
@@ -113,6 +124,17 @@ export class CodeEditorElement extends HTMLElement {
     return handle
   }
 
+  /**
+   * Make the file editable if it is not yet, and put the cursor at a line and column (1-based).
+   *
+   * @example
+   * await editor.goTo(33, 3)
+   */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.upgrade(false)
+    this.#handle?.goTo(line, column)
+  }
+
   #createTextarea(box: HTMLElement): EditorHandle {
     const textarea = document.createElement('textarea')
     textarea.value = this.#value
@@ -122,20 +144,34 @@ export class CodeEditorElement extends HTMLElement {
     textarea.setAttribute('aria-label', `${this.dataset['label'] ?? this.path}. Code editor.`)
     textarea.className = 'plain-editor'
     textarea.addEventListener('input', () => this.#changed(textarea.value))
-    textarea.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault()
-        this.dispatchEvent(new CustomEvent('check-request', { bubbles: true }))
-      }
-    })
-    box.append(textarea)
-    const select = (from: number) => {
-      const blank = nextBlank(findBlanks(textarea.value), from, 1)
+    const select = (from: number, direction: 1 | -1 = 1) => {
+      const blank = nextBlank(findBlanks(textarea.value), from, direction)
       if (!blank) return false
       const length = /^_+/.exec(textarea.value.slice(blank.offset))?.[0].length ?? 3
       textarea.setSelectionRange(blank.offset, blank.offset + length)
       return true
     }
+    // Tab and Shift+Tab move between blanks, as in Monaco. Escape first lets the next Tab leave the
+    // textarea; so does Tab once no blank is left. Either way, keyboard users are never trapped.
+    let tabLeaves = false
+    textarea.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        event.preventDefault()
+        this.dispatchEvent(new CustomEvent('check-request', { bubbles: true }))
+        return
+      }
+      if (event.key === 'Escape') {
+        tabLeaves = true
+        return
+      }
+      const leave = tabLeaves
+      tabLeaves = false
+      if (event.key !== 'Tab' || leave || event.ctrlKey || event.altKey || event.metaKey) return
+      const direction = event.shiftKey ? -1 : 1
+      const from = direction === 1 ? textarea.selectionEnd : textarea.selectionStart
+      if (select(from, direction)) event.preventDefault()
+    })
+    box.append(textarea)
     // A tap that opened the editor ends with a click on the new textarea, which would move the
     // caret to the tap point; put the first blank back under the selection once.
     const created = Date.now()
@@ -154,6 +190,13 @@ export class CodeEditorElement extends HTMLElement {
       },
       focus: () => textarea.focus(),
       selectFirstBlank: () => select(-1),
+      goTo: (line, column) => {
+        const lines = textarea.value.split('\n')
+        const before = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0)
+        const offset = Math.min(before + column - 1, textarea.value.length)
+        textarea.focus()
+        textarea.setSelectionRange(offset, offset)
+      },
       dispose: () => textarea.remove(),
     }
   }

@@ -1,14 +1,39 @@
-import { decodeCookie, tamperWith } from '../runner/cookie-decoder'
+import { decodeCookie, tamperWith, type ProbeAnswer } from '../runner/cookie-decoder'
 
 /**
- * `<cookie-decoder>`: in the request inspector, shows what a cookie from the timeline contains,
- * its signature, and what tampering with it does.
+ * What happened when the forged cookie was sent to the learner's app.
+ *
+ * @example
+ * const outcome: ForgedOutcome = { kind: 'answered', request: 'GET /dashboard', real, tampered }
+ */
+export type ForgedOutcome =
+  | { kind: 'answered'; request: string; real: ProbeAnswer; tampered: ProbeAnswer }
+  /** No GET in the run carried this cookie, so there is no request to send again. */
+  | { kind: 'never-sent' }
+  | { kind: 'failed'; message: string }
+
+const describeAnswer = (answer: ProbeAnswer) =>
+  `${answer.status}${answer.location ? ` → ${answer.location}` : ''}${answer.body ? ` ${JSON.stringify(answer.body.length > 80 ? `${answer.body.slice(0, 77)}…` : answer.body)}` : ''}`
+
+/**
+ * `<cookie-decoder>`: in the request inspector, shows what a cookie from the timeline contains and
+ * its signature; "Tamper with it" forges a copy and, through {@link tryForged}, sends it to the
+ * learner's own app to show the real answer next to the answer to the real cookie.
  *
  * @example
  * <cookie-decoder><select data-cookie-select></select><div data-decoded></div>
- *   <button data-tamper>Tamper with it</button><p data-tamper-result></p></cookie-decoder>
+ *   <button data-tamper>Tamper with it</button><div data-tamper-result></div></cookie-decoder>
  */
 export class CookieDecoderElement extends HTMLElement {
+  /**
+   * Sends a request from the last run again, with the real and then the forged cookie. Set by the
+   * exercise panel; without it the decoder explains what the login manager would do. Declared, not
+   * initialised: the panel may set it before this element is upgraded, and a class field would
+   * overwrite it.
+   */
+  declare tryForged:
+    ((name: string, value: string, forged: string) => Promise<ForgedOutcome>) | undefined
+
   connectedCallback() {
     const select = this.querySelector<HTMLSelectElement>('[data-cookie-select]')
     const output = this.querySelector<HTMLElement>('[data-decoded]')
@@ -27,8 +52,13 @@ export class CookieDecoderElement extends HTMLElement {
       dd.textContent = value
       return [dt, dd]
     }
+    const paragraph = (text: string) => {
+      const p = document.createElement('p')
+      p.textContent = text
+      return p
+    }
     select.addEventListener('change', () => {
-      result.textContent = ''
+      result.replaceChildren()
       const cookie = current()
       this.hidden = false
       tamper.disabled = !cookie
@@ -55,12 +85,72 @@ export class CookieDecoderElement extends HTMLElement {
       }
       output.replaceChildren(list)
     })
-    tamper.addEventListener('click', () => {
+    tamper.addEventListener('click', async () => {
       const cookie = current()
       if (!cookie) return
-      const { forged, explanation } = tamperWith(decodeCookie(cookie.value))
-      result.textContent = `Forged value: ${forged}. ${explanation}`
+      const decoded = decodeCookie(cookie.value)
+      const { forged, change, explanation } = tamperWith(decoded)
+      if (decoded.kind === 'other' || !this.tryForged) {
+        result.replaceChildren(paragraph(`Forged value: ${forged}. ${explanation}`))
+        return
+      }
+      tamper.disabled = true
+      result.setAttribute('aria-busy', 'true')
+      result.replaceChildren(paragraph(`${change} Sending it to your app…`))
+      try {
+        const outcome = await this.tryForged(cookie.name, cookie.value, forged)
+        result.replaceChildren(...this.#describe(outcome, forged, change, explanation))
+      } finally {
+        tamper.disabled = false
+        result.removeAttribute('aria-busy')
+      }
     })
+  }
+
+  #describe(outcome: ForgedOutcome, forged: string, change: string, explanation: string) {
+    const paragraph = (text: string) => {
+      const p = document.createElement('p')
+      p.textContent = text
+      return p
+    }
+    const forgedLine = paragraph(`Forged value: ${forged}`)
+    forgedLine.className = 'forged-value'
+    if (outcome.kind === 'never-sent')
+      return [
+        forgedLine,
+        paragraph(
+          `${explanation} (No request in the last run sent this cookie back, so there is nothing to replay against your app.)`,
+        ),
+      ]
+    if (outcome.kind === 'failed')
+      return [
+        forgedLine,
+        paragraph(`Your app could not be asked: ${outcome.message} ${explanation}`),
+      ]
+    const list = document.createElement('dl')
+    list.className = 'tamper-answers'
+    for (const [term, answer] of [
+      ['With the real cookie', outcome.real],
+      ['With the forged cookie', outcome.tampered],
+    ] as const) {
+      const dt = document.createElement('dt')
+      dt.textContent = term
+      const dd = document.createElement('dd')
+      dd.textContent = describeAnswer(answer)
+      list.append(dt, dd)
+    }
+    const same =
+      outcome.real.status === outcome.tampered.status && outcome.real.body === outcome.tampered.body
+    return [
+      forgedLine,
+      paragraph(`${change} Your app was sent ${outcome.request} twice:`),
+      list,
+      paragraph(
+        same
+          ? 'Your app answered both the same way: it did not notice the forgery here.'
+          : 'Your app answered differently: it checked the signature, found it did not match, and ignored the forged cookie.',
+      ),
+    ]
   }
 }
 

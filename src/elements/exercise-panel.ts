@@ -1,12 +1,19 @@
 import { lineDiff } from '../editor/line-diff'
+import { readTamperingProbe, tamperingProbe } from '../runner/cookie-decoder'
+import type { RunnableBundle } from '../runner/index'
+import {
+  formatCodeLocation,
+  type CodeError,
+  type TimelineEntry,
+  type Verdict as RunVerdict,
+} from '../runner/verdict'
 import {
   createExerciseStore,
   type ExerciseDescription,
+  type ExercisePageData,
   type ExerciseStore,
 } from '../stores/exercise'
 import { progress } from '../stores/progress'
-import type { RunnableBundle } from '../runner/index'
-import type { TimelineEntry, Verdict as RunVerdict } from '../runner/verdict'
 import {
   $runtimeChoice,
   $runtimeStatus,
@@ -16,15 +23,16 @@ import {
   warmRuntime,
   type RuntimeChoice,
 } from '../stores/runtime'
-import type { CodeEditorElement } from './code-editor'
-import './code-editor'
+import { usesPlainEditor, type CodeEditorElement } from './code-editor'
+import type { CookieDecoderElement } from './cookie-decoder'
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform)
 
 /**
- * `<exercise-panel>`: a graded exercise or a runnable example. Reads its description and runner
- * bundle from a JSON script inside it, drives a {@link createExerciseStore} store, and renders what
- * the store says: results per check, hints, the request inspector and the diff.
+ * `<exercise-panel>`: a graded exercise or a runnable example. Reads its description and checks
+ * from a JSON script inside it, drives a {@link createExerciseStore} store, and renders what the
+ * store says: results per check, an example's lines as they are printed, hints, the request
+ * inspector and the diff.
  *
  * @example
  * <exercise-panel data-slug="complete-the-login-flow">
@@ -36,17 +44,23 @@ export class ExercisePanelElement extends HTMLElement {
   #store: ExerciseStore | undefined
   #unsubscribers: Array<() => void> = []
   #checkedByButton = false
+  /** The files of the last run, which the request inspector's timeline came from. */
+  #runFiles: Record<string, string> = {}
 
   connectedCallback() {
-    const data = JSON.parse(this.querySelector('script[data-exercise]')?.textContent ?? 'null') as {
-      description: ExerciseDescription
-      bundle: RunnableBundle
-    } | null
+    const data = JSON.parse(
+      this.querySelector('script[data-exercise]')?.textContent ?? 'null',
+    ) as ExercisePageData | null
     if (!data) return
-    const { description, bundle } = data
+    const { description } = data
+    const bundle: RunnableBundle = {
+      meta: { kind: description.kind, files: description.files, entry: data.entry },
+      starter: description.starter,
+      checks: data.checks,
+    }
     const store = createExerciseStore(
       description,
-      (files) => runInChosenRuntime(bundle, files),
+      (files, progress) => runInChosenRuntime(bundle, files, progress),
       progress,
     )
     this.#store = store
@@ -64,8 +78,13 @@ export class ExercisePanelElement extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]'))
       button.disabled = false
     this.querySelectorAll<HTMLElement>('[data-needs-js]').forEach((el) => (el.hidden = false))
-    q('[data-shortcut]')?.replaceChildren(isMac() ? '⌘ Enter' : 'Ctrl Enter')
-    q('[data-tab-key]')?.replaceChildren(isMac() ? 'Ctrl+Shift+M' : 'Ctrl+M')
+    for (const shortcut of this.querySelectorAll('[data-shortcut]'))
+      shortcut.replaceChildren(isMac() ? '⌘ Enter' : 'Ctrl Enter')
+    for (const key of this.querySelectorAll('[data-tab-key]'))
+      key.replaceChildren(isMac() ? 'Ctrl+Shift+M' : 'Ctrl+M')
+    // The help explains the editor the learner will get: Monaco, or the textarea on touch screens.
+    const help = q<HTMLElement>('.editor-help')
+    if (help) help.dataset['mode'] = usesPlainEditor(this) ? 'plain' : 'monaco'
 
     // Tabs between files.
     const tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')]
@@ -106,6 +125,7 @@ export class ExercisePanelElement extends HTMLElement {
 
     const check = async (byButton: boolean) => {
       this.#checkedByButton = byButton
+      if (store.$runState.get() !== 'running') this.#runFiles = store.$files.get()
       await store.check()
     }
     checkButton?.addEventListener('click', () => void check(true))
@@ -120,7 +140,18 @@ export class ExercisePanelElement extends HTMLElement {
         void check(false)
       }
     })
-    hintButton?.addEventListener('click', () => store.showNextHint())
+    hintButton?.addEventListener('click', () => {
+      store.showNextHint()
+      // Take focus to the hint just shown: it is read out, and focus never stays on the button
+      // once the last hint has disabled it.
+      this.querySelector<HTMLElement>('[data-hints] li:last-child')?.focus()
+    })
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-go-to]')
+      if (!button) return
+      const [path = '', line = '1', column = '1'] = (button.dataset['goTo'] ?? '').split(':')
+      this.#goTo(editors, tabs, selectTab, path, Number(line), Number(column))
+    })
     resetButton?.addEventListener('click', () => {
       if (confirm('Reset this exercise to its starting code? Your changes to it will be lost.'))
         store.reset()
@@ -170,6 +201,10 @@ export class ExercisePanelElement extends HTMLElement {
         this.#renderHints(description.hints, count, hintButton),
       ),
       store.$verdict.subscribe((verdict) => this.#renderVerdict(description, verdict)),
+      store.$output.subscribe((lines) => {
+        if (description.kind === 'example' && lines && store.$runState.get() === 'running')
+          this.#renderOutputSoFar(lines)
+      }),
       store.$passed.subscribe((passed) => {
         this.dataset['passed'] = String(passed)
         const badge = q<HTMLElement>('[data-passed-badge]')
@@ -186,6 +221,26 @@ export class ExercisePanelElement extends HTMLElement {
         if (select) select.value = choice
       }),
     )
+
+    // The inspector's tamper button sends the forged cookie to the learner's own app, through the
+    // same runtime, and shows what came back.
+    const decoder = q<CookieDecoderElement>('cookie-decoder')
+    if (decoder)
+      decoder.tryForged = async (name, value, forged) => {
+        const probe = tamperingProbe(store.$verdict.get()?.timeline ?? [], name, value, forged)
+        if (!probe) return { kind: 'never-sent' }
+        const verdict = await runInChosenRuntime(
+          { ...bundle, checks: probe.checks },
+          this.#runFiles,
+        )
+        const [real, tampered] = readTamperingProbe(verdict)
+        if (!real || !tampered)
+          return {
+            kind: 'failed',
+            message: verdict.message ?? 'The app did not answer both requests.',
+          }
+        return { kind: 'answered', request: `GET ${probe.path}`, real, tampered }
+      }
   }
 
   disconnectedCallback() {
@@ -217,7 +272,48 @@ export class ExercisePanelElement extends HTMLElement {
         label.textContent =
           count >= hints.length ? 'No more hints' : `Hint ${count + 1} of ${hints.length}`
     }
-    if (count > 0) (list.lastElementChild as HTMLElement | null)?.setAttribute('tabindex', '-1')
+    for (const item of list.children) item.setAttribute('tabindex', '-1')
+  }
+
+  /** Show a file in its editor with the cursor at a line and column (from an error's location). */
+  #goTo(
+    editors: CodeEditorElement[],
+    tabs: HTMLButtonElement[],
+    selectTab: (index: number, focus: boolean) => void,
+    path: string,
+    line: number,
+    column: number,
+  ) {
+    const index = editors.findIndex((editor) => editor.path === path)
+    const editor = editors[index]
+    if (!editor) return
+    if (tabs.length > 1) selectTab(index, false)
+    void editor.goTo(line, column)
+  }
+
+  /** An example's terminal while it runs: lines are added as the runtime reports them. */
+  #renderOutputSoFar(lines: readonly string[]) {
+    const results = this.querySelector<HTMLElement>('[data-results]')
+    if (!results) return
+    let terminal = results.querySelector<HTMLOListElement>('ol.terminal')
+    if (!terminal) {
+      const heading = document.createElement('h3')
+      heading.className = 'results-heading running'
+      heading.tabIndex = -1
+      heading.textContent = 'Output'
+      terminal = this.#terminal()
+      results.replaceChildren(heading, terminal)
+      results.hidden = false
+    }
+    terminal.setAttribute('aria-busy', 'true')
+    fillTerminal(terminal, lines)
+  }
+
+  #terminal(): HTMLOListElement {
+    const terminal = document.createElement('ol')
+    terminal.className = 'terminal'
+    terminal.setAttribute('aria-label', 'Output, one line per request')
+    return terminal
   }
 
   #renderVerdict(description: ExerciseDescription, verdict: RunVerdict | null) {
@@ -229,7 +325,11 @@ export class ExercisePanelElement extends HTMLElement {
       results.replaceChildren()
       return
     }
-    const heading = document.createElement('h3')
+    // An example's heading and terminal are already on screen from the lines streamed in: keep them.
+    const heading =
+      (description.kind === 'example'
+        ? results.querySelector<HTMLHeadingElement>('.results-heading')
+        : null) ?? document.createElement('h3')
     heading.className = `results-heading ${verdict.status}`
     heading.tabIndex = -1
     const passedCount = verdict.checks.filter((c) => c.passed).length
@@ -237,15 +337,10 @@ export class ExercisePanelElement extends HTMLElement {
     if (description.kind === 'example') {
       heading.textContent =
         verdict.status === 'error' ? 'The example stopped with an error' : 'Output'
-      const terminal = document.createElement('ol')
-      terminal.className = 'terminal'
-      terminal.setAttribute('aria-label', 'Output, one line per request')
-      ;(verdict.output ?? []).forEach((line, index) => {
-        const item = document.createElement('li')
-        item.textContent = line
-        item.style.animationDelay = `${index * 120}ms`
-        terminal.append(item)
-      })
+      // Keep the terminal the lines streamed into, so lines already shown stay put.
+      const terminal = results.querySelector<HTMLOListElement>('ol.terminal') ?? this.#terminal()
+      terminal.removeAttribute('aria-busy')
+      fillTerminal(terminal, verdict.output ?? [])
       children.push(terminal)
     } else if (verdict.status === 'blanks') {
       heading.textContent = 'Some blanks are still empty'
@@ -280,22 +375,27 @@ export class ExercisePanelElement extends HTMLElement {
             hint.textContent = `Hint: ${check.hint}`
             details.append(hint)
           }
+          const goTo = goToButton(check.error)
+          if (goTo) details.append(goTo)
           item.append(details)
         }
         list.append(item)
       }
       children.push(list)
     }
+    const where = formatCodeLocation(verdict.error)
     const detail = verdict.error
-      ? `${verdict.error.message}${verdict.error.file ? ` (${verdict.error.file}${verdict.error.line ? `, line ${verdict.error.line}${verdict.error.column ? `, column ${verdict.error.column}` : ''}` : ''})` : ''}`
+      ? `${verdict.error.message}${where ? ` (${where})` : ''}`
       : verdict.message
     if (detail && verdict.status !== 'passed' && verdict.status !== 'failed') {
       const message = document.createElement('p')
       message.className = 'run-message'
       message.textContent = detail
       children.push(message)
+      const goTo = goToButton(verdict.error)
+      if (goTo) children.push(goTo)
     }
-    results.replaceChildren(...children)
+    setChildren(results, children)
     this.#renderTimeline(verdict.timeline)
 
     const firstFailed = verdict.checks.find((c) => !c.passed)
@@ -309,26 +409,55 @@ export class ExercisePanelElement extends HTMLElement {
   }
 
   #renderTimeline(timeline: TimelineEntry[]) {
-    const body = this.querySelector('[data-timeline]')
+    const table = this.querySelector<HTMLTableElement>('table[data-timeline]')
     const inspector = this.querySelector<HTMLElement>('[data-inspector]')
-    if (!body || !inspector) return
+    if (!table || !inspector) return
     inspector.hidden = timeline.length === 0
-    body.replaceChildren(
-      ...timeline.map((entry, index) => {
-        const row = document.createElement('tr')
-        const cells = [
-          String(index + 1),
-          `${entry.method} ${entry.path}`,
-          `${entry.status}${entry.location ? ` → ${entry.location}` : ''}`,
-          entry.cookieSent || '(none)',
-          entry.setCookie.length ? entry.setCookie.join('\n') : '(none)',
-        ]
-        for (const text of cells) {
-          const cell = document.createElement('td')
-          cell.textContent = text
-          row.append(cell)
-        }
-        return row
+    for (const old of table.querySelectorAll(':scope > tbody')) old.remove()
+    // One row group per check, headed by the check's name: every check starts with fresh
+    // browsers and empty cookie jars, so numbering restarts too.
+    const groups: TimelineEntry[][] = []
+    for (const entry of timeline) {
+      const last = groups.at(-1)
+      if (last && last[0]?.check === entry.check) last.push(entry)
+      else groups.push([entry])
+    }
+    const checkNames = [...new Set(timeline.map((entry) => entry.check))]
+    table.append(
+      ...groups.map((entries) => {
+        const body = document.createElement('tbody')
+        const name = entries[0]?.check ?? ''
+        const headerRow = document.createElement('tr')
+        headerRow.className = 'timeline-check'
+        const header = document.createElement('th')
+        header.scope = 'rowgroup'
+        header.colSpan = 5
+        header.textContent =
+          name === 'scenario'
+            ? 'The example, one browser throughout'
+            : `Check ${checkNames.indexOf(name) + 1}: ${name}`
+        headerRow.append(header)
+        body.append(headerRow)
+        entries.forEach((entry, index) => {
+          const row = document.createElement('tr')
+          const number = document.createElement('th')
+          number.scope = 'row'
+          number.textContent = String(index + 1)
+          row.append(number)
+          const cells = [
+            `${entry.method} ${entry.path}${entry.browser > 1 ? ` (browser ${entry.browser})` : ''}`,
+            `${entry.status}${entry.location ? ` → ${entry.location}` : ''}`,
+            entry.cookieSent || '(none)',
+            entry.setCookie.length ? entry.setCookie.join('\n') : '(none)',
+          ]
+          for (const text of cells) {
+            const cell = document.createElement('td')
+            cell.textContent = text
+            row.append(cell)
+          }
+          body.append(row)
+        })
+        return body
       }),
     )
     const cookieSelect = this.querySelector<HTMLSelectElement>('[data-cookie-select]')
@@ -384,6 +513,38 @@ export class ExercisePanelElement extends HTMLElement {
     )
     dialog.showModal()
   }
+}
+
+/** Give `parent` exactly these children, in order, leaving in place the ones already there. */
+function setChildren(parent: HTMLElement, children: readonly HTMLElement[]) {
+  for (const old of [...parent.children]) if (!children.includes(old as HTMLElement)) old.remove()
+  children.forEach((child, index) => {
+    if (parent.children[index] !== child) parent.insertBefore(child, parent.children[index] ?? null)
+  })
+}
+
+/** Make the terminal show exactly `lines`, adding only what is new. */
+function fillTerminal(terminal: HTMLOListElement, lines: readonly string[]) {
+  lines.forEach((line, index) => {
+    const existing = terminal.children[index]
+    if (existing?.textContent === line) return
+    const item = document.createElement('li')
+    item.textContent = line
+    if (existing) existing.replaceWith(item)
+    else terminal.append(item)
+  })
+  while (terminal.children.length > lines.length) terminal.lastElementChild?.remove()
+}
+
+/** A button that shows where learner code threw, in the editor. */
+function goToButton(error: CodeError | undefined): HTMLButtonElement | null {
+  if (!error?.file || !error.line) return null
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.className = 'button subtle go-to'
+  button.dataset['goTo'] = `${error.file}:${error.line}:${error.column ?? 1}`
+  button.textContent = `Show ${formatCodeLocation(error)} in the editor`
+  return button
 }
 
 if (!customElements.get('exercise-panel'))

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { encodeRememberCookie } from '../login-manager/login-manager'
 import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/session'
-import { decodeCookie, decodeSignedCookie, tamperWith } from './cookie-decoder'
+import { courseBuiltins } from './builtins'
+import {
+  decodeCookie,
+  decodeSignedCookie,
+  readTamperingProbe,
+  tamperingProbe,
+  tamperWith,
+} from './cookie-decoder'
+import { loadExercise } from './exercise-files'
+import { runInNode } from './node-runtime'
+import { runExercise } from './run-exercise'
+import { requestFor } from './run-request'
 
 const secret = 'inspector-test-secret-inspector-test'
 
@@ -45,5 +56,68 @@ describe('cookie decoder', () => {
       signature: value.split('|')[1],
     })
     expect(decodeSignedCookie('theme=dark')).toMatchObject({ kind: 'other', signature: '' })
+  })
+})
+
+describe('tamperingProbe: what the learner app does with a forged cookie', () => {
+  const bundle = loadExercise('complete-the-login-flow')
+  const run = (checks: string) =>
+    runExercise({ ...requestFor(bundle, bundle.solution), checks }, courseBuiltins)
+
+  it.each(['session', 'remember_token'])(
+    'replays a GET that carried the %s cookie: the real one is let in, the forged one is not',
+    async (name) => {
+      const verdict = await runInNode(bundle, bundle.solution)
+      const value = verdict.timeline
+        .flatMap((entry) => entry.setCookie)
+        .map((header) => header.split(';')[0] ?? '')
+        .find((pair) => pair.startsWith(`${name}=`) && pair.length > name.length + 1)
+        ?.slice(name.length + 1)
+      expect(value).toBeTruthy()
+      const forged = tamperWith(decodeCookie(value ?? '')).forged
+      const probe = tamperingProbe(verdict.timeline, name, value ?? '', forged)
+      expect(probe).toMatchObject({ method: 'GET', path: '/dashboard' })
+      const [real, tampered] = readTamperingProbe(await run(probe?.checks ?? ''))
+      expect(real).toEqual({ status: 200, location: null, body: 'Welcome back, Ada!' })
+      expect(tampered?.status).toBe(401)
+    },
+  )
+
+  it('shows an app that trusts an unsigned cookie taking the forged one', async () => {
+    const trusting = `import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+const app = new Hono()
+app.get('/me', (c) => c.text('You are user ' + (getCookie(c, 'session') ?? 'nobody').split('.')[0]))
+export default app`
+    const timeline = [
+      {
+        check: 'x',
+        browser: 1,
+        method: 'GET',
+        path: '/me',
+        status: 200,
+        setCookie: [],
+        cookieSent: 'session=abc.sig',
+        bodySnippet: '',
+      },
+    ]
+    const probe = tamperingProbe(timeline, 'session', 'abc.sig', 'xyz.sig')
+    const verdict = await runExercise(
+      {
+        files: { 'app.ts': trusting },
+        editable: [],
+        checks: probe?.checks ?? '',
+        entry: 'app.ts',
+      },
+      courseBuiltins,
+    )
+    expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
+      'You are user abc',
+      'You are user xyz',
+    ])
+  })
+
+  it('has nothing to replay for a cookie no GET sent back', () => {
+    expect(tamperingProbe([], 'session', 'a', 'b')).toBeNull()
   })
 })

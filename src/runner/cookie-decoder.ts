@@ -1,4 +1,5 @@
 import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
+import type { TimelineEntry, Verdict } from './verdict'
 
 /**
  * What the request inspector can say about a cookie's value.
@@ -44,14 +45,20 @@ export function decodeCookie(value: string): DecodedCookie {
 
 /**
  * What an attacker would try: change the readable part and keep the old signature. Returns the
- * tampered cookie and an explanation of what the server does with it.
+ * tampered cookie, what was changed, and an explanation of what the login manager does with it
+ * (the request inspector shows what the learner's own app does, by sending it: see
+ * {@link tamperingProbe}).
  *
  * @param decoded - from {@link decodeCookie}
- * @returns the forged value and what happens to it
+ * @returns the forged value, the change, and what the login manager does with it
  * @example
  * tamperWith(decodeCookie(sessionValue)).explanation
  */
-export function tamperWith(decoded: DecodedCookie): { forged: string; explanation: string } {
+export function tamperWith(decoded: DecodedCookie): {
+  forged: string
+  change: string
+  explanation: string
+} {
   if (decoded.kind === 'session') {
     const changed = decoded.payload.includes('"_user_id":"')
       ? decoded.payload.replace(/"_user_id":"[^"]*"/, '"_user_id":"2"')
@@ -60,20 +67,24 @@ export function tamperWith(decoded: DecodedCookie): { forged: string; explanatio
       .replace(/\+/g, '-')
       .replace(/\//g, '_')
       .replace(/=+$/, '')
+    const change = `The content now says ${changed}, but the signature was made for the old content.`
     return {
       forged: `${encoded}.${decoded.signature}`,
-      explanation: `The content now says ${changed}, but the signature was made for the old content. Without the secret nobody can make a new one, so the server reads this cookie as an empty session: nobody is logged in.`,
+      change,
+      explanation: `${change} Without the secret nobody can make a new one, so the server reads this cookie as an empty session: nobody is logged in.`,
     }
   }
   if (decoded.kind === 'remember') {
+    const change = 'The id now says 2, but the digest is the HMAC of the old id.'
     return {
       forged: `2|${decoded.digest}`,
-      explanation:
-        'The id now says 2, but the digest is the HMAC of the old id. The server recomputes the HMAC of "2" with its secret, the two differ, and the cookie is ignored.',
+      change,
+      explanation: `${change} The server recomputes the HMAC of "2" with its secret, the two differ, and the cookie is ignored.`,
     }
   }
   return {
     forged: decoded.value,
+    change: '',
     explanation:
       'This cookie is not signed by the login manager, so the inspector cannot say more about it.',
   }
@@ -94,8 +105,8 @@ export interface SignedCookieExplained {
   readable: string
   /** The signature (session) or HMAC-SHA512 digest (remember), or `''` when there is none. */
   signature: string
-  /** A tampered copy and what the server does with it. */
-  tampered: { forged: string; explanation: string }
+  /** A tampered copy, what was changed, and what the login manager does with it. */
+  tampered: { forged: string; change: string; explanation: string }
 }
 
 /**
@@ -118,4 +129,87 @@ export function decodeSignedCookie(value: string): SignedCookieExplained {
   if (decoded.kind === 'remember')
     return { kind: 'remember', readable: decoded.id, signature: decoded.digest, tampered }
   return { kind: 'other', readable: decoded.value, signature: '', tampered }
+}
+
+/**
+ * How to show a learner what their own app does with a forged cookie: the request to send again
+ * (the last GET in the timeline that carried the cookie), and the checks source of a tiny scenario
+ * that sends it twice with only this cookie: once real, once forged. Run the scenario
+ * through the page's runtime like any example (`runner.run({ ...bundle, checks }, files)`), then
+ * read the two answers with {@link readTamperingProbe}.
+ *
+ * @param timeline - the requests the last run made
+ * @param name - the cookie's name
+ * @param value - its real value, as the timeline shows it
+ * @param forged - the tampered value, from {@link tamperWith}
+ * @returns the replayed path and the scenario, or null when no GET ever sent this cookie back
+ * @example
+ * const probe = tamperingProbe(verdict.timeline, 'session', value, tamperWith(decodeCookie(value)).forged)
+ * if (probe) show(readTamperingProbe(await runner.run({ ...bundle, checks: probe.checks }, files)))
+ */
+export function tamperingProbe(
+  timeline: readonly TimelineEntry[],
+  name: string,
+  value: string,
+  forged: string,
+): { method: 'GET'; path: string; checks: string } | null {
+  const sent = [...timeline]
+    .reverse()
+    .find(
+      (entry) =>
+        entry.method === 'GET' && entry.cookieSent.split('; ').includes(`${name}=${value}`),
+    )
+  if (!sent) return null
+  // Only this cookie goes along, so nothing else (say, a remember cookie next to the session) can
+  // log the browser in and hide what the forgery does.
+  const cookies = { [name]: value }
+  const probes = [
+    { label: 'with the real cookie', cookies },
+    { label: 'with the forged cookie', cookies: { ...cookies, [name]: forged } },
+  ]
+  const checks = `import { defineScenario } from 'signed-in/checks'
+
+const path = ${JSON.stringify(sent.path)}
+const probes: Array<{ label: string; cookies: Record<string, string> }> = ${JSON.stringify(probes)}
+
+export default defineScenario(
+  probes.map((probe) => ({
+    label: \`GET \${path} \${probe.label}\`,
+    async run(client) {
+      for (const name of Object.keys(client.cookies())) client.deleteCookie(name)
+      for (const [name, value] of Object.entries(probe.cookies)) client.setCookie(name, value)
+      const response = await client.get(path)
+      return JSON.stringify({ status: response.status, location: response.location, body: response.body.slice(0, 200) })
+    },
+  })),
+)
+`
+  return { method: 'GET', path: sent.path, checks }
+}
+
+/**
+ * What the app answered in a {@link tamperingProbe} run.
+ *
+ * @example
+ * const [real, forged]: ProbeAnswer[] = readTamperingProbe(verdict)
+ */
+export interface ProbeAnswer {
+  status: number
+  location: string | null
+  body: string
+}
+
+/**
+ * Read the answers of a {@link tamperingProbe} run: the app's answer to the real cookie, then to
+ * the forged one.
+ *
+ * @param verdict - the probe run's verdict
+ * @returns the two answers, or an empty list when the run did not get that far
+ * @example
+ * const [real, forged] = readTamperingProbe(verdict)
+ * forged?.status // 401 when the app turned the forged cookie away
+ */
+export function readTamperingProbe(verdict: Verdict): ProbeAnswer[] {
+  if (verdict.status !== 'passed') return []
+  return (verdict.output ?? []).map((line) => JSON.parse(line) as ProbeAnswer)
 }

@@ -117,12 +117,31 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   if (!existsSync(checksPath))
     throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
   const checks = readFileSync(checksPath, 'utf8')
-  validateChecks(`${shown}/checks.ts`, checks, meta.kind)
+  const names = validateChecks(`${shown}/checks.ts`, checks, meta.kind)
+  meta.breaks.forEach((name, index) => {
+    if (!names.includes(name))
+      throw new Error(
+        `${shown}/exercise.yaml: breaks.${index}: "${name}" is not the name of a check in checks.ts (its checks: ${names.map((each) => `"${each}"`).join(', ')}).`,
+      )
+  })
+  if (meta.kind === 'debug') {
+    const blank = meta.files
+      .filter((file) => file.editable)
+      .map((file) => ({ path: file.path, blank: findBlanks(starter[file.path] ?? '')[0] }))
+      .find((found) => found.blank)
+    if (blank)
+      throw new Error(
+        `${shown}/starter/${blank.path}: line ${blank.blank?.line}: a debug exercise's starter runs as it is, so it may not contain a blank (___).`,
+      )
+  }
   return { slug: basename(resolve(dir)), meta, starter, solution, checks }
 }
 
-/** Load checks.ts once at build time, so a broken one stops the build instead of a learner's run. */
-function validateChecks(shown: string, source: string, kind: ExerciseMeta['kind']): void {
+/**
+ * Load checks.ts once at build time, so a broken one stops the build instead of a learner's run.
+ * Returns the checks' names (an example's step labels).
+ */
+function validateChecks(shown: string, source: string, kind: ExerciseMeta['kind']): string[] {
   let module: ChecksModule | undefined
   try {
     module = loadModules({ 'checks.ts': source }, 'checks.ts', courseBuiltins)['default'] as
@@ -140,11 +159,15 @@ function validateChecks(shown: string, source: string, kind: ExerciseMeta['kind'
         ? `${shown}: an example must "export default defineScenario([...])" from 'signed-in/checks'.`
         : `${shown}: an ${kind === 'debug' ? 'debugging exercise' : 'exercise'} must "export default defineChecks([...])" from 'signed-in/checks'.`,
     )
-  const count = module.kind === 'scenario' ? module.steps.length : module.checks.length
-  if (count === 0)
+  const names =
+    module.kind === 'scenario'
+      ? module.steps.map((step) => step.label)
+      : module.checks.map((check) => check.name)
+  if (names.length === 0)
     throw new Error(
       `${shown}: the list is empty; add at least one ${module.kind === 'scenario' ? 'step' : 'check'}.`,
     )
+  return names
 }
 
 /**

@@ -10,6 +10,16 @@ describe('every exercise', () => {
       expect(verdict.checks.filter((c) => !c.passed)).toEqual([])
       expect(verdict.status).toBe('passed')
     })
+    if (bundle.meta.kind === 'debug') {
+      it(`${slug}: the starter runs, and fails exactly the checks its bug breaks`, async () => {
+        const verdict = await runInNode(bundle, bundle.starter)
+        expect(verdict.status).toBe('failed')
+        expect(verdict.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual(
+          bundle.meta.breaks,
+        )
+        expect(verdict.checks.filter((c) => c.passed).length).toBeGreaterThan(0)
+      })
+    }
     if (bundle.meta.kind === 'exercise') {
       it(`${slug}: the starter is refused while blanks remain, naming file and line`, async () => {
         const verdict = await runInNode(bundle, bundle.starter)
@@ -74,8 +84,14 @@ describe('complete-the-login-flow with wrong answers', () => {
       'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
     ])
     expect(failed[0]?.message).toBe(
-      'Expected status 401, but got 200 with body "Welcome back, Ada!". Your server threw an error on the way: ReferenceError: logOutUser is not defined (app.ts, line 33)',
+      'Expected status 401, but got 200 with body "Welcome back, Ada!". Your server threw an error on the way: ReferenceError: logOutUser is not defined (app.ts, line 37, column 3)',
     )
+    expect(failed[0]?.error).toEqual({
+      message: 'ReferenceError: logOutUser is not defined',
+      file: 'app.ts',
+      line: 37,
+      column: 3,
+    })
     expect(failed[0]?.hint).toBe('Call logoutUser(c) in the /logout route.')
   })
   it('forgetting remember: true fails the remember-me checks only', async () => {
@@ -103,5 +119,58 @@ describe('complete-the-login-flow with wrong answers', () => {
     expect(first?.passed).toBe(false)
     expect(first?.message).toContain('Expected status 401, but got 500')
     expect(first?.message).toContain('Your server threw an error on the way')
+  })
+})
+
+describe('there is a debug exercise, and its bug is the one it claims', () => {
+  const debug = listExercises()
+    .map((slug) => loadExercise(slug))
+    .filter((bundle) => bundle.meta.kind === 'debug')
+
+  it('at least one debug exercise exists', () => {
+    expect(debug.map((bundle) => bundle.slug)).toContain('fix-the-user-loader')
+  })
+
+  it('fix-the-user-loader: the un-awaited lookup breaks the greeting and the closed-account checks, with the evidence in the message', async () => {
+    const bundle = loadExercise('fix-the-user-loader')
+    expect(bundle.meta.breaks).toEqual([
+      'After logging in, /dashboard greets Ada by name',
+      "A closed account's old session counts as nobody: /dashboard gets 401",
+    ])
+    const starter = await runInNode(bundle, bundle.starter)
+    const failed = starter.checks.filter((c) => !c.passed)
+    expect(failed.map((c) => c.message)).toEqual([
+      'Expected the response to contain "Welcome back, Ada!", but it was "Welcome back, undefined!" (status 200).',
+      'Expected status 401, but got 200 with body "Welcome back, undefined!".',
+    ])
+    // Adding the one missing word is the whole fix.
+    const fixed = (bundle.starter['app.ts'] ?? '').replace(
+      'const row = db.findUserById(id)',
+      'const row = await db.findUserById(id)',
+    )
+    expect(fixed).not.toBe(bundle.starter['app.ts'])
+    expect((await runInNode(bundle, { 'app.ts': fixed })).status).toBe('passed')
+  })
+})
+
+describe('an error thrown inside a route handler', () => {
+  it("names the learner's file, line and column on the failing check", async () => {
+    const bundle = loadExercise('complete-the-login-flow')
+    const files = {
+      'app.ts': (bundle.solution['app.ts'] ?? '')
+        .replace(
+          "app.get('/dashboard', loginRequired<User>(), (c) =>",
+          "app.get('/dashboard', loginRequired<User>(), (c: Context) => { const n: number = 1; throw new Error('boom ' + n) })\napp.get('/unused', (c) =>",
+        )
+        .replace("import { Hono } from 'hono'", "import { Hono, type Context } from 'hono'"),
+    }
+    const verdict = await runInNode(bundle, files)
+    const failed = verdict.checks.find((c) => !c.passed)
+    expect(failed?.name).toBe('After logging in, /dashboard greets the user by name')
+    // Column 91 (where `new Error` starts) in the TypeScript source; the compiled line is shorter, with the types gone.
+    expect(failed?.error).toEqual({ message: 'boom 1', file: 'app.ts', line: 34, column: 91 })
+    expect(failed?.message).toContain(
+      'Your server threw an error on the way: boom 1 (app.ts, line 34, column 91)',
+    )
   })
 })

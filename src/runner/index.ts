@@ -3,6 +3,7 @@
 // WebContainer is tried, so a page that only uses the Worker stays small.
 import type { FileSystemTree } from '@webcontainer/api'
 import type { ExerciseMeta } from '../schemas/exercise'
+import type { RunProgress } from './harness/grade'
 import { requestFor } from './run-request'
 import type { Verdict } from './verdict'
 import type {
@@ -20,8 +21,17 @@ export {
   type DecodedCookie,
   type SignedCookieExplained,
 } from './cookie-decoder'
+export type { RunProgress } from './harness/grade'
 export { requestFor, type RunRequest } from './run-request'
-export type { BlankLocation, CheckResult, CodeError, TimelineEntry, Verdict } from './verdict'
+export { RUN_TIME_LIMIT_MS, timeLimitVerdict } from './time-limit'
+export {
+  formatCodeLocation,
+  type BlankLocation,
+  type CheckResult,
+  type CodeError,
+  type TimelineEntry,
+  type Verdict,
+} from './verdict'
 export type { WebContainerStatus } from './webcontainer/webcontainer-runtime'
 export { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
 
@@ -69,12 +79,12 @@ export interface RunnerStatus {
  * Options for {@link createRunner}. Every one has a default that suits the site.
  *
  * @example
- * createRunner({ timeLimitMs: 3000, webcontainer: { bootTimeoutMs: 20_000 } })
+ * createRunner({ timeLimitMs: 5000, webcontainer: { bootTimeoutMs: 20_000 } })
  */
 export interface RunnerOptions {
   /** Makes the Worker; by default Vite's `new Worker(new URL('./worker/worker-entry.ts', import.meta.url))`. */
   createWorker?: () => Worker
-  /** How long learner code may run in the Worker (default 3 s). */
+  /** How long learner code may run, in the Worker and the WebContainer (default {@link RUN_TIME_LIMIT_MS}). */
   timeLimitMs?: number
   /** `false` never tries a WebContainer. */
   webcontainer?:
@@ -86,8 +96,6 @@ export interface RunnerOptions {
         loadTree?: () => Promise<FileSystemTree>
         /** Default 20 s; offline, boot never settles. */
         bootTimeoutMs?: number
-        /** Default 10 s. */
-        runTimeoutMs?: number
         /** Whether this page can host one (default: cross-origin isolated, not a touch screen). */
         supported?: () => boolean
       }
@@ -132,12 +140,18 @@ export interface Runner {
    */
   chooseRuntime(preference: RuntimePreference): RunnerStatus
   /**
-   * Grade the learner's files (missing files come from the starter). Never rejects.
+   * Grade the learner's files (missing files come from the starter). Never rejects. An example's
+   * lines reach `progress.onOutput` as they are printed (the Worker and the WebContainer report
+   * each one as it happens), and the verdict carries them all again.
    *
    * @example
-   * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() })
+   * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() }, { onOutput: print })
    */
-  run(bundle: RunnableBundle, files: Record<string, string>): Promise<Verdict>
+  run(
+    bundle: RunnableBundle,
+    files: Record<string, string>,
+    progress?: RunProgress,
+  ): Promise<Verdict>
   /**
    * Serve the learner's app in the WebContainer. The URL arrives through `onServerReady`, and
    * through `onReady` (once) when given.
@@ -237,9 +251,8 @@ const defaultSupported = () =>
  * button.addEventListener('click', async () => show(await runner.run(bundle, editorFiles())))
  */
 export function createRunner(options: RunnerOptions = {}): Runner {
-  const worker = new WorkerRuntime(options.createWorker ?? defaultCreateWorker, {
-    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-  })
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+  const worker = new WorkerRuntime(options.createWorker ?? defaultCreateWorker, { timeLimitMs })
   const containerOptions = options.webcontainer === false ? null : (options.webcontainer ?? {})
   const listeners = new Set<(status: RunnerStatus) => void>()
   const serverListeners = new Set<(url: string) => void>()
@@ -279,7 +292,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
           ...(containerOptions.bootTimeoutMs
             ? { bootTimeoutMs: containerOptions.bootTimeoutMs }
             : {}),
-          ...(containerOptions.runTimeoutMs ? { runTimeoutMs: containerOptions.runTimeoutMs } : {}),
+          runTimeoutMs: timeLimitMs,
           onStatus: (next) => update(next),
         })
         runtime.onServerReady((url) => {
@@ -294,9 +307,13 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     return containerRuntime
   }
 
-  async function runInWorker(bundle: RunnableBundle, files: Record<string, string>) {
+  async function runInWorker(
+    bundle: RunnableBundle,
+    files: Record<string, string>,
+    progress: RunProgress,
+  ) {
     try {
-      return await worker.run(requestFor(bundle, files))
+      return await worker.run(requestFor(bundle, files), progress)
     } catch (error) {
       return {
         status: 'error',
@@ -326,13 +343,13 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       if (next !== 'worker') void startWebContainer()
       return status
     },
-    async run(bundle, files) {
+    async run(bundle, files, progress = {}) {
       if (preference === 'webcontainer') await startWebContainer()
       if (status.runtime === 'webcontainer') {
         const runtime = await containerRuntime
         if (runtime) {
           try {
-            return await runtime.run(requestFor(bundle, files))
+            return await runtime.run(requestFor(bundle, files), progress)
           } catch (error) {
             update({
               state: 'failed',
@@ -341,7 +358,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
           }
         }
       }
-      return runInWorker(bundle, files)
+      return runInWorker(bundle, files, progress)
     },
     async startPreview(bundle, files, onReady) {
       if (!status.previewAvailable) return false

@@ -17,6 +17,10 @@ export type Builtins = Readonly<Record<string, unknown>>
  */
 export const SOURCE_SCHEME = 'exercise:///'
 const WRAPPER_START = '(function (require, module, exports) {'
+// Captured when this module loads: the Worker removes `eval` from its global scope before learner
+// code runs (see worker/sandbox.ts), and only this loader may still turn text into code. Calling it
+// through a variable is an indirect eval, so code runs in the global scope, not in here.
+const evaluate = globalThis.eval
 
 const compileOptions = {
   transforms: ['typescript', 'imports'],
@@ -117,16 +121,12 @@ export function loadModules(
       }
       if (Object.hasOwn(builtins, specifier)) return builtins[specifier]
       throw new Error(
-        `${path} imports "${specifier}", which is not available here. You can import ${Object.keys(
-          builtins,
-        )
-          .map((name) => `"${name}"`)
-          .join(', ')}, and this exercise's own files.`,
+        `${path} imports "${specifier}", which is not available here. You can import ${describeBuiltins(builtins)}, and this exercise's own files.`,
       )
     }
     // Indirect eval runs in the global scope, not here, and the wrapper shares the first line so
     // line numbers in stack traces match the learner's file.
-    const factory = (0, eval)(
+    const factory = evaluate(
       `${WRAPPER_START}${code}\n})\n//# sourceURL=${SOURCE_SCHEME}${path}`,
     ) as (
       require: (specifier: string) => unknown,
@@ -137,6 +137,20 @@ export function loadModules(
     return module.exports
   }
   return load(entry)
+}
+
+/** The importable names, with a package's many subpaths summed up: `"hono" (and 64 "hono/…" subpaths such as "hono/cookie")`. */
+function describeBuiltins(builtins: Builtins): string {
+  const names = Object.keys(builtins)
+  return names
+    .filter((name) => !names.includes(name.split('/')[0] ?? '') || !name.includes('/'))
+    .map((name) => {
+      const subpaths = names.filter((other) => other.startsWith(`${name}/`))
+      return subpaths.length > 2
+        ? `"${name}" (and ${subpaths.length} "${name}/…" subpaths such as "${subpaths.includes(`${name}/cookie`) ? `${name}/cookie` : subpaths[0]}")`
+        : [name, ...subpaths].map((each) => `"${each}"`).join(', ')
+    })
+    .join(', ')
 }
 
 function normalisePath(path: string): string {

@@ -1,4 +1,5 @@
 import { courseBuiltins } from './builtins'
+import type { RunProgress } from './harness/grade'
 import type { ExerciseBundle } from './exercise-files'
 import { runExercise } from './run-exercise'
 import { requestFor } from './run-request'
@@ -10,10 +11,15 @@ import type { Verdict } from './verdict'
  *
  * @param bundle - from `loadExercise`
  * @param files - the learner's files; missing ones come from the starter
+ * @param progress - told of an example's printed lines as they happen
  * @returns the verdict
  * @example
  * const verdict = await runInNode(loadExercise('complete-the-login-flow'), loadExercise('complete-the-login-flow').solution)
  */
-export function runInNode(bundle: ExerciseBundle, files: Record<string, string>): Promise<Verdict> {
-  return runExercise(requestFor(bundle, files), courseBuiltins)
+export function runInNode(
+  bundle: ExerciseBundle,
+  files: Record<string, string>,
+  progress: RunProgress = {},
+): Promise<Verdict> {
+  return runExercise(requestFor(bundle, files), courseBuiltins, progress)
 }

@@ -1,6 +1,6 @@
 import { blanksVerdict } from './blanks'
 import type { ChecksModule } from './harness/checks'
-import { grade } from './harness/grade'
+import { grade, type RunProgress } from './harness/grade'
 import { describeCodeError, loadModules, type Builtins } from './module-loader'
 import type { RunRequest } from './run-request'
 import type { Verdict } from './verdict'
@@ -19,11 +19,16 @@ interface HonoLike {
  *
  * @param request - files, checks and entry
  * @param builtins - the modules code may import
+ * @param progress - told of an example's printed lines as they happen
  * @returns the verdict
  * @example
  * const verdict = await runExercise({ files, editable: ['app.ts'], checks, entry: 'app.ts' }, courseBuiltins)
  */
-export async function runExercise(request: RunRequest, builtins: Builtins): Promise<Verdict> {
+export async function runExercise(
+  request: RunRequest,
+  builtins: Builtins,
+  progress: RunProgress = {},
+): Promise<Verdict> {
   const blanks = blanksVerdict(request.editable, request.files)
   if (blanks) return blanks
   const describe = (error: unknown) => describeCodeError(error, request.files)
@@ -82,5 +87,6 @@ export async function runExercise(request: RunRequest, builtins: Builtins): Prom
     checks,
     describe,
     () => serverErrors.splice(0),
+    progress,
   )
 }

@@ -2,11 +2,16 @@
  * One request a check made, for the request inspector.
  *
  * @example
- * timeline.push({ check: 'login works', method: 'POST', path: '/login', status: 302, location: '/dashboard', setCookie: ['session=…'], cookieSent: '', bodySnippet: '' })
+ * timeline.push({ check: 'login works', browser: 1, method: 'POST', path: '/login', status: 302, location: '/dashboard', setCookie: ['session=…'], cookieSent: '', bodySnippet: '' })
  */
 export interface TimelineEntry {
-  /** Which check (or scenario step) made the request. */
+  /** Which check made the request (`scenario` for an example's steps). */
   check: string
+  /**
+   * Which simulated browser sent it, counted within its check: 1 for the check's own client, 2 for
+   * the first `newClient()`, and so on. Every check starts with fresh browsers and empty jars.
+   */
+  browser: number
   method: string
   path: string
   status: number
@@ -32,6 +37,8 @@ export interface CheckResult {
   message?: string
   /** A nudge toward the fix. */
   hint?: string
+  /** When the learner's code threw during this check: what, and the file, line and column. */
+  error?: CodeError
 }
 
 /**
@@ -77,4 +84,18 @@ export interface Verdict {
   message?: string
   blanks?: BlankLocation[]
   error?: CodeError
+}
+
+/**
+ * Where learner code threw, in words: `app.ts, line 15, column 7`, or `''` when no file is known.
+ *
+ * @param error - from a verdict or a check result
+ * @returns the location, for messages
+ * @example
+ * formatCodeLocation({ message: 'boom', file: 'app.ts', line: 15, column: 7 }) // 'app.ts, line 15, column 7'
+ */
+export function formatCodeLocation(error: CodeError | undefined): string {
+  if (!error?.file) return ''
+  if (!error.line) return error.file
+  return `${error.file}, line ${error.line}${error.column ? `, column ${error.column}` : ''}`
 }

@@ -38,6 +38,9 @@ describe('exerciseSchema', () => {
     ['no files', { files: [] }, 'files'],
     ['an exercise without hints', { hints: [] }, 'hints'],
     ['an exercise with nothing to edit', { files: [{ path: 'app.ts', editable: false }] }, 'files'],
+    ['a debug exercise that names no broken check', { kind: 'debug' }, 'breaks'],
+    ['broken checks on an exercise that is not debug', { breaks: ['A check'] }, 'breaks'],
+    ['a broken check named twice', { kind: 'debug', breaks: ['A check', 'A check'] }, 'breaks'],
   ])('rejects %s, naming the field', (_name, change, field) => {
     const result = exerciseSchema.safeParse({ ...minimal, ...change })
     expect(result.success).toBe(false)
@@ -66,7 +69,7 @@ describe('loadExercise', () => {
   it('reads metadata, starter, solution and checks into one serialisable bundle', () => {
     const bundle = loadExercise('complete-the-login-flow')
     expect(bundle.slug).toBe('complete-the-login-flow')
-    expect(Object.keys(bundle.starter).sort()).toEqual(['app.ts', 'users.ts'])
+    expect(Object.keys(bundle.starter).sort()).toEqual(['app.ts', 'pages.ts', 'users.ts'])
     expect(bundle.checks).toContain('defineChecks')
     expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle)
   })
@@ -103,7 +106,7 @@ describe('loadExercise', () => {
       loadBroken('complete-the-login-flow', 'solution/app.ts', (text) =>
         text.replace('remember: true', 'remember: ___'),
       ),
-    ).toMatch(/solution\/app\.ts: line 26: a solution may not contain a blank/)
+    ).toMatch(/solution\/app\.ts: line 30: a solution may not contain a blank/)
   })
 
   it('refuses an exercise whose starter has no blank left to fill', () => {
@@ -135,6 +138,26 @@ describe('loadExercise', () => {
         () => "import { defineChecks } from 'signed-in/checks'\nexport default defineChecks([])\n",
       ),
     ).toMatch(/checks\.ts: the list is empty; add at least one check/)
+  })
+
+  it('checks that a debug exercise names real checks, and that its starter has no blank', () => {
+    expect(
+      loadBroken('fix-the-user-loader', 'exercise.yaml', (text) =>
+        text.replace(
+          '- After logging in, /dashboard greets Ada by name',
+          '- After logging in, the dashboard greets Ada',
+        ),
+      ),
+    ).toMatch(
+      /fix-the-user-loader-\d+\/exercise\.yaml: breaks\.0: "After logging in, the dashboard greets Ada" is not the name of a check in checks\.ts \(its checks: "An anonymous visitor/,
+    )
+    expect(
+      loadBroken('fix-the-user-loader', 'starter/app.ts', (text) =>
+        text.replace('db.findUserById(id)', '___'),
+      ),
+    ).toMatch(
+      /starter\/app\.ts: line 17: a debug exercise's starter runs as it is, so it may not contain a blank/,
+    )
   })
 
   it('says how to scaffold an exercise when exercise.yaml is missing', () => {

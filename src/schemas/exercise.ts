@@ -35,6 +35,12 @@ export const exerciseSchema = z
     entry: z.string().default('app.ts'),
     /** Hints in the order they are revealed (Markdown). Examples need none. */
     hints: z.array(z.string().min(3)).default([]),
+    /**
+     * For a `debug` exercise: the names of the checks the starter's bug breaks, exactly as written
+     * in checks.ts. The build checks that each name exists, and the tests check, in Node and in the
+     * browser, that the starter fails exactly these checks and the solution passes them all.
+     */
+    breaks: z.array(z.string().min(3)).default([]),
   })
   .superRefine((data, context) => {
     if (data.kind !== 'example' && data.hints.length === 0) {
@@ -42,6 +48,27 @@ export const exerciseSchema = z
         code: 'custom',
         path: ['hints'],
         message: 'an exercise needs at least one hint',
+      })
+    }
+    if (data.kind === 'debug' && data.breaks.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['breaks'],
+        message: 'a debug exercise names the checks its bug breaks, as written in checks.ts',
+      })
+    }
+    if (data.kind !== 'debug' && data.breaks.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['breaks'],
+        message: 'only a debug exercise has a bug that breaks checks; remove this field',
+      })
+    }
+    if (new Set(data.breaks).size !== data.breaks.length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['breaks'],
+        message: 'name each broken check once',
       })
     }
     if (data.kind !== 'example' && !data.files.some((file) => file.editable)) {

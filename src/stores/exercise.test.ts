@@ -1,7 +1,7 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { blanksVerdict } from '../runner/blanks'
-import { createExerciseStore, type ExerciseDescription } from './exercise'
+import { createAttemptLog, createExerciseStore, type ExerciseDescription } from './exercise'
 import { createProgressStore } from './progress'
 import type { Verdict as RunVerdict } from '../runner/verdict'
 
@@ -23,7 +23,11 @@ const passed: RunVerdict = {
   timeline: [],
 }
 
-beforeEach(() => setPersistentEngine({}, { addEventListener() {}, removeEventListener() {} }))
+let storage: Record<string, string> = {}
+beforeEach(() => {
+  storage = {}
+  setPersistentEngine(storage, { addEventListener() {}, removeEventListener() {} })
+})
 
 describe('blanksVerdict', () => {
   it('names the file and line of each blank in editable files only', () => {
@@ -53,28 +57,142 @@ describe('exercise store', () => {
 
   it('restores saved code and passing state on return', async () => {
     const progress = createProgressStore('p')
-    const first = createExerciseStore(exercise, async () => passed, progress)
+    const first = createExerciseStore(exercise, async () => passed, progress, createAttemptLog('a'))
     first.edit('app.ts', exercise.solution['app.ts'] ?? '')
     await first.check()
-    const again = createExerciseStore(exercise, async () => passed, createProgressStore('p'))
+    const again = createExerciseStore(
+      exercise,
+      async () => passed,
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
     expect(again.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
     expect(again.$passed.get()).toBe(true)
     expect(again.$attempted.get()).toBe(true)
   })
 
-  it('shows hints one at a time, the solution only after an attempt, and resets to the starter', async () => {
+  it('shows hints one at a time, and resets to the starter', () => {
     const store = createExerciseStore(exercise, async () => passed, createProgressStore('p'))
     store.showNextHint()
     store.showNextHint()
     store.showNextHint()
     expect(store.$hintsShown.get()).toBe(2)
-    store.showSolution()
-    expect(store.$solutionShown.get()).toBe(false)
-    await store.check()
-    store.showSolution()
-    expect(store.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
+    store.edit('app.ts', 'changed')
     store.reset()
     expect(store.$files.get()['app.ts']).toBe(exercise.starter['app.ts'])
+  })
+
+  it('unlocks the solution only after code really ran: a check refused for blanks is no attempt', async () => {
+    let runs = 0
+    const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
+    const store = createExerciseStore(
+      exercise,
+      async () => (runs++, failed),
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
+    expect((await store.check()).status).toBe('blanks')
+    expect(store.$attempted.get()).toBe(false)
+    store.showSolution()
+    expect(store.$solutionShown.get()).toBe(false)
+    expect(store.$files.get()['app.ts']).toBe(exercise.starter['app.ts'])
+
+    // Editing and saving code is not an attempt either, even across a reload.
+    store.edit('app.ts', 'line one\nconst a = 3\nconst b = ___')
+    expect(
+      createExerciseStore(
+        exercise,
+        async () => failed,
+        createProgressStore('p'),
+        createAttemptLog('a'),
+      ).$attempted.get(),
+    ).toBe(false)
+
+    store.edit('app.ts', 'line one\nconst a = 3\nconst b = 4')
+    expect((await store.check()).status).toBe('failed')
+    expect(runs).toBe(1)
+    expect(store.$attempted.get()).toBe(true)
+    store.showSolution()
+    expect(store.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
+  })
+
+  it('keeps the attempt across a reload, in browser storage, for that exercise only', async () => {
+    const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
+    const solved = { ...exercise, starter: exercise.solution }
+    await createExerciseStore(
+      solved,
+      async () => failed,
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    ).check()
+    expect(JSON.parse(storage['a'] ?? '[]')).toEqual(['ex'])
+    // A new page: every store and log made afresh from storage.
+    const reloaded = createExerciseStore(
+      solved,
+      async () => failed,
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
+    expect(reloaded.$attempted.get()).toBe(true)
+    const other = createExerciseStore(
+      { ...solved, slug: 'other' },
+      async () => failed,
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
+    expect(other.$attempted.get()).toBe(false)
+  })
+
+  it('does not count a runner that crashed, or a runtime that refused blanks, as an attempt', async () => {
+    const solved = { ...exercise, starter: exercise.solution }
+    const crashed = createExerciseStore(
+      solved,
+      async () => {
+        throw new Error('worker died')
+      },
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
+    await crashed.check()
+    expect(crashed.$attempted.get()).toBe(false)
+    const refused = createExerciseStore(
+      solved,
+      async () => blanksVerdict(['app.ts'], exercise.starter) ?? passed,
+      createProgressStore('p'),
+      createAttemptLog('a'),
+    )
+    expect((await refused.check()).status).toBe('blanks')
+    expect(refused.$attempted.get()).toBe(false)
+    expect(storage['a']).toBeUndefined()
+  })
+
+  it("streams an example's lines as they are printed, then keeps the verdict's", async () => {
+    const seen: Array<readonly string[] | null> = []
+    let release: () => void = () => undefined
+    const store = createExerciseStore(
+      { ...exercise, kind: 'example' },
+      async (_files, progress) => {
+        progress?.onOutput?.('401', 0)
+        await new Promise<void>((resolve) => (release = resolve))
+        progress?.onOutput?.('Logged in as ada', 1)
+        return { ...passed, output: ['401', 'Logged in as ada'] }
+      },
+      createProgressStore('p'),
+    )
+    store.$output.subscribe((lines) => seen.push(lines))
+    const done = store.check()
+    await Promise.resolve()
+    expect(store.$output.get()).toEqual(['401'])
+    expect(store.$verdict.get()).toBeNull()
+    release()
+    await done
+    expect(seen).toEqual([
+      null,
+      [],
+      ['401'],
+      ['401', 'Logged in as ada'],
+      ['401', 'Logged in as ada'],
+    ])
   })
 
   it('turns a runner crash into an error verdict instead of throwing', async () => {

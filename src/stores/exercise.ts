@@ -1,9 +1,16 @@
+import { persistentAtom } from '@nanostores/persistent'
 import { atom, computed, type ReadableAtom } from 'nanostores'
 import { blanksVerdict } from '../runner/blanks'
-import type { ProgressStore } from './progress'
+import type { RunProgress } from '../runner/harness/grade'
 import type { Verdict as RunVerdict } from '../runner/verdict'
+import type { ProgressStore } from './progress'
 
-/** What the exercise UI knows about one exercise, from its build-time bundle. */
+/**
+ * What the exercise UI knows about one exercise, from its build-time bundle.
+ *
+ * @example
+ * const description: ExerciseDescription = { slug: 'x', lesson: 'y', kind: 'exercise', files: [{ path: 'app.ts', editable: true }], starter: {}, solution: {}, hints: [] }
+ */
 export interface ExerciseDescription {
   slug: string
   lesson: string
@@ -11,22 +18,108 @@ export interface ExerciseDescription {
   /** Learner-visible files in tab order. */
   files: Array<{ path: string; editable: boolean }>
   starter: Record<string, string>
+  /** The solution's versions of the editable files (empty for an example). */
   solution: Record<string, string>
   hints: string[]
 }
 
-/** Runs code and returns a verdict; the runtime (Worker or WebContainer) sits behind it. */
-export type RunCode = (files: Record<string, string>) => Promise<RunVerdict>
+/**
+ * What a page ships for one exercise, in a JSON script inside its panel: the description (which
+ * holds the starter, once) and what the runtimes need on top of it.
+ *
+ * @example
+ * const data: ExercisePageData = { description, checks: bundle.checks, entry: 'app.ts' }
+ */
+export interface ExercisePageData {
+  description: ExerciseDescription
+  /** The TypeScript source of the exercise's checks.ts. */
+  checks: string
+  /** The file that `export default`s the app. */
+  entry: string
+}
 
-/** The state of the Check/Run button. */
+/**
+ * Runs code and returns a verdict; the runtime (Worker or WebContainer) sits behind it. An
+ * example's lines go to `progress.onOutput` as they are printed.
+ *
+ * @example
+ * const run: RunCode = (files, progress) => runInChosenRuntime(bundle, files, progress)
+ */
+export type RunCode = (files: Record<string, string>, progress?: RunProgress) => Promise<RunVerdict>
+
+/**
+ * The state of the Check/Run button.
+ *
+ * @example
+ * store.$runState.get() // 'idle'
+ */
 export type RunState = 'idle' | 'running' | 'done'
 
-/** One exercise's state and actions. Elements subscribe; all logic lives here. */
+/**
+ * Which exercises the learner has really attempted: run code that got past the blanks check. It
+ * unlocks "Show solution" and "Compare with solution", and is kept across visits.
+ *
+ * @example
+ * const attempts: AttemptLog = createAttemptLog()
+ * attempts.has('complete-the-login-flow') // false until a real run
+ */
+export interface AttemptLog {
+  has(slug: string): boolean
+  record(slug: string): void
+}
+
+/**
+ * The browser-storage key of the attempt log.
+ *
+ * @example
+ * localStorage.getItem(ATTEMPTS_KEY) // '["complete-the-login-flow"]'
+ */
+export const ATTEMPTS_KEY = 'signed-in:attempted'
+
+/**
+ * The attempt log, kept in browser storage under `key`.
+ *
+ * @param key - the storage key (default {@link ATTEMPTS_KEY})
+ * @returns the log
+ * @example
+ * createAttemptLog().record('complete-the-login-flow')
+ */
+export function createAttemptLog(key: string = ATTEMPTS_KEY): AttemptLog {
+  const $slugs = persistentAtom<string[]>(key, [], {
+    encode: JSON.stringify,
+    decode(text) {
+      try {
+        const parsed: unknown = JSON.parse(text)
+        return Array.isArray(parsed) ? parsed.filter((slug) => typeof slug === 'string') : []
+      } catch {
+        return []
+      }
+    },
+  })
+  return {
+    has: (slug) => $slugs.get().includes(slug),
+    record(slug) {
+      if (!$slugs.get().includes(slug)) $slugs.set([...$slugs.get(), slug])
+    },
+  }
+}
+
+let pageAttempts: AttemptLog | undefined
+
+/**
+ * One exercise's state and actions. Elements subscribe; all logic lives here.
+ *
+ * @example
+ * const store: ExerciseStore = createExerciseStore(description, run, progress)
+ */
 export interface ExerciseStore {
   $files: ReadableAtom<Record<string, string>>
   $runState: ReadableAtom<RunState>
   $verdict: ReadableAtom<RunVerdict | null>
+  /** An example's lines so far in the current run, as they are printed; null before any run. */
+  $output: ReadableAtom<string[] | null>
   $hintsShown: ReadableAtom<number>
+  /** True once code has really run: a check that was refused for blanks does not count. */
   $attempted: ReadableAtom<boolean>
   $solutionShown: ReadableAtom<boolean>
   /** True once every check has passed (now or on an earlier visit). */
@@ -40,11 +133,12 @@ export interface ExerciseStore {
 
 /**
  * Make the store for one exercise or example. Saved code and passing state come from, and go to,
- * the progress store.
+ * the progress store; whether the learner has attempted it comes from the attempt log.
  *
  * @param description - the exercise, from its bundle
  * @param run - runs code in the chosen runtime
  * @param progress - the learner's progress
+ * @param attempts - the attempt log (default: the page's, in browser storage)
  * @returns the exercise's store
  * @example
  * const store = createExerciseStore(exercise, (files) => runtime.run(bundle, files), progress)
@@ -55,13 +149,15 @@ export function createExerciseStore(
   description: ExerciseDescription,
   run: RunCode,
   progress: ProgressStore,
+  attempts: AttemptLog = (pageAttempts ??= createAttemptLog()),
 ): ExerciseStore {
   const saved = progress.$progress.get().lessons[description.lesson]?.exercises[description.slug]
   const $files = atom<Record<string, string>>({ ...description.starter, ...(saved?.code ?? {}) })
   const $runState = atom<RunState>('idle')
   const $verdict = atom<RunVerdict | null>(null)
+  const $output = atom<string[] | null>(null)
   const $hintsShown = atom(0)
-  const $attempted = atom(saved !== undefined && Object.keys(saved.code).length > 0)
+  const $attempted = atom(attempts.has(description.slug) || saved?.passed === true)
   const $solutionShown = atom(false)
   const $passedBefore = atom(saved?.passed ?? false)
   const $passed = computed(
@@ -79,6 +175,7 @@ export function createExerciseStore(
     $files,
     $runState,
     $verdict,
+    $output,
     $hintsShown,
     $attempted,
     $solutionShown,
@@ -91,7 +188,6 @@ export function createExerciseStore(
     check() {
       if (running) return running
       const files = $files.get()
-      $attempted.set(true)
       const editable =
         description.kind === 'example'
           ? []
@@ -103,14 +199,28 @@ export function createExerciseStore(
         return Promise.resolve(blanks)
       }
       $runState.set('running')
-      running = run(files)
-        .catch((error: unknown): RunVerdict => ({
-          status: 'error',
-          checks: [],
-          timeline: [],
-          message: `The runner stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-        }))
+      $output.set([])
+      let ran = true
+      running = run(files, {
+        onOutput: (line) => $output.set([...($output.get() ?? []), line]),
+      })
+        .catch((error: unknown): RunVerdict => {
+          ran = false
+          return {
+            status: 'error',
+            checks: [],
+            timeline: [],
+            message: `The runner stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+          }
+        })
         .then((verdict) => {
+          // The runtime refuses blanks too (it never sees the page's check above); either way no
+          // code ran, so it is not an attempt.
+          if (ran && verdict.status !== 'blanks' && description.kind !== 'example') {
+            attempts.record(description.slug)
+            $attempted.set(true)
+          }
+          $output.set(verdict.output ?? $output.get())
           $verdict.set(verdict)
           $runState.set('done')
           if (description.kind === 'example') {
@@ -127,6 +237,7 @@ export function createExerciseStore(
     reset() {
       $files.set({ ...description.starter })
       $verdict.set(null)
+      $output.set(null)
       $runState.set('idle')
       save()
     },

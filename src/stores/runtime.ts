@@ -3,6 +3,7 @@ import { atom, computed, type ReadableAtom } from 'nanostores'
 import {
   createRunner,
   describeRuntime,
+  type RunProgress,
   type RunnableBundle,
   type Runner,
   type RunnerStatus,
@@ -97,17 +98,19 @@ export function chooseRuntime(choice: RuntimeChoice): void {
  *
  * @param bundle - the exercise's page bundle
  * @param files - the learner's files
+ * @param progress - told of an example's printed lines as they happen
  * @returns the verdict
  * @example
- * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code })
+ * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code }, { onOutput: print })
  */
 export function runInChosenRuntime(
   bundle: RunnableBundle,
   files: Record<string, string>,
+  progress: RunProgress = {},
 ): Promise<Verdict> {
   const made = pageRunner()
   if (made.status.preference !== $choice.get()) made.chooseRuntime($choice.get())
-  return made.run(bundle, files)
+  return made.run(bundle, files, progress)
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { CodeEditorElement } from '../../src/elements/code-editor'
 import { launchChromium } from './chromium'
 
 let browser: Browser
@@ -21,6 +23,32 @@ async function openLesson(context: BrowserContext, path: string): Promise<Page> 
   return page
 }
 
+/** Poll until the assertion holds: a cold Worker on a busy 2-core machine can take seconds. */
+const eventually = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 15_000, ...options })
+
+/**
+ * Type one word into each blank of the focused Monaco editor, in order, moving on with Tab as a
+ * keyboard user would (Escape first closes any suggestion list, which would take the Tab).
+ */
+async function fillBlanks(page: Page, words: readonly string[]) {
+  for (const [index, word] of words.entries()) {
+    if (index) await page.keyboard.press('Tab')
+    await page.keyboard.type(word)
+    await page.keyboard.press('Escape')
+  }
+}
+
+/** A desktop page of a lesson, with an exercise's first file open in Monaco. */
+async function openInMonaco(lesson: string, slug: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await openLesson(context, lesson)
+  const exercise = panel(page, slug)
+  await exercise.locator('.static-code').first().click()
+  await exercise.locator('.monaco-editor').waitFor()
+  return { context, page, exercise }
+}
+
 const panel = (page: Page, slug: string) => page.locator(`exercise-panel[data-slug="${slug}"]`)
 
 describe('a graded exercise', () => {
@@ -39,20 +67,7 @@ describe('a graded exercise', () => {
     const after = await exercise.locator('.editor-box').boundingBox()
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(2)
     await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
-    for (const [index, word] of [
-      'null',
-      'loginUser',
-      'true',
-      'loginRequired',
-      'logoutUser',
-    ].entries()) {
-      if (index) {
-        await page.keyboard.press('Escape')
-        await page.keyboard.press('Tab')
-      }
-      await page.keyboard.type(word)
-    }
-    await page.keyboard.press('Escape')
+    await fillBlanks(page, ['null', 'loginUser', 'true', 'loginRequired', 'logoutUser'])
     await page.keyboard.press('Control+Enter')
     const heading = exercise.locator('.results-heading')
     await heading.waitFor()
@@ -70,9 +85,9 @@ describe('a graded exercise', () => {
     expect(await exercise.locator('[data-preview]').isHidden()).toBe(true)
 
     await page.reload()
-    await expect
-      .poll(() => panel(page, 'complete-the-login-flow').getAttribute('data-passed'))
-      .toBe('true')
+    await eventually(() => panel(page, 'complete-the-login-flow').getAttribute('data-passed')).toBe(
+      'true',
+    )
     expect(
       await panel(page, 'complete-the-login-flow').locator('[data-passed-badge]').isVisible(),
     ).toBe(true)
@@ -82,57 +97,55 @@ describe('a graded exercise', () => {
     await context.close()
   })
 
-  it('refuses to check while blanks remain, names the lines, and expands the first failure of a wrong answer', async () => {
+  it('refuses blanks without counting an attempt, gives hints with focus, then grades a wrong answer and keeps the attempt across a reload', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await openLesson(context, '/lessons/the-login-manager/')
     const exercise = panel(page, 'complete-the-login-flow')
+    const solutionButton = exercise.locator('[data-action="solution"]')
     await exercise.locator('[data-action="check"]').click()
     const results = exercise.locator('[data-results]')
-    await expect
-      .poll(() => results.textContent())
-      .toContain('app.ts line 15, app.ts line 26 (2 blanks), app.ts line 30, app.ts line 33')
+    await eventually(() => results.textContent()).toContain(
+      'app.ts line 16, app.ts line 30 (2 blanks), app.ts line 34, app.ts line 37',
+    )
     expect(
       await page.evaluate(() => document.activeElement?.classList.contains('results-heading')),
     ).toBe(true)
+    // Pressing Check on the untouched starter ran nothing, so the solution stays locked.
+    expect(await solutionButton.isDisabled()).toBe(true)
 
-    // A hint at a time, in order; the solution only after a first attempt, with confirmation.
+    // A hint at a time, in order, each taking focus; the last one never leaves focus on the
+    // button it disables.
     const hint = exercise.locator('[data-action="hint"]')
-    await hint.click()
+    const focusedHint = () =>
+      page.evaluate(() => {
+        const active = document.activeElement
+        return active?.matches('[data-hints] li') ? active.textContent?.trim().slice(0, 30) : null
+      })
+    await hint.focus()
+    await page.keyboard.press('Enter')
     expect(await exercise.locator('[data-hints] li').count()).toBe(1)
+    expect(await focusedHint()).toBe('The user loader must say "nobo')
     await hint.click()
-    await hint.click()
+    expect(await focusedHint()).toBe('Logging in is one call that ta')
+    await hint.focus()
+    await page.keyboard.press('Enter')
     expect(await exercise.locator('[data-hints] li').count()).toBe(3)
     expect(await hint.isDisabled()).toBe(true)
+    expect(await focusedHint()).toBe('A route is guarded by the midd')
 
-    page.once('dialog', (dialog) => void dialog.accept())
-    await exercise.locator('[data-action="solution"]').click()
-    await exercise.locator('[data-action="check"]').click()
-    await expect
-      .poll(() => exercise.locator('.results-heading').textContent())
-      .toBe('All 7 checks pass. Well done!')
-
-    page.once('dialog', (dialog) => void dialog.dismiss())
-    await exercise.locator('[data-action="reset"]').click()
-    expect(await exercise.getAttribute('data-state')).toBe('done')
-    page.once('dialog', (dialog) => void dialog.accept())
-    await exercise.locator('[data-action="reset"]').click()
+    // A wrong answer: remember: false.
     await exercise.locator('.static-code').first().click()
     await exercise.locator('.monaco-editor').waitFor()
-    await page.keyboard.type('null')
-    await page.keyboard.press('Escape')
-    for (const word of ['loginUser', 'false', 'loginRequired', 'logoutUser']) {
-      await page.keyboard.press('Tab')
-      await page.keyboard.type(word)
-      await page.keyboard.press('Escape')
-    }
+    await fillBlanks(page, ['null', 'loginUser', 'false', 'loginRequired', 'logoutUser'])
     await page.keyboard.press('Control+Enter')
-    await expect
-      .poll(() => exercise.locator('.results-heading').textContent())
-      .toBe('5 of 7 checks pass')
+    await eventually(() => exercise.locator('.results-heading').textContent()).toBe(
+      '5 of 7 checks pass',
+    )
     const open = exercise.locator('.checks details[open]')
     expect(await open.count()).toBe(1)
     expect(await open.textContent()).toContain('Logging in sets a remember-me cookie')
     expect(await open.textContent()).toContain('Hint: Pass { remember: true } to loginUser.')
+    expect(await solutionButton.isDisabled()).toBe(false)
 
     // The diff shows what differs from the solution.
     await exercise.locator('[data-action="diff"]').click()
@@ -141,20 +154,125 @@ describe('a graded exercise', () => {
     ).toContain('remember: false')
     await page.keyboard.press('Escape')
 
-    // The inspector lists the requests and decodes the cookies they received.
+    // The inspector groups the requests by check, each group headed by its check.
     await exercise.locator('.inspector summary').click()
-    expect(await exercise.locator('[data-timeline] tr').count()).toBeGreaterThan(5)
-    await expect
-      .poll(() => exercise.locator('[data-decoded]').textContent())
-      .toContain('Readable content')
-    await exercise.locator('[data-tamper]').click()
-    expect(await exercise.locator('[data-tamper-result]').textContent()).toContain(
-      'nobody is logged in',
+    const groups = exercise.locator('table[data-timeline] > tbody')
+    expect(await groups.count()).toBe(7)
+    expect(await groups.nth(4).locator('th[scope="rowgroup"]').textContent()).toBe(
+      'Check 5: Logging in sets a remember-me cookie',
     )
+    expect(await groups.nth(0).locator('th[scope="row"]').allTextContents()).toEqual(['1'])
+    expect(await groups.nth(5).textContent()).toContain('GET /dashboard (browser 2)')
+
+    // Tampering sends the forged cookie to this app and shows what it really answered.
+    const cookieSelect = exercise.locator('[data-cookie-select]')
+    const sessionCookie = await cookieSelect.evaluate(
+      (select: HTMLSelectElement) =>
+        [...select.options].find((option) => option.value.startsWith('session='))?.value ?? '',
+    )
+    await cookieSelect.selectOption(sessionCookie)
+    await eventually(() => exercise.locator('[data-decoded]').textContent()).toContain(
+      'Readable content',
+    )
+    await exercise.locator('[data-tamper]').click()
+    const tampered = exercise.locator('[data-tamper-result]')
+    await eventually(() => tampered.locator('dd').allTextContents()).toEqual([
+      '200 "Welcome back, Ada!"',
+      '401 "Unauthorized"',
+    ])
+    expect(await tampered.textContent()).toContain('Your app was sent GET /dashboard twice')
+    expect(await tampered.textContent()).toContain('ignored the forged cookie')
+
+    // After a reload the attempt still counts, so the solution can be shown (with confirmation).
+    await page.reload()
+    const again = panel(page, 'complete-the-login-flow')
+    await eventually(() => again.getAttribute('data-ready')).toBe('true')
+    expect(await again.locator('[data-action="solution"]').isDisabled()).toBe(false)
+    page.once('dialog', (dialog) => void dialog.accept())
+    await again.locator('[data-action="solution"]').click()
+    await again.locator('[data-action="check"]').click()
+    await eventually(() => again.locator('.results-heading').textContent()).toBe(
+      'All 7 checks pass. Well done!',
+    )
+
+    page.once('dialog', (dialog) => void dialog.dismiss())
+    await again.locator('[data-action="reset"]').click()
+    expect(await again.getAttribute('data-state')).toBe('done')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await again.locator('[data-action="reset"]').click()
+    expect(await again.getAttribute('data-state')).toBe('idle')
     await context.close()
   })
 
-  it('falls back to a plain textarea on touch screens', async () => {
+  it("shows where the learner's code threw, down to the column, and takes the cursor there", async () => {
+    const { context, page, exercise } = await openInMonaco(
+      '/lessons/the-login-manager/',
+      'complete-the-login-flow',
+    )
+    await fillBlanks(page, ['null', 'loginUser', 'true', 'loginRequired', 'logOutUser'])
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => exercise.locator('.results-heading').textContent()).toBe(
+      '6 of 7 checks pass',
+    )
+    const open = exercise.locator('.checks details[open]')
+    expect(await open.textContent()).toContain(
+      'ReferenceError: logOutUser is not defined (app.ts, line 37, column 3)',
+    )
+    const goTo = open.locator('[data-go-to]')
+    expect(await goTo.textContent()).toBe('Show app.ts, line 37, column 3 in the editor')
+    await goTo.click()
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+    expect(await exercise.locator('.active-line-number').textContent()).toBe('37')
+    await context.close()
+  })
+
+  it('gives Monaco the real types of hono and the login manager', async () => {
+    const { context, page, exercise } = await openInMonaco(
+      '/lessons/the-login-manager/',
+      'complete-the-login-flow',
+    )
+    const solution = readFileSync('exercises/complete-the-login-flow/solution/app.ts', 'utf8')
+    const setCode = (code: string) =>
+      exercise
+        .locator('code-editor[data-path="app.ts"]')
+        .evaluate((editor, text) => ((editor as CodeEditorElement).value = text), code)
+    const errors = exercise.locator('.squiggly-error')
+    // Put the cursor on a line and ask Monaco for the next problem (F8): its marker widget shows
+    // the TypeScript message. '' while the diagnostics are not in yet.
+    const problemAfter = async (line: string) => {
+      const at = solution.split('\n').findIndex((text) => text.includes(line))
+      await exercise.locator('.monaco-editor textarea').focus()
+      await page.keyboard.press('Control+Home')
+      for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('F8')
+      const widget = exercise.locator('.marker-widget')
+      const shown = await widget.waitFor({ timeout: 2000 }).then(
+        () => true,
+        () => false,
+      )
+      const text = shown ? ((await widget.textContent()) ?? '') : ''
+      await page.keyboard.press('Escape')
+      return text
+    }
+
+    // A wrong option for the login manager's loginUser is a type error…
+    await setCode(solution.replace('remember: true', "remember: 'yes'"))
+    await eventually(() => errors.count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await eventually(() => problemAfter('await loginUser('), { timeout: 30_000 }).toMatch(
+      /Type 'string' is not assignable to type 'boolean \| undefined'/,
+    )
+    // …and so is a method hono's request does not have.
+    await setCode(solution.replace("c.req.query('next')", "c.req.nextPage('next')"))
+    await eventually(() => problemAfter("app.post('/login'"), { timeout: 30_000 }).toMatch(
+      /Property 'nextPage' does not exist on type 'HonoRequest/,
+    )
+    // The real solution, importing hono, the login manager and ./users, has no error at all.
+    await setCode(solution)
+    await eventually(() => errors.count(), { timeout: 30_000 }).toBe(0)
+    await context.close()
+  })
+
+  it('falls back to a plain textarea on touch screens, where Tab and Shift+Tab move between blanks and Escape then Tab leaves', async () => {
     const context = await browser.newContext({
       viewport: { width: 375, height: 800 },
       hasTouch: true,
@@ -162,31 +280,105 @@ describe('a graded exercise', () => {
     })
     const page = await openLesson(context, '/lessons/the-login-manager/')
     const exercise = panel(page, 'complete-the-login-flow')
+    const help = exercise.locator('.editor-help')
+    expect(await help.getAttribute('data-mode')).toBe('plain')
+    expect(await help.innerText()).toContain('press Escape, then Tab')
+    expect(await help.innerText()).not.toContain('Ctrl+M')
     await exercise.locator('.static-code').first().tap()
     const textarea = exercise.locator('textarea.plain-editor')
     await textarea.waitFor()
     expect(await exercise.locator('.monaco-editor').count()).toBe(0)
-    expect(
-      await textarea.evaluate((el: HTMLTextAreaElement) =>
-        el.value.slice(el.selectionStart, el.selectionEnd),
-      ),
-    ).toBe('___')
+    const selection = () =>
+      textarea.evaluate((el: HTMLTextAreaElement) => ({
+        text: el.value.slice(el.selectionStart, el.selectionEnd),
+        line: el.value.slice(0, el.selectionStart).split('\n').length,
+      }))
+    expect(await selection()).toEqual({ text: '___', line: 16 })
+    await page.keyboard.type('null')
+    await page.keyboard.press('Tab')
+    expect(await selection()).toEqual({ text: '___', line: 30 })
+    await page.keyboard.type('loginUser')
+    await page.keyboard.press('Tab')
+    expect(await selection()).toEqual({ text: '___', line: 30 })
+    await page.keyboard.press('Tab')
+    expect(await selection()).toEqual({ text: '___', line: 34 })
+    await page.keyboard.press('Shift+Tab')
+    expect(await selection()).toEqual({ text: '___', line: 30 })
+    await page.keyboard.press('Shift+Tab')
+    expect(await selection()).toEqual({ text: '___', line: 37 })
+    expect(await textarea.evaluate((el) => el === document.activeElement)).toBe(true)
+    // The way out: Escape, then Tab moves focus on, with the edits kept.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    expect(await textarea.evaluate((el) => el === document.activeElement)).toBe(false)
+    expect(await textarea.inputValue()).toContain('await loginUser(c, user, { remember: ___ })')
+    await context.close()
+  })
+})
+
+describe('a debugging exercise', () => {
+  it('runs as it is, fails the two checks its bug breaks, and passes once fixed', async () => {
+    const {
+      context,
+      page,
+      exercise: debug,
+    } = await openInMonaco('/lessons/the-login-manager/', 'fix-the-user-loader')
+    await debug.locator('[data-action="check"]').click()
+    await eventually(() => debug.locator('.results-heading').textContent()).toBe(
+      '3 of 5 checks pass',
+    )
+    expect(await debug.locator('.checks [data-passed="false"]').allTextContents()).toEqual([
+      expect.stringContaining('After logging in, /dashboard greets Ada by name'),
+      expect.stringContaining("A closed account's old session counts as nobody"),
+    ])
+    expect(await debug.locator('.checks details[open]').textContent()).toContain(
+      '"Welcome back, undefined!"',
+    )
+    const fixed = readFileSync('exercises/fix-the-user-loader/solution/app.ts', 'utf8')
+    await debug
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate((editor, text) => ((editor as CodeEditorElement).value = text), fixed)
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => debug.locator('.results-heading').textContent()).toBe(
+      'All 5 checks pass. Well done!',
+    )
     await context.close()
   })
 })
 
 describe('a runnable example', () => {
-  it('prints the login story step by step', async () => {
+  it('prints the login story a line at a time, as the runtime reports each one', async () => {
     const context = await browser.newContext()
     const page = await openLesson(context, '/lessons/how-a-login-works/')
     const example = panel(page, 'manual-session-login')
     expect(await example.locator('.static-code').first().textContent()).toContain(
       "app.post('/login'",
     )
+    // Count how lines reach the terminal: one at a time, never a whole verdict at once.
+    await example.evaluate((element) => {
+      const added: number[] = []
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLOListElement) added.push(node.children.length)
+            else if (node instanceof HTMLLIElement) added.push(1)
+      }).observe(element.querySelector('[data-results]') as Node, {
+        childList: true,
+        subtree: true,
+      })
+      ;(window as unknown as { added: number[] }).added = added
+    })
     await example.locator('[data-action="check"]').click()
-    await expect
-      .poll(() => example.locator('.terminal li').allTextContents())
-      .toEqual(['401', 'Logged in as ada', 'Welcome to your dashboard, ada!', 'Logged out', '401'])
+    await eventually(() => example.locator('.terminal li').allTextContents()).toEqual([
+      '401',
+      'Logged in as ada',
+      'Welcome to your dashboard, ada!',
+      'Logged out',
+      '401',
+    ])
+    expect(await page.evaluate(() => (window as unknown as { added: number[] }).added)).toEqual([
+      0, 1, 1, 1, 1, 1,
+    ])
     await context.close()
   })
 })

@@ -1,13 +1,16 @@
 import type { Plugin } from 'esbuild'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listExercises, loadExercise } from '../../src/runner/exercise-files'
 import type { RunnerStatus } from '../../src/runner/index'
+import { courseBuiltins } from '../../src/runner/builtins'
 import { runInNode } from '../../src/runner/node-runtime'
+import { runExercise } from '../../src/runner/run-exercise'
 import { requestFor, type RunRequest } from '../../src/runner/run-request'
 import type { Verdict } from '../../src/runner/verdict'
-import { BLOCKED_GLOBALS } from '../../src/runner/worker/sandbox'
+import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbox'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -84,11 +87,22 @@ describe('Worker and Node give identical verdicts', () => {
     })
     it(`${slug}: starter`, async () => {
       const node = await runInNode(bundle, bundle.starter)
-      expect(withoutTimes(await runInWorker(requestFor(bundle, bundle.starter)))).toEqual(
-        withoutTimes(node),
-      )
+      const worker = await runInWorker(requestFor(bundle, bundle.starter))
+      expect(withoutTimes(worker)).toEqual(withoutTimes(node))
+      if (bundle.meta.kind === 'debug') {
+        // The bug breaks exactly the checks the exercise names, and nothing else.
+        expect(worker.status).toBe('failed')
+        expect(worker.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual(
+          bundle.meta.breaks,
+        )
+      }
     })
   }
+  it('there is a debug exercise among them', () => {
+    expect(listExercises().filter((slug) => loadExercise(slug).meta.kind === 'debug')).toContain(
+      'fix-the-user-loader',
+    )
+  })
   it('complete-the-login-flow with a wrong answer fails the same named checks', async () => {
     const bundle = loadExercise('complete-the-login-flow')
     const files = {
@@ -141,6 +155,21 @@ describe('the Worker runtime protects the learner and the page', () => {
   const bundle = loadExercise('complete-the-login-flow')
   const solution = bundle.solution['app.ts'] ?? ''
 
+  /**
+   * Add a GET route to the solution whose body (learner code, returning a JSON object of strings)
+   * looks around the Worker, run it there, and return what it saw.
+   */
+  async function probeInWorker(path: string, body: string): Promise<Record<string, string>> {
+    const probe = solution.replace(
+      'export default app',
+      `app.get('${path}', async (c) => {\n${body}\n})\nexport default app`,
+    )
+    const request = requestFor(bundle, { 'app.ts': probe })
+    request.checks = `import { defineChecks, CheckFailure } from 'signed-in/checks'\nexport default defineChecks([{ name: 'probe', async run({ client }) { throw new CheckFailure((await client.get('${path}')).body) } }])`
+    const verdict = await runInWorker(request)
+    return JSON.parse(verdict.checks[0]?.message ?? '{}') as Record<string, string>
+  }
+
   it('stops a runaway loop after the time limit, with a clear message, and recovers', async () => {
     const looping = solution.replace(
       "app.post('/logout'",
@@ -151,7 +180,7 @@ describe('the Worker runtime protects the learner and the page', () => {
     const verdict = await runInWorker(request, 1000)
     expect(verdict.status).toBe('error')
     expect(verdict.message).toMatch(
-      /^Your code ran for more than 1 seconds without answering, so it was stopped\. Look for a loop that never ends/,
+      /^Your code ran for more than 1 second without answering, so it was stopped\. Look for a loop that never ends/,
     )
     const after = await runInWorker(requestFor(bundle, bundle.solution))
     expect(after.status).toBe('passed')
@@ -164,10 +193,115 @@ describe('the Worker runtime protects the learner and the page', () => {
     )
     const verdict = await runInWorker(requestFor(bundle, { 'app.ts': broken }))
     expect(verdict.status).toBe('error')
-    expect(verdict.error).toMatchObject({ file: 'app.ts', line: 15 })
+    expect(verdict.error).toMatchObject({ file: 'app.ts', line: 16 })
     expect(verdict.error?.column).toBeGreaterThan(0)
     expect(verdict.message).toContain('Your code could not start')
     expect(verdict).toEqual(await runInNode(bundle, { 'app.ts': broken }))
+  })
+
+  it("reports the learner's file, line and column for an error thrown inside a route handler", async () => {
+    const files = {
+      'app.ts': solution
+        .replace(
+          "app.get('/dashboard', loginRequired<User>(), (c) =>",
+          "app.get('/dashboard', loginRequired<User>(), (c: Context) => { const n: number = 1; throw new Error('boom ' + n) })\napp.get('/unused', (c) =>",
+        )
+        .replace("import { Hono } from 'hono'", "import { Hono, type Context } from 'hono'"),
+    }
+    const worker = await runInWorker(requestFor(bundle, files))
+    const failed = worker.checks.find((c) => !c.passed)
+    expect(failed?.error).toEqual({ message: 'boom 1', file: 'app.ts', line: 34, column: 91 })
+    expect(failed?.message).toContain('(app.ts, line 34, column 91)')
+    expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
+  })
+
+  it('reports each printed line as it happens, before the verdict', async () => {
+    const example = loadExercise('manual-session-login')
+    const { verdict, events } = await page.evaluate(
+      ({ request }) =>
+        (
+          window as unknown as {
+            runInWorkerWithEvents: (r: unknown) => Promise<{ verdict: Verdict; events: string[] }>
+          }
+        ).runInWorkerWithEvents(request),
+      { request: requestFor(example, {}) },
+    )
+    expect(events).toEqual([
+      '0: 401',
+      '1: Logged in as ada',
+      '2: Welcome to your dashboard, ada!',
+      '3: Logged out',
+      '4: 401',
+      'verdict',
+    ])
+    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(example, {})))
+  })
+
+  it('serves hono subpaths beyond the usual: cors, secure-headers, validator and jwt work as in Node', async () => {
+    const fixture = 'tests/browser/fixtures/hono-subpaths'
+    const request: RunRequest = {
+      files: { 'app.ts': readFileSync(`${fixture}/app.ts`, 'utf8') },
+      editable: ['app.ts'],
+      checks: readFileSync(`${fixture}/checks.ts`, 'utf8'),
+      entry: 'app.ts',
+    }
+    const worker = await runInWorker(request)
+    expect(worker.checks.map((c) => [c.name, c.passed])).toEqual([
+      ['hono/secure-headers sets its headers', true],
+      ['hono/cors allows the right origin', true],
+      ['hono/validator turns away a body without a name', true],
+      ['hono/jwt signs a token that it then verifies, and refuses a forged one', true],
+    ])
+    expect(worker).toEqual(await runExercise(request, courseBuiltins))
+  })
+
+  it('turns away every way to run text as code, so import() cannot reach the network', async () => {
+    const url = `${inject('baseUrl')}/escape-probe.js`
+    const requested: string[] = []
+    page.context().on('request', (request) => {
+      if (request.url().includes('escape-probe')) requested.push(request.url())
+    })
+    const seen = await probeInWorker(
+      '/escape',
+      `  const url = ${JSON.stringify(url)}
+  const code = 'return import(' + JSON.stringify(url) + ')'
+  const seen: Record<string, string> = {}
+  const attempt = async (name: string, run: () => unknown) => {
+    try {
+      await run()
+      seen[name] = 'ran'
+    } catch (error) {
+      seen[name] = error instanceof Error ? error.name + ': ' + error.message : String(error)
+    }
+  }
+  const g = globalThis as unknown as Record<string, (...args: unknown[]) => unknown>
+  await attempt('eval', () => g['eval']?.('import(' + JSON.stringify(url) + ')') ?? Promise.reject(new TypeError('eval is gone')))
+  await attempt('Function', () => (new Function(code) as () => unknown)())
+  await attempt('arrow constructor', () => ((() => 0).constructor as (s: string) => () => unknown)(code)())
+  await attempt('async constructor', () => ((async () => 0).constructor as (s: string) => () => unknown)(code)())
+  await attempt('generator constructor', () => ((function* () {}).constructor as (s: string) => () => unknown)(code)())
+  await attempt('setTimeout', () => (setTimeout as unknown as (s: string) => unknown)(code))
+  await attempt('setInterval', () => (setInterval as unknown as (s: string) => unknown)(code))
+  await attempt('import()', () => import(url))
+  return c.json(seen)`,
+    )
+    const refused = `EvalError: ${NO_EVAL_MESSAGE}`
+    expect(seen).toEqual({
+      eval: 'TypeError: eval is gone',
+      Function: refused,
+      'arrow constructor': refused,
+      'async constructor': refused,
+      'generator constructor': refused,
+      setTimeout: refused,
+      setInterval: refused,
+      'import()': expect.stringMatching(
+        /^Error: app\.ts imports "http:.*escape-probe\.js", which is not available here\./,
+      ),
+    })
+    // The page itself can still make that request, so the listener above would have seen one.
+    // (A string, so the test runner does not rewrite this import() for Node.)
+    await page.evaluate(`import(${JSON.stringify(url)}).catch(() => undefined)`)
+    await expect.poll(() => requested.length).toBe(1)
   })
 
   it('gives learner code no DOM, storage, network or messaging', async () => {
@@ -193,10 +327,9 @@ describe('the Worker runtime protects the learner and the page', () => {
         'sessionStorage',
       ]),
     ]
-    const probe = solution.replace(
-      'export default app',
-      `app.get('/probe', (c) => {
-  const g = globalThis as Record<string, unknown>
+    const seen = await probeInWorker(
+      '/probe',
+      `  const g = globalThis as Record<string, unknown>
   const proto = Object.getPrototypeOf(globalThis) as Record<string, unknown>
   const seen: Record<string, string> = {}
   for (const name of ${JSON.stringify(names)}) seen[name] = typeof g[name]
@@ -209,14 +342,8 @@ describe('the Worker runtime protects the learner and the page', () => {
   } catch {
     seen.restoredFetch = 'undefined'
   }
-  return c.json(seen)
-})
-export default app`,
+  return c.json(seen)`,
     )
-    const request = requestFor(bundle, { 'app.ts': probe })
-    request.checks = `import { defineChecks, CheckFailure } from 'signed-in/checks'\nexport default defineChecks([{ name: 'probe', async run({ client }) { throw new CheckFailure((await client.get('/probe')).body) } }])`
-    const verdict = await runInWorker(request)
-    const seen = JSON.parse(verdict.checks[0]?.message ?? '{}') as Record<string, string>
     const expected = [...names, 'protoFetch', 'protoPostMessage', 'storage', 'restoredFetch']
     expect(seen).toEqual(Object.fromEntries(expected.map((name) => [name, 'undefined'])))
   })

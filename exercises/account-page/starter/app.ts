@@ -4,7 +4,7 @@ import { findByName, SESSION_SECRET, User, users } from './users'
 
 const loginManager = new LoginManager<User>()
 
-// The session stores only Ada's id; this turns it back into her user, or null for an unknown id.
+// The session stores only Ada's id; this looks the id up: her User, or null for an unknown id.
 loginManager.userLoader(async (id) => users.get(id) ?? null)
 
 const app = new Hono()

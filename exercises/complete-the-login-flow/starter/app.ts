@@ -9,6 +9,7 @@ import {
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
+import { homePage, loginPage } from './pages'
 import { findByName, SESSION_SECRET, User, users } from './users'
 
 const loginManager = new LoginManager<User>()
@@ -16,6 +17,9 @@ loginManager.userLoader(async (id) => users.get(id) ?? ___)
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
 app.use(session({ secret: SESSION_SECRET }), loginManager.middleware())
+
+app.get('/', async (c) => c.html(await homePage(c)))
+app.get('/login', (c) => c.html(loginPage()))
 
 app.post('/login', async (c) => {
   const form = await c.req.parseBody()

@@ -76,6 +76,7 @@ export const CLIENT_ORIGIN = 'http://localhost'
  * @param handler - sends the request to the app
  * @param timeline - where each request is recorded
  * @param label - which check the requests belong to
+ * @param browser - which simulated browser this is within the check (1 for the first)
  * @returns the client
  * @example
  * const client = createClient((path, init) => app.request(path, init), [], 'login works')
@@ -85,6 +86,7 @@ export function createClient(
   handler: RequestHandler,
   timeline: TimelineEntry[],
   label: string,
+  browser = 1,
 ): TestClient {
   const jar = new Map<string, string>()
 
@@ -122,6 +124,7 @@ export function createClient(
       }
       timeline.push({
         check: label,
+        browser,
         method: currentMethod,
         path: currentPath,
         status: raw.status,

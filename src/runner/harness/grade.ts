@@ -1,4 +1,10 @@
-import type { CheckResult, TimelineEntry, Verdict } from '../verdict'
+import {
+  formatCodeLocation,
+  type CheckResult,
+  type CodeError,
+  type TimelineEntry,
+  type Verdict,
+} from '../verdict'
 import { CheckFailure, type ChecksModule } from './checks'
 import { createClient, type RequestHandler } from './client'
 
@@ -8,11 +14,18 @@ import { createClient, type RequestHandler } from './client'
  * @example
  * const describe: DescribeError = (error) => describeCodeError(error, request.files)
  */
-export type DescribeError = (error: unknown) => {
-  message: string
-  file?: string
-  line?: number
-  column?: number
+export type DescribeError = (error: unknown) => CodeError
+
+/**
+ * What a run reports while it is still going: an example's printed lines, one by one, so the page
+ * can show them as they happen. The verdict at the end carries the same lines.
+ *
+ * @example
+ * const progress: RunProgress = { onOutput: (line, index) => terminal.append(line) }
+ */
+export interface RunProgress {
+  /** Called with each line an example prints, in order, as soon as its request is answered. */
+  onOutput?: (line: string, index: number) => void
 }
 
 /**
@@ -21,7 +34,9 @@ export type DescribeError = (error: unknown) => {
  *
  * @param handler - sends a request to the learner's app
  * @param module - the default export of `checks.ts`
- * @param describeError - maps an unexpected error to the learner's file and line
+ * @param describeError - maps an unexpected error to the learner's file, line and column
+ * @param takeServerErrors - errors the app threw since the last call (Hono turns them into 500s)
+ * @param progress - told of each printed line as it happens
  * @returns the verdict
  * @example
  * const verdict = await grade((path, init) => app.request(path, init), checks, (e) => ({ message: String(e) }))
@@ -31,6 +46,7 @@ export async function grade(
   module: ChecksModule,
   describeError: DescribeError,
   takeServerErrors: () => unknown[] = () => [],
+  progress: RunProgress = {},
 ): Promise<Verdict> {
   const timeline: TimelineEntry[] = []
   if (module.kind === 'scenario') {
@@ -38,7 +54,9 @@ export async function grade(
     const output: string[] = []
     for (const step of module.steps) {
       try {
-        output.push(await step.run(client))
+        const line = await step.run(client)
+        output.push(line)
+        progress.onOutput?.(line, output.length - 1)
       } catch (error) {
         const described = describeError(error)
         return {
@@ -55,44 +73,46 @@ export async function grade(
   }
   const checks: CheckResult[] = []
   for (const check of module.checks) {
-    const made: ReturnType<typeof createClient>[] = []
-    const newClient = () => {
-      const client = createClient(handler, timeline, check.name)
-      made.push(client)
-      return client
-    }
+    let browsers = 0
+    const newClient = () => createClient(handler, timeline, check.name, ++browsers)
     takeServerErrors()
     try {
       await check.run({ client: newClient(), newClient })
       checks.push({ name: check.name, passed: true })
     } catch (error) {
-      if (error instanceof CheckFailure) {
-        const thrown = takeServerErrors()[0]
-        const described = thrown === undefined ? undefined : describeError(thrown)
-        const where = described?.file
-          ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})`
-          : ''
-        const message = described
-          ? `${error.message} Your server threw an error on the way: ${described.message}${where}`
-          : error.message
-        checks.push({
-          name: check.name,
-          passed: false,
-          message,
-          ...(error.hint ? { hint: error.hint } : {}),
-        })
-      } else {
-        const described = describeError(error)
-        const where = described.file
-          ? ` (${described.file}${described.line ? `, line ${described.line}` : ''})`
-          : ''
-        checks.push({
-          name: check.name,
-          passed: false,
-          message: `Your code threw an error while handling this request: ${described.message}${where}`,
-        })
-      }
+      checks.push(failedCheck(check.name, error, takeServerErrors()[0], describeError))
     }
   }
   return { status: checks.every((check) => check.passed) ? 'passed' : 'failed', checks, timeline }
+}
+
+/** A failed check: the expectation that failed and, when the app threw on the way, where. */
+function failedCheck(
+  name: string,
+  error: unknown,
+  serverError: unknown,
+  describeError: DescribeError,
+): CheckResult {
+  if (!(error instanceof CheckFailure)) {
+    // The check itself could not go on: the app's code threw straight into it.
+    const described = describeError(error)
+    const where = formatCodeLocation(described)
+    return {
+      name,
+      passed: false,
+      message: `Your code threw an error while handling this request: ${described.message}${where ? ` (${where})` : ''}`,
+      error: described,
+    }
+  }
+  const hint = error.hint ? { hint: error.hint } : {}
+  if (serverError === undefined) return { name, passed: false, message: error.message, ...hint }
+  const described = describeError(serverError)
+  const where = formatCodeLocation(described)
+  return {
+    name,
+    passed: false,
+    message: `${error.message} Your server threw an error on the way: ${described.message}${where ? ` (${where})` : ''}`,
+    ...hint,
+    error: described,
+  }
 }

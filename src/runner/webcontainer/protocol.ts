@@ -6,6 +6,14 @@
  */
 export const VERDICT_MARKER = '@@signed-in-verdict@@'
 /**
+ * The prefix of each line on which runner.mjs reports a line an example printed, as it happens:
+ * the marker, then JSON `{ "output": string, "index": number }`.
+ *
+ * @example
+ * process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output: '401', index: 0 })}\n`)
+ */
+export const OUTPUT_MARKER = '@@signed-in-output@@'
+/**
  * The port the live preview server listens on inside the WebContainer.
  *
  * @example

@@ -121,7 +121,17 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
     expect(verdict).toEqual(await runInNode(bundle, files))
   })
 
-  it('serves the learner app for the live preview, with real cookies', async () => {
+  it("reports an example's lines as runner.mjs prints them, and the verdict carries them too", async () => {
+    const bundle = loadExercise('manual-session-login')
+    const lines: Array<[string, number]> = []
+    const verdict = await runtime.run(requestFor(bundle, {}), {
+      onOutput: (line, index) => lines.push([line, index]),
+    })
+    expect(lines).toEqual((verdict.output ?? []).map((line, index) => [line, index]))
+    expect(lines).toHaveLength(5)
+  })
+
+  it('serves the learner app for the live preview: a home page, a login form, and real cookies', async () => {
     const bundle = loadExercise('complete-the-login-flow')
     const announced: string[] = []
     const stop = runtime.onServerReady((url) => announced.push(url))
@@ -131,7 +141,24 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
     stop()
     expect(announced).toEqual([url])
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+
+    // The iframe opens on /: a real page with somewhere to go, not a 404.
+    const home = await fetch(`${url}/`)
+    expect(home.status).toBe(200)
+    expect(home.headers.get('Content-Type')).toContain('text/html')
+    const homeHtml = await home.text()
+    expect(homeHtml).toContain('Nobody is signed in.')
+    expect(homeHtml).toContain('<a href="/login">Log in</a>')
+    expect(homeHtml).toContain('<a href="/dashboard">Dashboard</a>')
+
+    // The login form posts username and password to /login.
+    const form = await (await fetch(`${url}/login`)).text()
+    expect(form).toMatch(/<form method="post" action="\/login">/)
+    expect(form).toMatch(/<input name="username"[^>]*required/)
+    expect(form).toMatch(/<input name="password" type="password"[^>]*required/)
+
     expect((await fetch(`${url}/dashboard`)).status).toBe(401)
+    // Post the form as the browser would, and keep the cookies it sets.
     const login = await fetch(`${url}/login`, {
       method: 'POST',
       body: new URLSearchParams({ username: 'ada', password: 'analytical-engine' }),
@@ -139,13 +166,31 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
       headers: { Origin: url },
     })
     expect(login.status).toBe(302)
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ')
+    expect(login.headers.get('Location')).toBe('/dashboard')
+    const setCookie = login.headers.getSetCookie()
+    expect(setCookie.map((c) => c.split('=')[0]).sort()).toEqual(['remember_token', 'session'])
+    expect(setCookie.every((c) => /; HttpOnly/i.test(c))).toBe(true)
+    expect(setCookie.find((c) => c.startsWith('session='))).toMatch(/SameSite=Lax/i)
+    const cookie = setCookie.map((c) => c.split(';')[0]).join('; ')
     expect(await (await fetch(`${url}/dashboard`, { headers: { Cookie: cookie } })).text()).toBe(
       'Welcome back, Ada!',
     )
+    const signedIn = await (await fetch(`${url}/`, { headers: { Cookie: cookie } })).text()
+    expect(signedIn).toContain('Signed in as Ada.')
+    expect(signedIn).toMatch(/<form method="post" action="\/logout">/)
+
+    // The page's logout form ends the login and clears the remember-me cookie.
+    const logout = await fetch(`${url}/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie, Origin: url },
+    })
+    expect(logout.status).toBe(302)
+    expect(
+      logout.headers
+        .getSetCookie()
+        .some((c) => /^remember_token=;/.test(c) || /^remember_token=.*Max-Age=0/i.test(c)),
+    ).toBe(true)
   })
 })
 

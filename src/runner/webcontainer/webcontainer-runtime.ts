@@ -1,8 +1,10 @@
 import type { FileSystemTree } from '@webcontainer/api'
+import type { RunProgress } from '../harness/grade'
 import type { RunRequest } from '../run-request'
+import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../time-limit'
 import type { Verdict } from '../verdict'
 import { precompileRequest } from './precompile'
-import { REQUEST_PATH, VERDICT_MARKER } from './protocol'
+import { OUTPUT_MARKER, REQUEST_PATH, VERDICT_MARKER } from './protocol'
 
 /**
  * The parts of `@webcontainer/api`'s `WebContainer` this adapter uses (the fake honours the same).
@@ -46,7 +48,7 @@ export interface WebContainerRuntimeOptions {
   loadTree: () => Promise<FileSystemTree>
   /** How long to wait for boot before giving up (default 20 s). Offline, boot never settles. */
   bootTimeoutMs?: number
-  /** How long a run may take (default 10 s). */
+  /** How long a run may take (default {@link RUN_TIME_LIMIT_MS}, the limit every runtime shares). */
   runTimeoutMs?: number
   /** Told whenever the status changes. */
   onStatus?: (status: WebContainerStatus) => void
@@ -76,7 +78,7 @@ export class WebContainerRuntime {
    * new WebContainerRuntime({ boot: () => FakeWebContainer.boot(), loadTree: buildContainerTree })
    */
   constructor(options: WebContainerRuntimeOptions) {
-    this.#options = { bootTimeoutMs: 20_000, runTimeoutMs: 10_000, ...options }
+    this.#options = { bootTimeoutMs: 20_000, runTimeoutMs: RUN_TIME_LIMIT_MS, ...options }
   }
 
   /**
@@ -143,16 +145,24 @@ export class WebContainerRuntime {
    * Grade an exercise in the container.
    *
    * @param request - files, checks and entry, in TypeScript
+   * @param progress - told of an example's printed lines as runner.mjs reports them
    * @returns the verdict
    * @throws when the container is not ready (call `start()` first)
    * @example
    * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }))
    */
-  async run(request: RunRequest): Promise<Verdict> {
+  async run(request: RunRequest, progress: RunProgress = {}): Promise<Verdict> {
     const container = await this.#ready()
     await container.fs.writeFile(REQUEST_PATH, JSON.stringify(precompileRequest(request)))
     const process = await container.spawn('node', ['runner.mjs', REQUEST_PATH])
-    const output = collect(process.output)
+    const output = collectLines(process.output, (line) => {
+      if (!line.startsWith(OUTPUT_MARKER)) return
+      const reported = JSON.parse(line.slice(OUTPUT_MARKER.length)) as {
+        output: string
+        index: number
+      }
+      progress.onOutput?.(reported.output, reported.index)
+    })
     let timer: ReturnType<typeof setTimeout> | undefined
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#options.runTimeoutMs)
@@ -161,13 +171,7 @@ export class WebContainerRuntime {
     clearTimeout(timer)
     if (result === 'timeout') {
       process.kill()
-      return {
-        status: 'error',
-        checks: [],
-        timeline: [],
-        message: `Your code ran for more than ${this.#options.runTimeoutMs / 1000} seconds without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
-        error: { message: 'Time limit exceeded' },
-      }
+      return timeLimitVerdict(this.#options.runTimeoutMs)
     }
     // The output stream closes when the process ends; don't wait on it forever if it does not.
     const text = await Promise.race([
@@ -183,7 +187,12 @@ export class WebContainerRuntime {
         status: 'error',
         checks: [],
         timeline: [],
-        message: `Node stopped before reporting (exit code ${result}): ${text.trim().slice(-500)}`,
+        message: `Node stopped before reporting (exit code ${result}): ${text
+          .split('\n')
+          .filter((each) => !each.startsWith(OUTPUT_MARKER))
+          .join('\n')
+          .trim()
+          .slice(-500)}`,
       }
     }
     return JSON.parse(line.slice(VERDICT_MARKER.length)) as Verdict
@@ -244,12 +253,21 @@ export class WebContainerRuntime {
   }
 }
 
-async function collect(stream: ReadableStream<string>): Promise<string> {
+/** Read a process's output to the end, handing each complete line to `onLine` as it arrives. */
+async function collectLines(
+  stream: ReadableStream<string>,
+  onLine: (line: string) => void,
+): Promise<string> {
   let text = ''
+  let lineStart = 0
   const reader = stream.getReader()
   for (;;) {
     const { done, value } = await reader.read()
     if (done) return text
     text += value
+    for (let end = text.indexOf('\n', lineStart); end >= 0; end = text.indexOf('\n', lineStart)) {
+      onLine(text.slice(lineStart, end).replace(/\r$/, ''))
+      lineStart = end + 1
+    }
   }
 }

@@ -1,13 +1,16 @@
+import type { RunProgress } from '../harness/grade'
 import type { RunRequest } from '../run-request'
+import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../time-limit'
 import type { Verdict } from '../verdict'
+import type { WorkerReply } from './worker-entry'
 
 /**
- * How long learner code may run before the Worker is stopped.
+ * How long learner code may run before the Worker is stopped: the limit every runtime shares.
  *
  * @example
  * new WorkerRuntime(createWorker, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
  */
-export const DEFAULT_TIME_LIMIT_MS = 3000
+export const DEFAULT_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS
 
 /**
  * The page side of the in-browser runtime. Starts a Worker (once, and again after a runaway run),
@@ -27,7 +30,7 @@ export class WorkerRuntime {
 
   /**
    * @param createWorker - makes a Worker running worker-entry.ts
-   * @param options - `timeLimitMs` (default 3000)
+   * @param options - `timeLimitMs` (default {@link RUN_TIME_LIMIT_MS})
    * @example
    * new WorkerRuntime(() => new Worker(url, { type: 'module' }), { timeLimitMs: 1000 })
    */
@@ -70,17 +73,18 @@ export class WorkerRuntime {
    * Run an exercise. Runs are queued, one at a time.
    *
    * @param request - files, checks and entry
+   * @param progress - told of an example's printed lines as the Worker reports them
    * @returns the verdict; code that runs past the time limit gives an `error` verdict
    * @example
-   * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }))
+   * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }), { onOutput: (line) => print(line) })
    */
-  run(request: RunRequest): Promise<Verdict> {
-    const result = this.#queue.then(() => this.#runNow(request))
+  run(request: RunRequest, progress: RunProgress = {}): Promise<Verdict> {
+    const result = this.#queue.then(() => this.#runNow(request, progress))
     this.#queue = result.catch(() => undefined)
     return result
   }
 
-  async #runNow(request: RunRequest): Promise<Verdict> {
+  async #runNow(request: RunRequest, progress: RunProgress): Promise<Verdict> {
     await this.warm()
     const worker = this.#worker as Worker
     const id = this.#nextId++
@@ -88,19 +92,18 @@ export class WorkerRuntime {
       const timer = setTimeout(() => {
         worker.removeEventListener('message', onMessage)
         this.dispose()
-        resolve({
-          status: 'error',
-          checks: [],
-          timeline: [],
-          message: `Your code ran for more than ${this.#timeLimitMs / 1000} seconds without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
-          error: { message: 'Time limit exceeded' },
-        })
+        resolve(timeLimitVerdict(this.#timeLimitMs))
       }, this.#timeLimitMs)
-      const onMessage = (event: MessageEvent<{ id?: number; verdict?: Verdict }>) => {
-        if (event.data.id !== id || !event.data.verdict) return
+      const onMessage = (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data
+        if (!('id' in reply) || reply.id !== id) return
+        if ('output' in reply) {
+          progress.onOutput?.(reply.output, reply.index)
+          return
+        }
         clearTimeout(timer)
         worker.removeEventListener('message', onMessage)
-        resolve(event.data.verdict)
+        resolve(reply.verdict)
       }
       worker.addEventListener('message', onMessage)
       worker.postMessage({ id, request })
