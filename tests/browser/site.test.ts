@@ -82,6 +82,12 @@ const fullProgress = {
           passingCode: { 'app.ts': 'export const passing = "the code that passed"' },
           passedAt: '2026-03-02T11:00:00.000Z',
         },
+        'fix-the-user-loader': {
+          code: { 'app.ts': 'fixed' },
+          passed: true,
+          passingCode: { 'app.ts': 'fixed' },
+          passedAt: '2026-03-02T11:30:00.000Z',
+        },
       },
       quizzes: { 'login-manager-practice': { bestScore: 0.9, attempts: 2, passed: true } },
     },
@@ -394,7 +400,9 @@ describe('the site shell', () => {
     await page.waitForTimeout(1000)
     // 2.5 s after the first press, 1 s after the second: still "Copied".
     expect(await frame.getByRole('button').textContent()).toBe('Copied code')
-    await expect.poll(() => frame.getByRole('button').textContent()).toBe('Copy code')
+    await expect
+      .poll(() => frame.getByRole('button').textContent(), { timeout: 5000 })
+      .toBe('Copy code')
     expect(await status.textContent()).toBe('')
     await done(page)
   })
