@@ -23,6 +23,11 @@ export const exerciseProgressSchema = z.object({
   code: filesSchema,
   /** Whether the learner's code has ever passed every check. */
   passed: z.boolean(),
+  /**
+   * Whether the learner's code has really run (past the blanks check). It unlocks "Show solution"
+   * and "Compare with solution". Absent in files saved before it existed, which reads as false.
+   */
+  attempted: z.optional(z.boolean()),
   /** The code that first passed every check. */
   passingCode: z.optional(filesSchema),
   /** When every check first passed (ISO 8601). */

@@ -1,7 +1,8 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { blanksVerdict } from '../runner/blanks'
-import { createAttemptLog, createExerciseStore, type ExerciseDescription } from './exercise'
+import { createExerciseStore, type ExerciseDescription } from './exercise'
+import type { Progress } from '../schemas/progress'
 import { createProgressStore } from './progress'
 import type { Verdict as RunVerdict } from '../runner/verdict'
 
@@ -57,15 +58,10 @@ describe('exercise store', () => {
 
   it('restores saved code and passing state on return', async () => {
     const progress = createProgressStore('p')
-    const first = createExerciseStore(exercise, async () => passed, progress, createAttemptLog('a'))
+    const first = createExerciseStore(exercise, async () => passed, progress)
     first.edit('app.ts', exercise.solution['app.ts'] ?? '')
     await first.check()
-    const again = createExerciseStore(
-      exercise,
-      async () => passed,
-      createProgressStore('p'),
-      createAttemptLog('a'),
-    )
+    const again = createExerciseStore(exercise, async () => passed, createProgressStore('p'))
     expect(again.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
     expect(again.$passed.get()).toBe(true)
     expect(again.$attempted.get()).toBe(true)
@@ -89,7 +85,6 @@ describe('exercise store', () => {
       exercise,
       async () => (runs++, failed),
       createProgressStore('p'),
-      createAttemptLog('a'),
     )
     expect((await store.check()).status).toBe('blanks')
     expect(store.$attempted.get()).toBe(false)
@@ -100,12 +95,7 @@ describe('exercise store', () => {
     // Editing and saving code is not an attempt either, even across a reload.
     store.edit('app.ts', 'line one\nconst a = 3\nconst b = ___')
     expect(
-      createExerciseStore(
-        exercise,
-        async () => failed,
-        createProgressStore('p'),
-        createAttemptLog('a'),
-      ).$attempted.get(),
+      createExerciseStore(exercise, async () => failed, createProgressStore('p')).$attempted.get(),
     ).toBe(false)
 
     store.edit('app.ts', 'line one\nconst a = 3\nconst b = 4')
@@ -116,29 +106,19 @@ describe('exercise store', () => {
     expect(store.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
   })
 
-  it('keeps the attempt across a reload, in browser storage, for that exercise only', async () => {
+  it('keeps the attempt across a reload, in the saved progress, for that exercise only', async () => {
     const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
     const solved = { ...exercise, starter: exercise.solution }
-    await createExerciseStore(
-      solved,
-      async () => failed,
-      createProgressStore('p'),
-      createAttemptLog('a'),
-    ).check()
-    expect(JSON.parse(storage['a'] ?? '[]')).toEqual(['ex'])
+    await createExerciseStore(solved, async () => failed, createProgressStore('p')).check()
+    const saved = JSON.parse(storage['p'] ?? '{}') as Progress
+    expect(saved.lessons['lesson']?.exercises['ex']?.attempted).toBe(true)
     // A new page: every store and log made afresh from storage.
-    const reloaded = createExerciseStore(
-      solved,
-      async () => failed,
-      createProgressStore('p'),
-      createAttemptLog('a'),
-    )
+    const reloaded = createExerciseStore(solved, async () => failed, createProgressStore('p'))
     expect(reloaded.$attempted.get()).toBe(true)
     const other = createExerciseStore(
       { ...solved, slug: 'other' },
       async () => failed,
       createProgressStore('p'),
-      createAttemptLog('a'),
     )
     expect(other.$attempted.get()).toBe(false)
   })
@@ -151,7 +131,6 @@ describe('exercise store', () => {
         throw new Error('worker died')
       },
       createProgressStore('p'),
-      createAttemptLog('a'),
     )
     await crashed.check()
     expect(crashed.$attempted.get()).toBe(false)
@@ -159,11 +138,10 @@ describe('exercise store', () => {
       solved,
       async () => blanksVerdict(['app.ts'], exercise.starter) ?? passed,
       createProgressStore('p'),
-      createAttemptLog('a'),
     )
     expect((await refused.check()).status).toBe('blanks')
     expect(refused.$attempted.get()).toBe(false)
-    expect(storage['a']).toBeUndefined()
+    expect(JSON.stringify(storage['p'] ?? '')).not.toContain('attempted')
   })
 
   it("streams an example's lines as they are printed, then keeps the verdict's", async () => {

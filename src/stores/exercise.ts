@@ -1,4 +1,3 @@
-import { persistentAtom } from '@nanostores/persistent'
 import { atom, computed, type ReadableAtom } from 'nanostores'
 import { blanksVerdict } from '../runner/blanks'
 import type { RunProgress } from '../runner/harness/grade'
@@ -56,57 +55,6 @@ export type RunCode = (files: Record<string, string>, progress?: RunProgress) =>
 export type RunState = 'idle' | 'running' | 'done'
 
 /**
- * Which exercises the learner has really attempted: run code that got past the blanks check. It
- * unlocks "Show solution" and "Compare with solution", and is kept across visits.
- *
- * @example
- * const attempts: AttemptLog = createAttemptLog()
- * attempts.has('complete-the-login-flow') // false until a real run
- */
-export interface AttemptLog {
-  has(slug: string): boolean
-  record(slug: string): void
-}
-
-/**
- * The browser-storage key of the attempt log.
- *
- * @example
- * localStorage.getItem(ATTEMPTS_KEY) // '["complete-the-login-flow"]'
- */
-export const ATTEMPTS_KEY = 'signed-in:attempted'
-
-/**
- * The attempt log, kept in browser storage under `key`.
- *
- * @param key - the storage key (default {@link ATTEMPTS_KEY})
- * @returns the log
- * @example
- * createAttemptLog().record('complete-the-login-flow')
- */
-export function createAttemptLog(key: string = ATTEMPTS_KEY): AttemptLog {
-  const $slugs = persistentAtom<string[]>(key, [], {
-    encode: JSON.stringify,
-    decode(text) {
-      try {
-        const parsed: unknown = JSON.parse(text)
-        return Array.isArray(parsed) ? parsed.filter((slug) => typeof slug === 'string') : []
-      } catch {
-        return []
-      }
-    },
-  })
-  return {
-    has: (slug) => $slugs.get().includes(slug),
-    record(slug) {
-      if (!$slugs.get().includes(slug)) $slugs.set([...$slugs.get(), slug])
-    },
-  }
-}
-
-let pageAttempts: AttemptLog | undefined
-
-/**
  * One exercise's state and actions. Elements subscribe; all logic lives here.
  *
  * @example
@@ -132,13 +80,12 @@ export interface ExerciseStore {
 }
 
 /**
- * Make the store for one exercise or example. Saved code and passing state come from, and go to,
- * the progress store; whether the learner has attempted it comes from the attempt log.
+ * Make the store for one exercise or example. Saved code, whether it has really run, and passing
+ * state come from, and go to, the progress store.
  *
  * @param description - the exercise, from its bundle
  * @param run - runs code in the chosen runtime
  * @param progress - the learner's progress
- * @param attempts - the attempt log (default: the page's, in browser storage)
  * @returns the exercise's store
  * @example
  * const store = createExerciseStore(exercise, (files) => runtime.run(bundle, files), progress)
@@ -149,7 +96,6 @@ export function createExerciseStore(
   description: ExerciseDescription,
   run: RunCode,
   progress: ProgressStore,
-  attempts: AttemptLog = (pageAttempts ??= createAttemptLog()),
 ): ExerciseStore {
   const saved = progress.$progress.get().lessons[description.lesson]?.exercises[description.slug]
   const $files = atom<Record<string, string>>({ ...description.starter, ...(saved?.code ?? {}) })
@@ -157,7 +103,7 @@ export function createExerciseStore(
   const $verdict = atom<RunVerdict | null>(null)
   const $output = atom<string[] | null>(null)
   const $hintsShown = atom(0)
-  const $attempted = atom(attempts.has(description.slug) || saved?.passed === true)
+  const $attempted = atom(saved?.attempted === true || saved?.passed === true)
   const $solutionShown = atom(false)
   const $passedBefore = atom(saved?.passed ?? false)
   const $passed = computed(
@@ -217,7 +163,7 @@ export function createExerciseStore(
           // The runtime refuses blanks too (it never sees the page's check above); either way no
           // code ran, so it is not an attempt.
           if (ran && verdict.status !== 'blanks' && description.kind !== 'example') {
-            attempts.record(description.slug)
+            progress.recordExerciseAttempt(description.lesson, description.slug)
             $attempted.set(true)
           }
           $output.set(verdict.output ?? $output.get())

@@ -63,6 +63,8 @@ export interface ProgressStore {
   recordExampleRun(lesson: string, example: string): void
   /** Save the learner's latest code for an exercise, keeping its passing state and passing code. */
   saveExerciseCode(lesson: string, exercise: string, code: Record<string, string>): void
+  /** Record that the learner's code for an exercise really ran (it unlocks the solution). */
+  recordExerciseAttempt(lesson: string, exercise: string): void
   /** Record that an exercise passed with this code; the first passing code and time are kept. */
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
@@ -243,6 +245,16 @@ export function createProgressStore(
         }
       })
     },
+    recordExerciseAttempt(lesson, exercise) {
+      updateLesson(lesson, (current) => {
+        const previous = current.exercises[exercise] ?? { code: {}, passed: false }
+        if (previous.attempted) return current
+        return {
+          ...current,
+          exercises: { ...current.exercises, [exercise]: { ...previous, attempted: true } },
+        }
+      })
+    },
     recordExercisePassed(lesson, exercise, code) {
       updateLesson(lesson, (current) => {
         const previous = current.exercises[exercise]
@@ -254,6 +266,7 @@ export function createProgressStore(
             [exercise]: {
               code,
               passed: true,
+              attempted: true,
               passingCode: firstPass ? code : (previous?.passingCode ?? code),
               passedAt: firstPass
                 ? new Date().toISOString()
