@@ -1,10 +1,12 @@
 // The static server behind `npm start` and the browser tests: serves dist/ with the
 // cross-origin isolation headers, sensible caching, and dist/404.html for unknown paths.
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { isolationHeaders } from './isolation-headers.mjs'
 
 const contentTypes = {
@@ -61,10 +63,18 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
     }
     const type = contentTypes[extname(file)] ?? 'application/octet-stream'
     const immutable = isInside(join(rootDir, '_astro'), file)
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    })
+      Vary: 'Accept-Encoding',
+    }
+    // Text is sent gzipped, as static hosts do, so local figures match what learners get.
+    const compressed = acceptsGzip(req) && isText(type) ? await gzipped(file) : null
+    if (compressed) {
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' })
+      return res.end(req.method === 'HEAD' ? undefined : compressed)
+    }
+    res.writeHead(200, headers)
     if (req.method === 'HEAD') return res.end()
     createReadStream(file).pipe(res)
   })
@@ -79,6 +89,29 @@ export async function startStaticServer({ root = 'dist', port = 4321, host = '12
         server.closeAllConnections()
       }),
   }
+}
+
+const gzipAsync = promisify(gzip)
+/** Gzipped files by path and modification time, so each is compressed once. */
+const gzipCache = new Map()
+
+async function gzipped(file) {
+  const { mtimeMs, size } = await stat(file)
+  const key = `${file}:${mtimeMs}:${size}`
+  let entry = gzipCache.get(key)
+  if (!entry) {
+    entry = readFile(file).then((body) => gzipAsync(body))
+    gzipCache.set(key, entry)
+  }
+  return entry
+}
+
+function acceptsGzip(req) {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+}
+
+function isText(type) {
+  return /^(text\/|application\/(json|javascript)|image\/svg)/.test(type)
 }
 
 /** The request's decoded path, or `null` when its percent-encoding is malformed or has a NUL byte. */

@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer } from './serve.mjs'
@@ -47,7 +48,34 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true })
 })
 
+/** A raw GET asking for gzip, with the body as bytes. */
+function getGzip(path: string) {
+  return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': 'gzip, br' } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 describe('the npm start server', () => {
+  it('sends text gzipped to browsers that accept it, as static hosts do', async () => {
+    const script = await getGzip('/_astro/app.js')
+    expect(script.headers['content-encoding']).toBe('gzip')
+    expect(script.headers['vary']).toBe('Accept-Encoding')
+    expect(gunzipSync(script.body).toString()).toBe('export {}')
+    expect(script.headers['cross-origin-embedder-policy']).toBe('require-corp')
+    const plain = await get('/_astro/app.js')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe('export {}')
+  })
+
   it('serves pages with the isolation headers', async () => {
     const home = await get('/')
     expect(home.status).toBe(200)

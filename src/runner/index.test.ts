@@ -1,5 +1,5 @@
 import { build } from 'esbuild'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { loadExercise } from './exercise-files'
 import { createRunner, describeRuntime, type RunnerStatus } from './index'
 import { runInNode } from './node-runtime'
@@ -48,6 +48,33 @@ describe('createRunner with a WebContainer that boots', async () => {
       runtime: 'worker',
       note: 'Your code runs in this page (chosen). Checks are the same everywhere.',
     })
+  })
+})
+
+describe('createRunner warming', () => {
+  it('starts with the saved preference without booting, and boots once, when warmed', async () => {
+    let boots = 0
+    const runner = createRunner({
+      createWorker: noWorker,
+      preference: 'webcontainer',
+      webcontainer: {
+        boot: () => {
+          boots++
+          return FakeWebContainer.neverBoots()
+        },
+        supported: () => true,
+        bootTimeoutMs: 100,
+      },
+    })
+    expect(runner.status.preference).toBe('webcontainer')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(boots).toBe(0)
+    expect(runner.status.webcontainer.state).toBe('idle')
+    runner.warm()
+    await vi.waitFor(() => expect(boots).toBe(1))
+    runner.warm()
+    expect(boots).toBe(1)
+    await runner.dispose()
   })
 })
 

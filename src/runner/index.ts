@@ -129,7 +129,7 @@ export interface Runner {
    * Start the Worker now, and a WebContainer in the background unless the preference is `worker`.
    *
    * @example
-   * editor.addEventListener('focus', () => runner.warm(), { once: true })
+   * editor.addEventListener('editor-ready', () => runner.warm(), { once: true })
    */
   warm(): void
   /**
@@ -256,7 +256,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
   const containerOptions = options.webcontainer === false ? null : (options.webcontainer ?? {})
   const listeners = new Set<(status: RunnerStatus) => void>()
   const serverListeners = new Set<(url: string) => void>()
-  let preference: RuntimePreference = 'auto'
+  let preference: RuntimePreference = options.preference ?? 'auto'
   let container: WebContainerStatus = { state: 'idle' }
   let containerRuntime: Promise<WebContainerRuntime | null> | undefined
   let status = compute()
@@ -334,7 +334,12 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       return () => void listeners.delete(listener)
     },
     warm() {
-      void worker.warm().catch(() => undefined)
+      // A Worker that cannot start (no Worker at all, or one refused) is reported by the next run.
+      try {
+        void worker.warm().catch(() => undefined)
+      } catch {
+        // Reported by run().
+      }
       if (preference !== 'worker') void startWebContainer()
     },
     chooseRuntime(next) {

@@ -60,7 +60,7 @@ let runner: Runner | undefined
 
 function pageRunner(): Runner {
   if (!runner) {
-    const made = createRunner()
+    const made = createRunner({ preference: $choice.get() })
     made.onStatus((status) => $container.set(status.webcontainer))
     runner = made
   }
@@ -72,12 +72,17 @@ function pageRunner(): Runner {
  * WebContainer in the background unless the learner chose the in-page runtime.
  *
  * @example
- * panel.addEventListener('pointerenter', () => warmRuntime(), { once: true })
+ * panel.addEventListener('editor-ready', () => warmRuntime(), { once: true })
  */
 export function warmRuntime(): void {
   const made = pageRunner()
-  made.chooseRuntime($choice.get())
+  syncPreference(made)
   made.warm()
+}
+
+/** Another tab may have changed the remembered choice; the runner follows it before it acts. */
+function syncPreference(made: Runner): void {
+  if (made.status.preference !== $choice.get()) made.chooseRuntime($choice.get())
 }
 
 /**
@@ -109,7 +114,9 @@ export function runInChosenRuntime(
   progress: RunProgress = {},
 ): Promise<Verdict> {
   const made = pageRunner()
-  if (made.status.preference !== $choice.get()) made.chooseRuntime($choice.get())
+  syncPreference(made)
+  // A run is the moment a WebContainer is surely wanted; it boots in the background meanwhile.
+  made.warm()
   return made.run(bundle, files, progress)
 }
 
