@@ -14,7 +14,7 @@ export default defineConfig({
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: 'light',
+      defaultColor: 'light-dark()',
       wrap: false,
     },
   },

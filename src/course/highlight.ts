@@ -15,7 +15,7 @@ export async function highlightCode(code: string, lang = 'ts'): Promise<string> 
   const html = await codeToHtml(code, {
     lang,
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
-    defaultColor: 'light',
+    defaultColor: 'light-dark()',
   })
   return html
     .replace('class="shiki', 'class="astro-code shiki')

@@ -25,7 +25,8 @@ function describeLoss(summary: ProgressSummary): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
 }
 
-const date = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDateString() : '')
+const date = (iso: string | undefined) =>
+  iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : ''
 
 /** The state text of one item, and whether it counts as done. */
 const describe = {
