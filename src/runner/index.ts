@@ -84,6 +84,8 @@ export interface RunnerStatus {
 export interface RunnerOptions {
   /** Makes the Worker; by default Vite's `new Worker(new URL('./worker/worker-entry.ts', import.meta.url))`. */
   createWorker?: () => Worker
+  /** The learner's saved preference to start with (default `auto`); setting it boots nothing. */
+  preference?: RuntimePreference
   /** How long learner code may run, in the Worker and the WebContainer (default {@link RUN_TIME_LIMIT_MS}). */
   timeLimitMs?: number
   /** `false` never tries a WebContainer. */

@@ -364,7 +364,7 @@ describe('the site shell', () => {
     await expect.poll(() => message.textContent()).toBe('Import cancelled. Nothing was changed.')
     expect(importQuestion).toContain('Replace the progress in this browser with full.json?')
     expect(importQuestion).toContain(
-      "This browser's 1 lesson visited will be replaced by the file's 2 lessons visited, 2 examples run, 1 exercise with saved code and 1 quiz score.",
+      "This browser's 1 lesson visited will be replaced by the file's 2 lessons visited, 2 examples run, 2 exercises with saved code and 1 quiz score.",
     )
     const secondCard = page.locator('[data-lesson="the-login-manager"]')
     expect(await secondCard.locator('[data-visited]').textContent()).toBe('Not yet')
