@@ -20,6 +20,7 @@ import {
   chooseRuntime,
   runInChosenRuntime,
   startPreview,
+  bootWebContainerInBackground,
   warmRuntime,
   type RuntimeChoice,
 } from '../stores/runtime'
@@ -65,22 +66,31 @@ export class ExercisePanelElement extends HTMLElement {
     )
     this.#store = store
     this.dataset['ready'] = 'true'
-    // Start the runner on first interaction, so the first Check is fast but idle pages pay nothing.
-    // Where there is code to edit, the runtimes start once the editor is ready (or the learner heads
-    // for the buttons): loading the editor, starting the Worker and booting a WebContainer would
-    // otherwise compete for the page just as the learner clicks into the code.
+    // Start the Worker on first interaction, so the first Check is fast but idle pages pay nothing.
+    // Where there is code to edit it starts once the editor is ready (or the learner heads for the
+    // buttons), not while the editor loads. A WebContainer boots after the first run, or once the
+    // editor is ready and the page is idle: booting competes for the page, so never while the
+    // learner waits on something else.
     const editsCode = [...this.querySelectorAll<CodeEditorElement>('code-editor')].some(
       (editor) => editor.editable,
     )
     const warmOn = editsCode ? this.querySelector('.actions') : this
     for (const type of ['pointerenter', 'focusin'] as const)
       warmOn?.addEventListener(type, () => warmRuntime(), { once: true })
-    // After the editor has taken focus and painted, not in the same task.
-    const warmSoon = () =>
+    const whenIdle = (work: () => void) =>
       'requestIdleCallback' in window
-        ? requestIdleCallback(() => warmRuntime(), { timeout: 1000 })
-        : setTimeout(() => warmRuntime(), 200)
-    if (editsCode) this.addEventListener('editor-ready', warmSoon, { once: true })
+        ? requestIdleCallback(work, { timeout: 2000 })
+        : setTimeout(work, 500)
+    if (editsCode)
+      this.addEventListener(
+        'editor-ready',
+        () =>
+          whenIdle(() => {
+            warmRuntime()
+            bootWebContainerInBackground()
+          }),
+        { once: true },
+      )
     const editors = [...this.querySelectorAll<CodeEditorElement>('code-editor')]
     const q = <T extends Element>(selector: string) => this.querySelector<T>(selector)
     const checkButton = q<HTMLButtonElement>('[data-action="check"]')

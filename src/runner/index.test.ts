@@ -52,7 +52,7 @@ describe('createRunner with a WebContainer that boots', async () => {
 })
 
 describe('createRunner warming', () => {
-  it('starts with the saved preference without booting, and boots once, when warmed', async () => {
+  it('starts with the saved preference; warm() boots nothing, bootInBackground() boots once', async () => {
     let boots = 0
     const runner = createRunner({
       createWorker: noWorker,
@@ -67,13 +67,16 @@ describe('createRunner warming', () => {
       },
     })
     expect(runner.status.preference).toBe('webcontainer')
+    runner.warm()
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(boots).toBe(0)
     expect(runner.status.webcontainer.state).toBe('idle')
-    runner.warm()
+    runner.bootInBackground()
     await vi.waitFor(() => expect(boots).toBe(1))
-    runner.warm()
+    runner.bootInBackground()
     expect(boots).toBe(1)
+    runner.chooseRuntime('worker')
+    expect(runner.status.preference).toBe('worker')
     await runner.dispose()
   })
 })

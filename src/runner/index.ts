@@ -128,12 +128,23 @@ export interface Runner {
    */
   onStatus(listener: (status: RunnerStatus) => void): () => void
   /**
-   * Start the Worker now, and a WebContainer in the background unless the preference is `worker`.
+   * Start the Worker now, so the first run is fast. It boots no WebContainer: see
+   * {@link Runner.bootInBackground}.
    *
    * @example
-   * editor.addEventListener('editor-ready', () => runner.warm(), { once: true })
+   * button.addEventListener('pointerenter', () => runner.warm(), { once: true })
    */
   warm(): void
+  /**
+   * Boot a WebContainer in the background, unless the preference is `worker` or one was tried
+   * already. Booting takes the page's main thread for a few hundred milliseconds, so call it when
+   * the learner is not waiting on anything else: after a first run, or once the editor is ready.
+   *
+   * @example
+   * await runner.run(bundle, files)
+   * runner.bootInBackground()
+   */
+  bootInBackground(): void
   /**
    * Set the preference; returns the new status.
    *
@@ -250,7 +261,10 @@ const defaultSupported = () =>
  * const runner = createRunner()
  * runner.onStatus((status) => (note.textContent = status.note))
  * button.addEventListener('pointerenter', () => runner.warm(), { once: true })
- * button.addEventListener('click', async () => show(await runner.run(bundle, editorFiles())))
+ * button.addEventListener('click', async () => {
+ *   show(await runner.run(bundle, editorFiles()))
+ *   runner.bootInBackground()
+ * })
  */
 export function createRunner(options: RunnerOptions = {}): Runner {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
@@ -342,6 +356,8 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       } catch {
         // Reported by run().
       }
+    },
+    bootInBackground() {
       if (preference !== 'worker') void startWebContainer()
     },
     chooseRuntime(next) {

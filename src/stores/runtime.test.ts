@@ -57,4 +57,15 @@ describe('runtime store', () => {
       'Your code runs in this page (chosen). Checks are the same everywhere.',
     )
   })
+
+  it('tries a WebContainer only after a run (here, where none can start, it says so)', async () => {
+    const { $runtimeStatus, runInChosenRuntime, warmRuntime } = await freshStore()
+    warmRuntime()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect($runtimeStatus.get().note).toBe('')
+    await runInChosenRuntime(loadExercise('manual-session-login'), {})
+    await vi.waitFor(() =>
+      expect($runtimeStatus.get().note).toMatch(/^Node in the browser could not start/),
+    )
+  })
 })

@@ -68,16 +68,28 @@ function pageRunner(): Runner {
 }
 
 /**
- * Start the runtimes ahead of the first run (call on first interaction): the Worker at once, and a
- * WebContainer in the background unless the learner chose the in-page runtime.
+ * Start the Worker ahead of the first run (call on first interaction), so the first Check is fast
+ * while an idle page pays nothing.
  *
  * @example
- * panel.addEventListener('editor-ready', () => warmRuntime(), { once: true })
+ * panel.addEventListener('pointerenter', () => warmRuntime(), { once: true })
  */
 export function warmRuntime(): void {
+  pageRunner().warm()
+}
+
+/**
+ * Boot a WebContainer in the background (unless the learner chose the in-page runtime), at a
+ * moment the learner is not waiting: after a run, or once the editor is ready. Until it is ready,
+ * and if it never is, code runs in the Worker.
+ *
+ * @example
+ * editor.addEventListener('editor-ready', () => bootWebContainerInBackground(), { once: true })
+ */
+export function bootWebContainerInBackground(): void {
   const made = pageRunner()
   syncPreference(made)
-  made.warm()
+  made.bootInBackground()
 }
 
 /** Another tab may have changed the remembered choice; the runner follows it before it acts. */
@@ -115,9 +127,11 @@ export function runInChosenRuntime(
 ): Promise<Verdict> {
   const made = pageRunner()
   syncPreference(made)
-  // A run is the moment a WebContainer is surely wanted; it boots in the background meanwhile.
-  made.warm()
-  return made.run(bundle, files, progress)
+  const verdict = made.run(bundle, files, progress)
+  // After a first run a WebContainer is surely wanted. Booting it during the run would slow the
+  // run, so it starts once the verdict is in.
+  void verdict.then(() => made.bootInBackground())
+  return verdict
 }
 
 /**
