@@ -97,7 +97,14 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   })
   if (!(meta.entry in starter))
     throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
+  const editable = new Set(meta.files.filter((file) => file.editable).map((file) => file.path))
   for (const [path, source] of Object.entries(solutionFiles)) {
+    // A copy of a file the learner cannot change is there only so solution/ type-checks; one that
+    // drifted from starter/ would grade the solution against a different app than the learner's.
+    if (!editable.has(path) && path in starter && starter[path] !== source)
+      throw new Error(
+        `${shown}/solution/${path}: differs from starter/${path}. The learner cannot edit this file, so the two copies must be identical: copy starter/${path} over it.`,
+      )
     const blank = findBlanks(source)[0]
     if (blank)
       throw new Error(

@@ -109,6 +109,14 @@ describe('loadExercise', () => {
     ).toMatch(/solution\/app\.ts: line 30: a solution may not contain a blank/)
   })
 
+  it('refuses a read-only file in solution/ that drifted from starter/', () => {
+    expect(
+      loadBroken('complete-the-login-flow', 'solution/pages.ts', (text) => `${text}\n// changed\n`),
+    ).toMatch(
+      /solution\/pages\.ts: differs from starter\/pages\.ts\. The learner cannot edit this file/,
+    )
+  })
+
   it('refuses an exercise whose starter has no blank left to fill', () => {
     expect(
       loadBroken('complete-the-login-flow', 'starter/app.ts', (text) =>
