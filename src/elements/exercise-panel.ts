@@ -71,9 +71,8 @@ export class ExercisePanelElement extends HTMLElement {
     // buttons), not while the editor loads. A WebContainer boots after the first run, or once the
     // editor is ready and the page is idle: booting competes for the page, so never while the
     // learner waits on something else.
-    const editsCode = [...this.querySelectorAll<CodeEditorElement>('code-editor')].some(
-      (editor) => editor.editable,
-    )
+    const editors = [...this.querySelectorAll<CodeEditorElement>('code-editor')]
+    const editsCode = editors.some((editor) => editor.editable)
     const warmOn = editsCode ? this.querySelector('.actions') : this
     for (const type of ['pointerenter', 'focusin'] as const)
       warmOn?.addEventListener(type, () => warmRuntime(), { once: true })
@@ -91,7 +90,6 @@ export class ExercisePanelElement extends HTMLElement {
           }),
         { once: true },
       )
-    const editors = [...this.querySelectorAll<CodeEditorElement>('code-editor')]
     const q = <T extends Element>(selector: string) => this.querySelector<T>(selector)
     const checkButton = q<HTMLButtonElement>('[data-action="check"]')
     const hintButton = q<HTMLButtonElement>('[data-action="hint"]')

@@ -351,11 +351,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     },
     warm() {
       // A Worker that cannot start (no Worker at all, or one refused) is reported by the next run.
-      try {
-        void worker.warm().catch(() => undefined)
-      } catch {
-        // Reported by run().
-      }
+      void worker.warm().catch(() => undefined)
     },
     bootInBackground() {
       if (preference !== 'worker') void startWebContainer()

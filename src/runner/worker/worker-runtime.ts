@@ -48,7 +48,13 @@ export class WorkerRuntime {
    */
   warm(): Promise<void> {
     if (!this.#ready) {
-      const worker = this.#createWorker()
+      let worker: Worker
+      try {
+        worker = this.#createWorker()
+      } catch (error) {
+        // No Worker here (or one refused): reject rather than throw, and try again next time.
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+      }
       this.#worker = worker
       this.#ready = new Promise((resolve, reject) => {
         const onMessage = (event: MessageEvent<{ ready?: boolean }>) => {
