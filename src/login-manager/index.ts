@@ -87,3 +87,4 @@ export {
 export { AnonymousUser, UserMixin } from './users'
 export { checkPasswordHash, generatePasswordHash, type PasswordHashOptions } from './utils/password'
 export { loginUrl, makeNextParam } from './utils/url'
+export { readWorkCounters, resetWorkCounters, type WorkCounters } from './work-counters'

@@ -2,6 +2,7 @@ import { errorMessages, LoginManagerError } from '../errors'
 import { constantTimeEqual } from './crypto'
 import { toHex, utf8 } from './encoding'
 import { scrypt } from './scrypt'
+import { countWork } from '../work-counters'
 
 /**
  * The default hashing method: PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations. Werkzeug 3.1's own
@@ -86,6 +87,7 @@ function parseMethod(method: string): ParsedMethod | null {
 }
 
 async function derive(method: ParsedMethod, password: string, salt: string): Promise<string> {
+  countWork('passwordHashes')
   if (method.kind === 'scrypt') {
     return toHex(await scrypt(utf8(password), utf8(salt), method.n, method.r, method.p, 64))
   }
