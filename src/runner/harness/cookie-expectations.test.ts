@@ -22,7 +22,7 @@ function client(origin: string) {
     return c.text('out')
   })
   app.get('/', (c) => c.text('home'))
-  return createClient((path, init) => app.request(path, init), [], 'test', 1, { origin })
+  return createClient(async (path, init) => app.request(path, init), [], 'test', 1, { origin })
 }
 
 /** The failure's message and hint, or undefined when the expectation passed. */
@@ -93,7 +93,7 @@ describe('cookie expectations', () => {
       hint: 'hint',
     })
     expect(failure(() => expectCookieNotSent(own, 'session'))?.message).toBe(
-      'Expected the browser to keep the "session" cookie back on this request, but the browser says: "Sent: the request came from the same site".',
+      'Expected the browser to keep the "session" cookie back on this request, but the browser says: "Sent: the request came from the same origin".',
     )
     expect(failure(() => expectCookieSent(own, 'missing'))?.message).toBe(
       'Expected the browser to send the "missing" cookie on this request, but it holds no such cookie for this address.',

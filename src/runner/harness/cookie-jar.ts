@@ -252,7 +252,8 @@ export class CookieJar {
       }
       const rule = `SameSite=${cookie.sameSite}${cookie.sameSiteGiven ? '' : ' (no SameSite attribute, so Chromium uses Lax)'}`
       let reason: string
-      if (!crossSite) reason = 'the request came from the same site'
+      if (site === 'same-origin') reason = 'the request came from the same origin'
+      else if (!crossSite) reason = `the request came from the same site (${context.initiator})`
       else if (cookie.sameSite === 'None')
         reason = 'SameSite=None lets requests from other sites carry it'
       else if (cookie.sameSite === 'Strict') {
