@@ -356,7 +356,7 @@ describe('CookieJar: size and description', () => {
   })
 
   it('describes what it stored in words', () => {
-    const { jar } = jarWithClock()
+    const { jar, advance } = jarWithClock()
     expect(
       set(jar, 'session=abc; Path=/; HttpOnly; SameSite=Lax', 'http://localhost/login').reason,
     ).toBe('Stored: for localhost only, Path=/, HttpOnly, SameSite=Lax, until the browser closes')
@@ -365,6 +365,12 @@ describe('CookieJar: size and description', () => {
     ).toBe(
       'Stored: for app.test and its subdomains, Path=/, Secure, SameSite=Lax (no SameSite attribute, so Chromium uses Lax), for 14 days (until Tue, 15 Jan 2030 00:00:00 GMT)',
     )
+    // Expires is a date: the duration is rounded, since the clock has moved on since it was written.
+    advance(400)
+    expect(set(jar, 'e=1; Expires=Wed, 01 Jan 2031 00:00:00 GMT', 'http://localhost/').reason).toBe(
+      'Stored: for localhost only, Path=/, SameSite=Lax (no SameSite attribute, so Chromium uses Lax), until Wed, 01 Jan 2031 00:00:00 GMT (about 365 days)',
+    )
+    expect(set(jar, 'm=1; Max-Age=90', 'http://localhost/').reason).toContain('for 90 seconds')
   })
 
   it('stores any cookie a same-origin https response sets, then sends exactly it back', () => {

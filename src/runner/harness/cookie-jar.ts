@@ -207,7 +207,7 @@ export class CookieJar {
     }
     if (old) this.#cookies[index] = cookie
     else this.#cookies.push(cookie)
-    const description = describeCookie(cookie, now)
+    const description = describeCookie(cookie, parsed.maxAge, now)
     return old
       ? {
           cookie: cookie.name,
@@ -366,7 +366,7 @@ export class CookieJar {
 }
 
 /** A stored cookie's attributes, in words: "for localhost only, Path=/, HttpOnly, SameSite=Lax, until …". */
-function describeCookie(cookie: JarCookie, now: number): string {
+function describeCookie(cookie: JarCookie, maxAge: number | undefined, now: number): string {
   const parts = [
     cookie.hostOnly ? `for ${cookie.domain} only` : `for ${cookie.domain} and its subdomains`,
     `Path=${cookie.path}`,
@@ -378,25 +378,33 @@ function describeCookie(cookie: JarCookie, now: number): string {
       ? `SameSite=${cookie.sameSite}`
       : 'SameSite=Lax (no SameSite attribute, so Chromium uses Lax)',
   )
-  parts.push(
-    cookie.expires === undefined
-      ? 'until the browser closes'
-      : `for ${describeDuration(cookie.expires - now)} (until ${new Date(cookie.expires).toUTCString()})`,
-  )
+  if (cookie.expires === undefined) parts.push('until the browser closes')
+  else {
+    const until = new Date(cookie.expires).toUTCString()
+    // Max-Age is exact; Expires is a date, read against a clock that has moved on by a fraction.
+    parts.push(
+      maxAge === undefined
+        ? `until ${until} (about ${describeDuration(cookie.expires - now, true)})`
+        : `for ${describeDuration(cookie.expires - now, false)} (until ${until})`,
+    )
+  }
   return parts.join(', ')
 }
 
-/** A duration in the largest whole unit that fits: "14 days", "1 hour", "90 seconds". */
-function describeDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000)
+/** A duration in the largest unit that fits: exactly ("90 seconds", "14 days") or rounded ("365 days"). */
+function describeDuration(ms: number, rounded: boolean): string {
+  const seconds = ms / 1000
   for (const [unit, size] of [
     ['day', 86_400],
     ['hour', 3600],
     ['minute', 60],
-  ] as const)
-    if (seconds >= size && seconds % size === 0) {
-      const count = seconds / size
-      return `${count} ${unit}${count === 1 ? '' : 's'}`
+    ['second', 1],
+  ] as const) {
+    const count = seconds / size
+    if (count >= 1 && (rounded || Number.isInteger(count))) {
+      const whole = Math.round(count)
+      return `${whole} ${unit}${whole === 1 ? '' : 's'}`
     }
-  return `${seconds} second${seconds === 1 ? '' : 's'}`
+  }
+  return `${Math.round(seconds)} seconds`
 }
