@@ -200,6 +200,7 @@ describe('each error says what is wrong, why, and how to fix it', () => {
       badMaxAge: errorMessages.badMaxAge(-1),
       unknownHashMethod: errorMessages.unknownHashMethod('md5'),
       scryptTooCostly: errorMessages.scryptTooCostly({ n: 2 ** 21, r: 8, p: 1 }),
+      pbkdf2TooCostly: errorMessages.pbkdf2TooCostly(999_999_999),
       badSaltLength: errorMessages.badSaltLength(0),
     }
     expect(Object.keys(samples).sort()).toEqual(Object.keys(errorMessages).sort())

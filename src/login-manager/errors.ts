@@ -15,6 +15,7 @@ export const LOGIN_MANAGER_ERROR_CODES = [
   'bad-max-age',
   'unknown-hash-method',
   'scrypt-too-costly',
+  'pbkdf2-too-costly',
   'bad-salt-length',
 ] as const
 
@@ -85,9 +86,11 @@ export const errorMessages = {
   unknownHashMethod: (method: unknown) =>
     `The password hash method ${describeValue(method)} is not one this library (or Werkzeug) knows, so no hash can be made with it. Use "pbkdf2:sha256" (the default, 600,000 iterations), "pbkdf2:sha256:<iterations>" or "scrypt:<N>:<r>:<p>".`,
   scryptTooCostly: ({ n, r, p }: { n: number; r: number; p: number }) =>
-    `scrypt:${n}:${r}:${p} asks for ${(128 * n * r) / 2 ** 20} MiB of memory and ${(n * r * p) / 2 ** 18} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
+    `scrypt:${n}:${r}:${p} asks for ${(128 * n * r) / 2 ** 20} MiB of memory and ${(n * r * p) / 2 ** 18} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, p at most 16, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
+  pbkdf2TooCostly: (iterations: number) =>
+    `pbkdf2 with ${iterations} iterations is beyond this library's limit of 2,000,000 (twice Werkzeug's default of 1,000,000), which keeps one login from occupying the server for seconds or minutes. Use the default "pbkdf2:sha256:600000" (OWASP's minimum for PBKDF2-HMAC-SHA256) or Werkzeug's "pbkdf2:sha256:1000000".`,
   badSaltLength: (value: unknown) =>
-    `The salt length must be a whole number of characters, at least 1, but it was ${describeValue(value)}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
+    `The salt length must be a whole number of characters from 1 to 256, but it was ${describeValue(value)}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
 } as const
 
 /**

@@ -85,6 +85,11 @@ export {
   type SessionValue,
 } from './session'
 export { AnonymousUser, UserMixin } from './users'
-export { checkPasswordHash, generatePasswordHash, type PasswordHashOptions } from './utils/password'
+export {
+  checkPasswordHash,
+  generatePasswordHash,
+  HASH_LIMITS,
+  type PasswordHashOptions,
+} from './utils/password'
 export { loginUrl, makeNextParam } from './utils/url'
 export { readWorkCounters, resetWorkCounters, type WorkCounters } from './work-counters'

@@ -253,6 +253,7 @@ describe('secrets never leak', () => {
     await attempt(() => generatePasswordHash(password, { method: 'md5' }))
     await attempt(() => generatePasswordHash(password, { method: 'scrypt:2097152:8:1' }))
     await attempt(() => generatePasswordHash(password, { saltLength: 0 }))
+    await attempt(() => generatePasswordHash(password, { method: 'pbkdf2:sha256:999999999' }))
 
     expect(caught.every((error) => error instanceof LoginManagerError)).toBe(true)
     const errors = caught as LoginManagerError[]
