@@ -191,6 +191,9 @@ describe('each error says what is wrong, why, and how to fix it', () => {
   it('every message is one to three sentences and contains a how-to', () => {
     const samples: Record<keyof typeof errorMessages, string> = {
       missingSecret: errorMessages.missingSecret(),
+      weakSecret: errorMessages.weakSecret('it is one character repeated'),
+      cookieTooLarge: errorMessages.cookieTooLarge('session', 6987, '"cart" (5000 bytes of JSON)'),
+      badCookiePrefix: errorMessages.badCookiePrefix('session', 'it sets Path=/app'),
       missingLoader: errorMessages.missingLoader(),
       middlewareNotInstalled: errorMessages.middlewareNotInstalled('currentUser(c)'),
       sessionNotInstalled: errorMessages.sessionNotInstalled(),

@@ -6,6 +6,9 @@
  */
 export const LOGIN_MANAGER_ERROR_CODES = [
   'missing-secret',
+  'weak-secret',
+  'cookie-too-large',
+  'bad-cookie-prefix',
   'missing-loader',
   'middleware-not-installed',
   'session-not-installed',
@@ -69,6 +72,12 @@ export const MAX_COOKIE_SECONDS = 400 * 24 * 60 * 60
 export const errorMessages = {
   missingSecret: () =>
     'session() needs a secret: it signs the session cookie so nobody can forge a login. Pass one from an environment variable, for example session({ secret: process.env.SESSION_SECRET }), and make it a long random string.',
+  weakSecret: (reason: string) =>
+    `session() refused the secret because ${reason}: a guessable secret lets anyone sign a session cookie that logs them in as any user. Use at least 32 random bytes kept in an environment variable, made with \`openssl rand -hex 32\` or, in JavaScript, with crypto.getRandomValues(new Uint8Array(32)) written out as hex.`,
+  cookieTooLarge: (name: string, bytes: number, largest: string) =>
+    `The ${name} cookie is ${bytes} bytes, over the 4,096 bytes browsers keep, so the browser will drop it silently and the user loses the whole session. The largest keys are ${largest}. Use session({ store }) to keep sessions on the server, or keep only an id in the session and the data in your database.`,
+  badCookiePrefix: (cookie: string, problem: string) =>
+    `The ${cookie} cookie asks for the __Host- prefix, but ${problem}, and browsers refuse a __Host- cookie unless it is Secure, has Path=/ and has no Domain. Leave domain and path out and don't set secure: false, or drop hostPrefix.`,
   missingLoader: () =>
     'Missing userLoader or requestLoader. The login manager stores only a user id in the session and needs a function to turn that id back into a user: call loginManager.userLoader(async (id) => findUser(id) ?? null).',
   middlewareNotInstalled: (helper: string) =>

@@ -2,7 +2,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { errorMessages, LoginManagerError, MAX_COOKIE_SECONDS } from './errors'
 import { flash } from './flash'
-import { findSessionContext, type Session } from './session'
+import { findSessionContext, resolveCookie, type Session } from './session'
 import { AnonymousUser, UserMixin } from './users'
 import { constantTimeEqual, hmac, sha512Hex } from './utils/crypto'
 import { BoundedCache } from './utils/bounded-cache'
@@ -41,11 +41,14 @@ export interface RememberCookieOptions {
   domain?: string
   /** Default `/`. */
   path?: string
-  /** Default false; turn on in production over HTTPS. */
+  /** Default: `Secure` when the request came over https (read from `c.req.url`); `true`/`false` fixes it. */
   secure?: boolean
   /** Default true. */
   httpOnly?: boolean
+  /** Default `Lax`. */
   sameSite?: 'Strict' | 'Lax' | 'None'
+  /** Name the cookie `__Host-<name>` (Secure, `Path=/`, no `Domain`, checked when the manager is made). */
+  hostPrefix?: boolean
   /**
    * Re-send the cookie with a new expiry on each request that carries it while logged in. Only a
    * genuine cookie for the logged-in user is refreshed; a login that was not remembered never gets one.
@@ -143,9 +146,12 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   sessionProtection: 'basic' | 'strong' | null
   anonymousUser: () => AnonymousUser
   rememberCookie: Required<
-    Pick<RememberCookieOptions, 'name' | 'path' | 'secure' | 'httpOnly' | 'refreshEachRequest'>
+    Pick<
+      RememberCookieOptions,
+      'name' | 'path' | 'httpOnly' | 'sameSite' | 'refreshEachRequest' | 'hostPrefix'
+    >
   > &
-    Pick<RememberCookieOptions, 'duration' | 'domain' | 'sameSite'>
+    Pick<RememberCookieOptions, 'duration' | 'domain' | 'secure'>
   useSessionForNext: boolean
   exemptMethods: string[]
   remoteAddress: (c: Context) => string
@@ -188,13 +194,16 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     this.rememberCookie = {
       name: remember.name ?? 'remember_token',
       path: remember.path ?? '/',
-      secure: remember.secure ?? false,
       httpOnly: remember.httpOnly ?? true,
+      sameSite: remember.sameSite ?? 'Lax',
       refreshEachRequest: remember.refreshEachRequest ?? false,
+      hostPrefix: remember.hostPrefix ?? false,
       ...(remember.duration === undefined ? {} : { duration: remember.duration }),
       ...(remember.domain === undefined ? {} : { domain: remember.domain }),
-      ...(remember.sameSite === undefined ? {} : { sameSite: remember.sameSite }),
+      ...(remember.secure === undefined ? {} : { secure: remember.secure }),
     }
+    // Checked now, so a __Host- cookie that breaks the prefix's rules fails at startup.
+    this.rememberCookieSettings()
     this.useSessionForNext = options.useSessionForNext ?? false
     this.exemptMethods = options.exemptMethods ?? ['OPTIONS']
     this.remoteAddress = options.remoteAddress ?? (() => '')
@@ -396,7 +405,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       const user = await this.#userLoader(userId)
       if (user !== null && user !== undefined) return user
     }
-    const cookie = getCookie(c, this.rememberCookie.name)
+    const cookie = getCookie(c, this.rememberCookieSettings().name)
     if (cookie !== undefined && session.get('_remember') !== 'clear') {
       const id = await decodeRememberCookie(cookie, secret)
       // The loader already said no to this id above; asking again would call it twice a request.
@@ -439,6 +448,29 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     return identifier
   }
 
+  /**
+   * The remember cookie's full name and its attributes for a request, from {@link rememberCookie}.
+   *
+   * @returns the name (with `__Host-` when asked for) and a function giving the attributes
+   * @throws LoginManagerError (`bad-cookie-prefix`) when `hostPrefix` is set with a Domain, a Path other than `/` or `secure: false`
+   * @example
+   * const { name } = loginManager.rememberCookieSettings() // 'remember_token'
+   */
+  rememberCookieSettings(): ReturnType<typeof resolveCookie> {
+    const { name, path, domain, secure, httpOnly, sameSite, hostPrefix } = this.rememberCookie
+    return resolveCookie(
+      name,
+      {
+        path,
+        httpOnly,
+        sameSite,
+        ...(domain === undefined ? {} : { domain }),
+        ...(secure === undefined ? {} : { secure }),
+      },
+      hostPrefix,
+    )
+  }
+
   /** Returns true when strong protection logged the user out for this request. */
   async #protectSession(c: Context, session: Session): Promise<boolean> {
     if (!this.sessionProtection || session.keys().length === 0) return false
@@ -459,7 +491,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
 
   async #updateRememberCookie(c: Context, session: Session, secret: string): Promise<void> {
     const action = session.get('_remember')
-    const { name, path, domain } = this.rememberCookie
+    const { name, attributesFor } = this.rememberCookieSettings()
     if (action === 'set') {
       session.delete('_remember')
       const id = session.get('_user_id')
@@ -467,7 +499,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       await this.#setRememberCookie(c, session, secret, id)
     } else if (action === 'clear') {
       session.delete('_remember')
-      deleteCookie(c, name, { path, ...(domain === undefined ? {} : { domain }) })
+      deleteCookie(c, name, attributesFor(c))
     } else if (this.rememberCookie.refreshEachRequest) {
       // Only a genuine cookie for the user logged in now is refreshed: a garbage or foreign
       // cookie must not turn into a fresh remember cookie for this login.
@@ -486,16 +518,12 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     secret: string,
     id: string,
   ): Promise<void> {
-    const { name, path, domain, secure, httpOnly, sameSite } = this.rememberCookie
+    const { name, attributesFor } = this.rememberCookieSettings()
     const stored = session.get('_remember_seconds')
     const seconds = isPositiveDuration(stored) ? stored : (this.rememberCookie.duration ?? YEAR)
     setCookie(c, name, await encodeRememberCookie(id, secret), {
+      ...attributesFor(c),
       expires: new Date(Date.now() + seconds * 1000),
-      path,
-      httpOnly,
-      ...(secure ? { secure } : {}),
-      ...(domain === undefined ? {} : { domain }),
-      ...(sameSite === undefined ? {} : { sameSite }),
     })
   }
 }
@@ -643,7 +671,7 @@ export async function logoutUser(c: Context): Promise<true> {
   const session = sessionOf(c)
   for (const key of ['_user_id', '_fresh', '_id'] as const) session.delete(key)
   if (session.get('_remember') === 'set') session.delete('_remember')
-  if (getCookie(c, state.manager.rememberCookie.name) !== undefined) {
+  if (getCookie(c, state.manager.rememberCookieSettings().name) !== undefined) {
     session.set('_remember', 'clear')
     session.delete('_remember_seconds')
   }
@@ -697,7 +725,7 @@ export function loginFresh(c: Context): boolean {
  */
 export async function loginRemembered(c: Context): Promise<boolean> {
   const state = stateOf(c, 'loginRemembered(c)')
-  const cookie = getCookie(c, state.manager.rememberCookie.name)
+  const cookie = getCookie(c, state.manager.rememberCookieSettings().name)
   return cookie !== undefined && (await decodeRememberCookie(cookie, secretOf(c))) !== null
 }
 

@@ -5,6 +5,7 @@ import { errorMessages, LoginManagerError, MAX_COOKIE_SECONDS } from './errors'
 import { constantTimeEqual, hmac } from './utils/crypto'
 import { BoundedCache } from './utils/bounded-cache'
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './utils/encoding'
+import { secretWeakness } from './utils/secret'
 
 /**
  * A value the session can hold: anything JSON can carry.
@@ -30,8 +31,18 @@ export interface SessionOptions {
   cookieName?: string
   /** Lifetime in seconds of a permanent session's cookie (default 31 days, at most 400 days). */
   maxAge?: number
-  /** Cookie attributes. Defaults: `HttpOnly`, `SameSite=Lax`, `Path=/`, not `Secure`. */
+  /**
+   * Cookie attributes. Defaults: `HttpOnly`, `SameSite=Lax`, `Path=/`, and `Secure` when the request
+   * came over https (read from `c.req.url`); `secure: true` or `false` fixes it either way.
+   */
   cookie?: Pick<CookieOptions, 'domain' | 'path' | 'secure' | 'httpOnly' | 'sameSite'>
+  /**
+   * Name the cookie `__Host-<cookieName>`: browsers then accept it only with `Secure`, `Path=/` and
+   * no `Domain`, so no subdomain can set or overwrite it. Checked at startup against those rules.
+   */
+  hostPrefix?: boolean
+  /** Throw instead of warning when the session cookie grows past the 4,096 bytes browsers keep. */
+  strict?: boolean
 }
 
 /**
@@ -69,7 +80,8 @@ export interface SessionContext {
 const SESSION_VARIABLE = 'signedInSession'
 const PERMANENT_KEY = '_permanent'
 const DEFAULT_MAX_AGE = 31 * 24 * 60 * 60
-const warnedSecrets = new Set<string>()
+/** Name plus value: browsers drop a cookie whose name and value exceed this (RFC 6265bis). */
+const MAX_COOKIE_BYTES = 4096
 
 class CookieSession implements Session {
   #data: Record<string, SessionValue>
@@ -215,34 +227,106 @@ export function session(options: SessionOptions): MiddlewareHandler {
   if (typeof secret !== 'string' || secret === '') {
     throw new LoginManagerError('missing-secret', errorMessages.missingSecret())
   }
-  if (secret.length < 32 && !warnedSecrets.has(secret)) {
-    warnedSecrets.add(secret)
-    console.warn(
-      `session(): the secret is only ${secret.length} characters long. Use at least 32 random characters, kept in an environment variable, so the session cookie cannot be forged by guessing it.`,
-    )
-  }
-  const cookieName = options.cookieName ?? 'session'
+  const weakness = secretWeakness(secret)
+  if (weakness) throw new LoginManagerError('weak-secret', errorMessages.weakSecret(weakness))
   const maxAge = options.maxAge ?? DEFAULT_MAX_AGE
   if (typeof maxAge !== 'number' || !(maxAge > 0 && maxAge <= MAX_COOKIE_SECONDS)) {
     throw new LoginManagerError('bad-max-age', errorMessages.badMaxAge(maxAge))
   }
-  const cookie = { path: '/', httpOnly: true, sameSite: 'Lax' as const, ...options.cookie }
+  const cookie = resolveCookie(
+    options.cookieName ?? 'session',
+    options.cookie ?? {},
+    options.hostPrefix,
+  )
+  const strict = options.strict ?? false
 
   return async function session(c, next) {
-    const incoming = getCookie(c, cookieName)
+    const incoming = getCookie(c, cookie.name)
     const data = (await decodeSessionCookie(incoming, secret)) ?? {}
     const current = new CookieSession(data)
     c.set(SESSION_VARIABLE as never, { session: current, secret } satisfies SessionContext as never)
     await next()
     if (!current.modified) return
+    const attributes = cookie.attributesFor(c)
     if (current.isEmpty()) {
       if (incoming !== undefined)
-        setCookie(c, cookieName, '', { ...cookie, maxAge: 0, expires: new Date(0) })
+        setCookie(c, cookie.name, '', { ...attributes, maxAge: 0, expires: new Date(0) })
       return
     }
     const value = await encodeSessionCookie(current.toJSON(), secret)
-    setCookie(c, cookieName, value, current.permanent ? { ...cookie, maxAge } : cookie)
+    checkCookieSize(cookie.name, value, current.toJSON(), strict)
+    setCookie(c, cookie.name, value, current.permanent ? { ...attributes, maxAge } : attributes)
   }
+}
+
+/** Cookie attributes as `setCookie` takes them, before `maxAge`/`expires`. */
+type CookieAttributes = Pick<CookieOptions, 'domain' | 'path' | 'secure' | 'httpOnly' | 'sameSite'>
+
+/**
+ * The name and attributes of a login cookie with the library's defaults: `HttpOnly`,
+ * `SameSite=Lax`, `Path=/`, and `Secure` when the request came over https unless `secure` is set.
+ * With `hostPrefix`, the name gets `__Host-` and the attributes are checked against its rules.
+ *
+ * @param name - the cookie's name, without a prefix
+ * @param options - the attributes the app chose
+ * @param hostPrefix - whether to use the `__Host-` prefix
+ * @returns the full name, and the attributes for a request
+ * @throws LoginManagerError (`bad-cookie-prefix`) when `__Host-` is asked for with a Domain, a Path other than `/`, or `secure: false`
+ * @example
+ * const cookie = resolveCookie('session', {}, true)
+ * cookie.name // '__Host-session'
+ */
+export function resolveCookie(
+  name: string,
+  options: CookieAttributes,
+  hostPrefix = false,
+): { name: string; attributesFor: (c: Context) => CookieAttributes } {
+  const base: CookieAttributes = { path: '/', httpOnly: true, sameSite: 'Lax', ...options }
+  if (hostPrefix) {
+    const problem =
+      options.domain !== undefined
+        ? `it sets Domain=${options.domain}`
+        : base.path !== '/'
+          ? `it sets Path=${base.path}`
+          : options.secure === false
+            ? 'it sets secure: false'
+            : null
+    if (problem)
+      throw new LoginManagerError('bad-cookie-prefix', errorMessages.badCookiePrefix(name, problem))
+    const fixed = { ...base, secure: true }
+    return { name: `__Host-${name}`, attributesFor: () => fixed }
+  }
+  if (options.secure !== undefined) return { name, attributesFor: () => base }
+  const secure = { ...base, secure: true }
+  return { name, attributesFor: (c) => (isHttps(c) ? secure : base) }
+}
+
+/** Whether the request came over https, from the scheme of its URL. */
+function isHttps(c: Context): boolean {
+  return c.req.url.startsWith('https:')
+}
+
+/**
+ * Warn (or, when strict, throw) when a cookie is over what browsers keep, naming its size and its
+ * largest keys, so the silent loss of a session has a cause the developer can see.
+ */
+function checkCookieSize(
+  name: string,
+  value: string,
+  data: Record<string, SessionValue>,
+  strict: boolean,
+): void {
+  const bytes = name.length + value.length
+  if (bytes <= MAX_COOKIE_BYTES) return
+  const largest = Object.entries(data)
+    .map(([key, item]) => [key, JSON.stringify(item).length] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([key, size]) => `${JSON.stringify(key)} (${size} bytes of JSON)`)
+    .join(', ')
+  const message = errorMessages.cookieTooLarge(name, bytes, largest)
+  if (strict) throw new LoginManagerError('cookie-too-large', message)
+  console.warn(message)
 }
 
 /**

@@ -56,6 +56,11 @@ describe('safeNext', () => {
     '/%2F%2Fevil.example',
     '/%2f/evil.example',
     '/%5Cevil.example',
+    '/%09/evil.example',
+    '/%0a/evil.example',
+    '/%0A/evil.example',
+    '/%0d/evil.example',
+    '/%0D%0A/evil.example',
     '',
     'x'.repeat(3000),
   ])('rejects %j and returns the fallback', (target) => {
