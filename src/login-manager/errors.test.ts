@@ -6,7 +6,7 @@ import {
   MAX_COOKIE_SECONDS,
   type LoginManagerErrorCode,
 } from './errors'
-import { currentUser, LoginManager, loginUser } from './login-manager'
+import { currentUser, LoginManager, loginUser } from './index'
 import { getSession, session } from './session'
 import { makeApp, SECRET, users } from './test-app'
 import { UserMixin } from './users'
@@ -98,7 +98,11 @@ describe('each error says what is wrong, why, and how to fix it', () => {
     app.onError((error, c) => ((caught = error), c.text('x', 500)))
     app.get('/', (c) => c.text('never'))
     await app.request('/')
-    expectTeachingError(caught, 'session-not-installed', errorMessages.sessionNotInstalled())
+    expectTeachingError(
+      caught,
+      'session-not-installed',
+      errorMessages.sessionNotInstalled('loginManager.middleware()'),
+    )
     expect((caught as Error).message).toContain('Install session() first')
   })
 
@@ -194,6 +198,7 @@ describe('each error says what is wrong, why, and how to fix it', () => {
       weakSecret: errorMessages.weakSecret('it is one character repeated'),
       cookieTooLarge: errorMessages.cookieTooLarge('session', 6987, '"cart" (5000 bytes of JSON)'),
       badCookiePrefix: errorMessages.badCookiePrefix('session', 'it sets Path=/app'),
+      nothingToRevoke: errorMessages.nothingToRevoke(),
       missingLoader: errorMessages.missingLoader(),
       middlewareNotInstalled: errorMessages.middlewareNotInstalled('currentUser(c)'),
       sessionNotInstalled: errorMessages.sessionNotInstalled(),

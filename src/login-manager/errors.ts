@@ -20,6 +20,7 @@ export const LOGIN_MANAGER_ERROR_CODES = [
   'scrypt-too-costly',
   'pbkdf2-too-costly',
   'bad-salt-length',
+  'nothing-to-revoke',
 ] as const
 
 /**
@@ -63,6 +64,22 @@ export class LoginManagerError extends Error {
 export const MAX_COOKIE_SECONDS = 400 * 24 * 60 * 60
 
 /**
+ * Whether a value is a cookie lifetime that can be sent: a positive, finite number of seconds,
+ * within the 400 days browsers honour.
+ *
+ * @param value - the proposed lifetime
+ * @returns true when usable
+ * @example
+ * isCookieLifetime(60 * 60 * 24 * 14) // true
+ * isCookieLifetime(-1) // false
+ */
+export function isCookieLifetime(value: unknown): value is number {
+  return (
+    typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_COOKIE_SECONDS
+  )
+}
+
+/**
  * The messages, in one place so tests and docs agree. Each says what is wrong, why, and how to fix
  * it, and none ever includes a secret value.
  *
@@ -78,20 +95,22 @@ export const errorMessages = {
     `The ${name} cookie is ${bytes} bytes, over the 4,096 bytes browsers keep, so the browser will drop it silently and the user loses the whole session. The largest keys are ${largest}. Use session({ store }) to keep sessions on the server, or keep only an id in the session and the data in your database.`,
   badCookiePrefix: (cookie: string, problem: string) =>
     `The ${cookie} cookie asks for the __Host- prefix, but ${problem}, and browsers refuse a __Host- cookie unless it is Secure, has Path=/ and has no Domain. Leave domain and path out and don't set secure: false, or drop hostPrefix.`,
+  nothingToRevoke: () =>
+    'logoutEverywhere(c) has no way to reach the other devices: the sessions live in signed cookies the server cannot recall. Pass session({ store }) to keep sessions on the server, or call loginManager.sessionVersionSaver(async (user, version) => …) to save a new session version that refuses every older cookie.',
   missingLoader: () =>
     'Missing userLoader or requestLoader. The login manager stores only a user id in the session and needs a function to turn that id back into a user: call loginManager.userLoader(async (id) => findUser(id) ?? null).',
   middlewareNotInstalled: (helper: string) =>
     `${helper} was called, but loginManager.middleware() is not installed on this route, so there is no login manager to ask. Add app.use(session({ secret }), loginManager.middleware()) before your routes.`,
-  sessionNotInstalled: () =>
-    'loginManager.middleware() found no session: the login manager keeps the user id in the session cookie. Install session() first: app.use(session({ secret: process.env.SESSION_SECRET }), loginManager.middleware()).',
+  sessionNotInstalled: (helper = 'getSession(c)') =>
+    `${helper} found no session: session() is not installed on this route, and the login manager keeps the user id in the session. Install session() first: app.use(session({ secret: process.env.SESSION_SECRET })) before your routes and before loginManager.middleware().`,
   userWithoutId: (name: string) =>
     `${name} has no id, so getId() cannot say who to remember. Give the user an id property, or override getId() to return a string that identifies it.`,
   nonStringId: (value: unknown) =>
     `getId() returned ${describeTyped(value)}, but user ids must be strings: the session stores a string and the user loader receives one. Return String(this.id) from getId().`,
   badDuration: (value: unknown) =>
     `The remember duration must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, { remember: true, duration: 60 * 60 * 24 * 14 } for two weeks.`,
-  badMaxAge: (value: unknown) =>
-    `session({ maxAge }) must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, session({ secret, maxAge: 60 * 60 * 24 * 31 }) for 31 days.`,
+  badMaxAge: (value: unknown, option = 'maxAge') =>
+    `session({ ${option} }) must be a positive, finite number of seconds, at most 400 days (${MAX_COOKIE_SECONDS}, the longest browsers keep a cookie), but it was ${describeValue(value)}. Pass, for example, session({ secret, ${option}: 60 * 60 * 24 * 31 }) for 31 days.`,
   unknownHashMethod: (method: unknown) =>
     `The password hash method ${describeValue(method)} is not one this library (or Werkzeug) knows, so no hash can be made with it. Use "pbkdf2:sha256" (the default, 600,000 iterations), "pbkdf2:sha256:<iterations>" or "scrypt:<N>:<r>:<p>".`,
   scryptTooCostly: ({ n, r, p }: { n: number; r: number; p: number }) =>

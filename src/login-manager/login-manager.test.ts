@@ -14,7 +14,7 @@ import {
   loginRequired,
   loginUser,
   logoutUser,
-} from './login-manager'
+} from './index'
 import { getFlashedMessages } from './flash'
 import { encodeSessionCookie, getSession, session } from './session'
 import { client, makeApp, SECRET, TestUser, users } from './test-app'
@@ -462,7 +462,10 @@ describe('remember cookie', () => {
 
   it('splits at the last | and keeps ids containing | or non-ASCII characters', async () => {
     for (const id of ['a|b', 'ü', '用户']) {
-      expect(await decodeRememberCookie(await encodeRememberCookie(id, SECRET), SECRET)).toBe(id)
+      expect(await decodeRememberCookie(await encodeRememberCookie(id, SECRET), SECRET)).toEqual({
+        id,
+        version: 0,
+      })
     }
     const browser = client(setup().app)
     await browser.request(`/login/${encodeURIComponent('ü')}?remember=1`, { method: 'POST' })
@@ -755,6 +758,7 @@ describe('session protection', () => {
     )
     expect(await (await browser.get('/keys')).json()).toEqual([
       '_user_id',
+      '_version',
       '_fresh',
       '_id',
       '_remember_seconds',
@@ -867,7 +871,7 @@ describe('describeAuth', () => {
       isAuthenticated: true,
       isAnonymous: false,
       userIdInSession: '1',
-      sessionKeys: ['_user_id', '_fresh', '_id'],
+      sessionKeys: ['_user_id', '_version', '_fresh', '_id'],
       remembered: true,
       fresh: true,
       secretSet: true,

@@ -1,4 +1,4 @@
-import { toHex, utf8 } from './encoding'
+import { toBase64Url, toHex, utf8 } from './encoding'
 
 type HmacHash = 'SHA-256' | 'SHA-512'
 
@@ -61,4 +61,28 @@ export function constantTimeEqual(a: Uint8Array | string, b: Uint8Array | string
  */
 export async function sha512Hex(text: string): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-512', utf8(text))))
+}
+
+/**
+ * Lowercase hex SHA-256 of a text: how a server-side session's id is stored, so the store never
+ * holds a usable id.
+ *
+ * @param text - any text
+ * @returns 64 hex characters
+ * @example
+ * await sha256Hex('abc') // 'ba7816bf…'
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))))
+}
+
+/**
+ * A new random session id: 32 bytes (256 bits) from `crypto.getRandomValues`, as base64url.
+ *
+ * @returns 43 characters
+ * @example
+ * randomSessionId().length // 43
+ */
+export function randomSessionId(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(32)))
 }
