@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import { test } from 'vitest'
-import { currentUser, encodeRememberCookie, LoginManager } from './index'
+import { currentUser, encodeRememberCookie, LoginManager, MemorySessionStore } from './index'
 import { encodeSessionCookie, session } from './session'
 import { SECRET, TestUser } from './test-app'
-import { checkPasswordHash, generatePasswordHash } from './utils/password'
+import { checkPasswordHash, generatePasswordHash, hashPasswordWithSalt } from './utils/password'
+import { randomSessionId, sha256Hex } from './utils/crypto'
 
 // The overhead the login manager adds per request: requests that load a logged-in user (session
 // read and loader call; or, for a returning visitor, the remember-cookie check and loader call)
@@ -26,6 +27,16 @@ managed.get('/', async (c) => {
   return c.text(user.name)
 })
 
+// The same app with sessions on the server (memory store): the cookie holds a random id, and each
+// request hashes it (SHA-256) and reads the row.
+const store = new MemorySessionStore()
+const stored = new Hono()
+stored.use(session({ secret: SECRET, store }), manager.middleware())
+stored.get('/', async (c) => {
+  const user = (await currentUser<TestUser>(c)) as TestUser
+  return c.text(user.name)
+})
+
 // The session identifier of a browser with no address and User-Agent `bench`, as a real login stores it.
 const identifier = await (async () => {
   const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode('|bench'))
@@ -35,6 +46,16 @@ const sessionCookie = await encodeSessionCookie(
   { _user_id: '1', _fresh: true, _id: identifier },
   SECRET,
 )
+const storedId = randomSessionId()
+const now = Math.floor(Date.now() / 1000)
+await store.set(await sha256Hex(storedId), {
+  userId: '1',
+  data: JSON.stringify({ _user_id: '1', _fresh: true, _id: identifier }),
+  createdAt: now,
+  updatedAt: now,
+  expiresAt: now + 24 * 60 * 60,
+})
+const storeHeaders = { Cookie: `session=${storedId}`, 'User-Agent': 'bench' }
 const rememberCookie = encodeURIComponent(await encodeRememberCookie('1', SECRET))
 const headers = {
   Cookie: `session=${sessionCookie}; remember_token=${rememberCookie}`,
@@ -70,6 +91,10 @@ test('per request: bare handler, loader alone, login manager', async ({ bench })
       const response = await managed.request('/', { headers })
       if ((await response.text()) !== 'Ada') throw new Error('not logged in')
     }),
+    bench('login manager with a memory store: id hash + store read + loader', async () => {
+      const response = await stored.request('/', { headers: storeHeaders })
+      if ((await response.text()) !== 'Ada') throw new Error('not logged in')
+    }),
     bench(
       'login manager: restored from the remember cookie alone (HMAC-SHA512 check)',
       async () => {
@@ -99,4 +124,54 @@ test('password hashing, default method (pbkdf2:sha256:600000)', async ({ bench }
     }),
     { iterations: 8, time: 0 },
   )
+})
+
+/**
+ * The longest the event loop went without running a timer callback while one password check ran,
+ * in milliseconds of wall-clock time: how long every other request on the server had to wait.
+ */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now()
+  let longest = 0
+  let running = true
+  const sample = () => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last)
+    last = now
+    if (running) setTimeout(sample, 0)
+  }
+  setTimeout(sample, 0)
+  await work()
+  running = false
+  return longest
+}
+
+test('longest event-loop stall during one checkPasswordHash, per method', async () => {
+  const methods = [
+    'pbkdf2:sha256:600000',
+    'pbkdf2:sha256:1000000',
+    'pbkdf2:sha256:2000000',
+    'scrypt:32768:8:1',
+    'scrypt:131072:8:1',
+    'scrypt:8192:8:10',
+    'scrypt:1024:8:16',
+  ]
+  const rows: string[] = []
+  for (const method of methods) {
+    const hash = await hashPasswordWithSalt('correct horse', 'benchSalt0123456', method)
+    await checkPasswordHash(hash, 'correct horse') // warm up
+    const stalls: number[] = []
+    const times: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now()
+      stalls.push(await longestStall(() => checkPasswordHash(hash, 'correct horse')))
+      times.push(performance.now() - start)
+    }
+    stalls.sort((a, b) => a - b)
+    times.sort((a, b) => a - b)
+    rows.push(
+      `${method.padEnd(22)} check ${times[1]!.toFixed(0).padStart(5)} ms   longest stall: median ${stalls[1]!.toFixed(1).padStart(5)} ms, worst ${stalls[2]!.toFixed(1).padStart(5)} ms (goal 50 ms)`,
+    )
+  }
+  console.log(`\nEvent-loop stall during one password check (3 runs each):\n${rows.join('\n')}`)
 })

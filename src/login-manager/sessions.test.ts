@@ -26,7 +26,7 @@ afterEach(() => {
 })
 
 /** Freeze the clock `Date` reads at a moment, and move it on by seconds. */
-function clock(start = Date.UTC(2026, 11, 3, 9)) {
+function clock(start = Date.UTC(2030, 0, 1)) {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(start)
   return { advance: (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000) }
@@ -100,6 +100,7 @@ describe('the signed time in the session cookie', () => {
   it('session() refuses a cookie from the future, beyond five minutes of clock drift', async () => {
     const { app } = setup()
     const browser = client(app)
+    clock()
     const ahead = Math.floor(Date.now() / 1000) + 301
     const value = await encodeSessionCookie({ _user_id: '1', _version: 0 }, SECRET, {
       created: ahead,
@@ -111,6 +112,17 @@ describe('the signed time in the session cookie', () => {
 })
 
 describe('cookie-only sessions', () => {
+  it('a stolen remember cookie logs in however old it is: it carries no signed time (clock test)', async () => {
+    const { advance } = clock()
+    const { app } = setup()
+    const browser = await loggedIn(app, '/login/1?remember=1')
+    const thief = client(app, 'elsewhere')
+    thief.jar.set('remember_token', browser.jar.get('remember_token')!)
+    await browser.request('/logout', { method: 'POST' })
+    advance(400 * DAY)
+    expect(await me(thief)).toBe('Ada')
+  })
+
   it('replay after logout: the copied cookie still logs in, until maxAge (what cookie-only cannot stop)', async () => {
     const { advance } = clock()
     const { app } = setup({ maxAge: DAY })
@@ -319,6 +331,31 @@ describe('server-side sessions (store)', () => {
     expect(await me(phone)).toBe('anonymous')
     expect(await me(grace)).toBe('Grace')
     expect(store.size).toBe(1)
+  })
+
+  it('a store alone does not revoke remember cookies: logoutEverywhere leaves them working', async () => {
+    const store = new MemorySessionStore()
+    const { app } = setup({ store })
+    const phone = await loggedIn(app, '/login/1?remember=1', 'phone')
+    await (
+      await loggedIn(app, '/login/1', 'laptop')
+    ).request('/logout-everywhere', {
+      method: 'POST',
+    })
+    // The phone's session row is gone, but its remember cookie logs it back in.
+    expect(await me(phone)).toBe('Ada')
+  })
+
+  it('a store with a version saver revokes sessions and remember cookies alike', async () => {
+    const store = new MemorySessionStore()
+    const { app } = setup({ store }, { saver: true })
+    const phone = await loggedIn(app, '/login/1?remember=1', 'phone')
+    await (
+      await loggedIn(app, '/login/1', 'laptop')
+    ).request('/logout-everywhere', {
+      method: 'POST',
+    })
+    expect(await me(phone)).toBe('anonymous')
   })
 
   it('expires on the server: idleTimeout and maxAge, checked against the stored times (clock test)', async () => {
