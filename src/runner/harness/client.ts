@@ -174,7 +174,17 @@ export function createClient(
   }
 }
 
-function storeCookies(jar: Map<string, string>, headers: string[]) {
+/**
+ * Apply `Set-Cookie` headers to a cookie jar as a browser would: store each cookie, and drop one
+ * that is emptied or expired (`Max-Age` of 0 or less, or `Expires` in the past). The login
+ * manager's own tests use it too, so both decide expiry the same way.
+ *
+ * @param jar - cookie name → value
+ * @param headers - the response's `Set-Cookie` headers
+ * @example
+ * storeCookies(jar, response.headers.getSetCookie())
+ */
+export function storeCookies(jar: Map<string, string>, headers: string[]): void {
   for (const header of headers) {
     const [pair = '', ...attributes] = header.split(';')
     const eq = pair.indexOf('=')
