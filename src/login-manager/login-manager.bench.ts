@@ -48,7 +48,7 @@ const sessionCookie = await encodeSessionCookie(
 )
 const storedId = randomSessionId()
 const now = Math.floor(Date.now() / 1000)
-await store.set(await sha256Hex(storedId), {
+await store.set(sha256Hex(storedId), {
   userId: '1',
   data: JSON.stringify({ _user_id: '1', _fresh: true, _id: identifier }),
   createdAt: now,

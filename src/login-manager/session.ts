@@ -260,7 +260,7 @@ export function session(options: SessionOptions): MiddlewareHandler {
     const incoming = getCookie(c, cookie.name)
     const now = nowSeconds()
     let idHash =
-      incoming !== undefined && SESSION_ID.test(incoming) ? await sha256Hex(incoming) : undefined
+      incoming !== undefined && SESSION_ID.test(incoming) ? sha256Hex(incoming) : undefined
     const row = idHash === undefined ? undefined : await store.get(idHash)
     const valid =
       row && now < row.expiresAt && alive(row.createdAt, row.updatedAt, now) ? row : undefined
@@ -284,7 +284,7 @@ export function session(options: SessionOptions): MiddlewareHandler {
     if (!valid || current.regenerated) {
       if (valid) await store.delete(idHash as string)
       newId = randomSessionId()
-      idHash = await sha256Hex(newId)
+      idHash = sha256Hex(newId)
     }
     const created = valid && !current.regenerated ? valid.createdAt : now
     const data = current.toJSON()

@@ -70,7 +70,11 @@ function setup(sessionOptions: Partial<SessionOptions> = {}, { saver = false } =
 }
 
 /** Log user 1 in with a fresh browser; returns the browser. */
-async function loggedIn(app: Hono, path = '/login/1', agent = 'test-agent') {
+async function loggedIn(
+  app: Parameters<typeof client>[0],
+  path = '/login/1',
+  agent = 'test-agent',
+) {
   const browser = client(app, agent)
   await browser.request(path, { method: 'POST' })
   return browser

@@ -1,3 +1,4 @@
+import { sha256 } from '@noble/hashes/sha2.js'
 import { toBase64Url, toHex, utf8 } from './encoding'
 
 type HmacHash = 'SHA-256' | 'SHA-512'
@@ -65,15 +66,16 @@ export async function sha512Hex(text: string): Promise<string> {
 
 /**
  * Lowercase hex SHA-256 of a text: how a server-side session's id is stored, so the store never
- * holds a usable id.
+ * holds a usable id. Synchronous (`@noble/hashes`): for a 43-character id that takes microseconds,
+ * less than a round trip through Web Crypto's asynchronous queue on every request.
  *
  * @param text - any text
  * @returns 64 hex characters
  * @example
- * await sha256Hex('abc') // 'ba7816bf…'
+ * sha256Hex('abc') // 'ba7816bf…'
  */
-export async function sha256Hex(text: string): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))))
+export function sha256Hex(text: string): string {
+  return toHex(sha256(utf8(text)))
 }
 
 /**
