@@ -9,7 +9,7 @@ import type { RunProgress } from './harness/grade'
 import { gradeInRealm } from './realm/grade-in-realm'
 import type { ThreadCall, ThreadReply } from './realm/node-app-thread'
 import type { AppConnection, AppReply, RealmSource } from './realm/protocol'
-import { requestFor } from './run-request'
+import { requestFor, type RunRequest } from './run-request'
 import { RUN_TIME_LIMIT_MS, runSignal } from './time-limit'
 import type { Verdict } from './verdict'
 
@@ -105,7 +105,9 @@ function connectThread(worker: Worker): AppConnection {
   })
   worker.on('error', (error) => end(error instanceof Error ? error : new Error(String(error))))
   worker.on('exit', (code) =>
-    end(new Error(`The app stopped (its thread exited with code ${code}), so it could not answer.`)),
+    end(
+      new Error(`The app stopped (its thread exited with code ${code}), so it could not answer.`),
+    ),
   )
   return {
     call(call, signal) {
@@ -152,6 +154,29 @@ export interface NodeRunOptions {
 }
 
 /**
+ * Grade a run request in Node: the checks in this thread, the app in a fresh worker thread.
+ *
+ * @param request - files, checks and entry
+ * @param progress - told of an example's printed lines as they happen
+ * @param options - time limit and cancellation
+ * @returns the verdict
+ * @example
+ * const verdict = await gradeInNode({ files, editable: ['app.ts'], checks, entry: 'app.ts' })
+ */
+export async function gradeInNode(
+  request: RunRequest,
+  progress: RunProgress = {},
+  options: NodeRunOptions = {},
+): Promise<Verdict> {
+  const { signal, done } = runSignal(options.timeLimitMs ?? NODE_TIME_LIMIT_MS, options.signal)
+  try {
+    return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
+  } finally {
+    done()
+  }
+}
+
+/**
  * Run an exercise in Node, with the learner's versions of its editable files (by default the
  * solution): the checks here, the app in a worker thread of its own. Used by the tests and the
  * authoring CLI.
@@ -164,16 +189,11 @@ export interface NodeRunOptions {
  * @example
  * const verdict = await runInNode(loadExercise('complete-the-login-flow'), loadExercise('complete-the-login-flow').solution)
  */
-export async function runInNode(
-  bundle: Parameters<typeof requestFor>[0] | ExerciseBundle,
+export function runInNode(
+  bundle: ExerciseBundle,
   files: Record<string, string>,
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  const { signal, done } = runSignal(options.timeLimitMs ?? NODE_TIME_LIMIT_MS, options.signal)
-  try {
-    return await gradeInRealm(requestFor(bundle, files), nodeRealms, courseBuiltins, progress, signal)
-  } finally {
-    done()
-  }
+  return gradeInNode(requestFor(bundle, files), progress, options)
 }

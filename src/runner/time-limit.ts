@@ -56,7 +56,10 @@ export class TimeLimitReached extends Error {
  * const { signal, done } = runSignal(RUN_TIME_LIMIT_MS, pageSignal)
  * try { return await run(request, signal) } finally { done() }
  */
-export function runSignal(limitMs: number, outer?: AbortSignal): { signal: AbortSignal; done(): void } {
+export function runSignal(
+  limitMs: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; done(): void } {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(new TimeLimitReached(limitMs)), limitMs)
   const follow = () => controller.abort(outer?.reason)

@@ -55,7 +55,7 @@ export interface CheckContext {
    * Rejects when the app cannot start again.
    */
   restart(env?: Record<string, string>): Promise<void>
-  /** The environment the server runs with now (`process.env` in the app). */
+  /** The environment the server runs with now (`process.env` in the app); read-only, always current. */
   readonly env: Readonly<Record<string, string>>
   clock: CheckClock
   /**

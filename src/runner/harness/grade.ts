@@ -107,9 +107,7 @@ export async function grade(
           options.origin === undefined ? {} : { origin: options.origin },
         ),
       restart: (env) => app.restart(env),
-      get env() {
-        return app.env
-      },
+      env: liveView(() => app.env),
       clock: app.clock,
       work: async (fn) => {
         const before = await app.readWork()
@@ -133,6 +131,27 @@ export async function grade(
     }
   }
   return { status: checks.every((check) => check.passed) ? 'passed' : 'failed', checks, timeline }
+}
+
+/** A read-only view that always shows the current object, even when destructured early. */
+function liveView(
+  current: () => Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => (typeof key === 'string' ? current()[key] : undefined),
+      has: (_, key) => typeof key === 'string' && Object.hasOwn(current(), key),
+      ownKeys: () => Object.keys(current()),
+      getOwnPropertyDescriptor: (_, key) =>
+        typeof key === 'string' && Object.hasOwn(current(), key)
+          ? { value: current()[key], enumerable: true, configurable: true, writable: false }
+          : undefined,
+      set: () => false,
+      defineProperty: () => false,
+      deleteProperty: () => false,
+    },
+  )
 }
 
 /** A failed check: the expectation that failed and, when the app threw on the way, where. */

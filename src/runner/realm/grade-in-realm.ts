@@ -115,7 +115,8 @@ export async function gradeInRealm(
       restart: async (changes = {}) => {
         env = Object.freeze({ ...env, ...changes })
         const again = await start()
-        if (again) throw new AppThrew({ ...again.error, message: `after a restart, ${again.message}` })
+        if (again)
+          throw new AppThrew({ ...again.error, message: `after a restart, ${again.message}` })
       },
       get env() {
         return env

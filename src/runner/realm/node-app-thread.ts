@@ -22,7 +22,8 @@ export interface ThreadCall {
  * @example
  * worker.on('message', (message: ThreadReply) => { if ('reply' in message) settle(message) })
  */
-export type ThreadReply = { ready: true } | { id: number; reply: AppReply } | { id: number; failed: string }
+export type ThreadReply =
+  { ready: true } | { id: number; reply: AppReply } | { id: number; failed: string }
 
 const port = parentPort
 if (!port) throw new Error('node-app-thread runs as a worker thread only.')
@@ -34,7 +35,8 @@ port.on('message', (message: ThreadCall) => {
   const { id, call } = message
   realm.handle(call).then(
     (reply) => post({ id, reply }),
-    (error: unknown) => post({ id, failed: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      post({ id, failed: error instanceof Error ? error.message : String(error) }),
   )
 })
 post({ ready: true })
