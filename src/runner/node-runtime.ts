@@ -44,14 +44,7 @@ async function startThread(): Promise<Worker> {
   const worker = new Worker(await appThreadCode(), {
     eval: true,
     env: {},
-    // The app's printing goes nowhere: it is not the verdict, and megabytes of it must not flood
-    // the terminal or the test output.
-    stdout: true,
-    stderr: true,
   })
-  worker.stdout.resume()
-  worker.stderr.resume()
-  worker.unref()
   await new Promise<void>((resolve, reject) => {
     const onMessage = (message: ThreadReply) => {
       if (!('ready' in message)) return
@@ -62,6 +55,9 @@ async function startThread(): Promise<Worker> {
     worker.once('error', reject)
     worker.once('exit', () => reject(new Error('The app thread ended before it was ready.')))
   })
+  // After the listeners above (adding one refs the worker again), so a spare never keeps the
+  // process alive; the run that takes it refs it.
+  worker.unref()
   return worker
 }
 

@@ -28,6 +28,14 @@ export type ThreadReply =
 const port = parentPort
 if (!port) throw new Error('node-app-thread runs as a worker thread only.')
 const post = port.postMessage.bind(port) as (message: ThreadReply) => void
+// The app's printing goes nowhere: it is never the verdict, and megabytes of it must not flood
+// the terminal or the test output. (A worker's piped stdout would keep the process alive.)
+for (const stream of [process.stdout, process.stderr])
+  stream.write = (_chunk: unknown, ...rest: unknown[]) => {
+    const callback = rest.find((each) => typeof each === 'function') as (() => void) | undefined
+    callback?.()
+    return true
+  }
 // Learner code reaches modules only through the loader's require, not a global one.
 Reflect.deleteProperty(globalThis, 'require')
 const realm = createAppRealm(courseBuiltins, { scope: globalThis })
