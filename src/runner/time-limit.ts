@@ -5,7 +5,7 @@ import type { Verdict } from './verdict'
  * and the WebContainer; the Node runtime used by tests and the CLI has no limit).
  *
  * @example
- * new WorkerRuntime(createWorker, { timeLimitMs: RUN_TIME_LIMIT_MS })
+ * new WorkerRuntime(workers, { timeLimitMs: RUN_TIME_LIMIT_MS })
  */
 export const RUN_TIME_LIMIT_MS = 5000
 
