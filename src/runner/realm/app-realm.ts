@@ -132,7 +132,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
         case 'start':
           return start(call)
         case 'request':
-          return request(call)
+          return await request(call)
         case 'clock':
           clock?.set(call.offsetMs)
           return { type: 'clock' }

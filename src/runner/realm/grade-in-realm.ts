@@ -105,7 +105,11 @@ export async function gradeInRealm(
         const reply = await call({ type: 'request', ...(await toWire(url, init)) })
         if (reply.type === 'threw') throw new AppThrew(reply.error)
         if (reply.type !== 'response') throw new Error(`Unexpected reply ${reply.type}`)
-        const nullBody = [101, 103, 204, 205, 304].includes(reply.status)
+        if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599)
+          throw new AppThrew({
+            message: `The app answered with ${String(reply.status)}, which is not an HTTP status.`,
+          })
+        const nullBody = [204, 205, 304].includes(reply.status)
         return new Response(nullBody ? null : reply.body, {
           status: reply.status,
           headers: reply.headers,

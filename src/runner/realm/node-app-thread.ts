@@ -39,12 +39,13 @@ for (const stream of [process.stdout, process.stderr])
 // Learner code reaches modules only through the loader's require, not a global one.
 Reflect.deleteProperty(globalThis, 'require')
 const realm = createAppRealm(courseBuiltins, { scope: globalThis })
-port.on('message', (message: ThreadCall) => {
+// await, not then(): learner code may patch Promise.prototype.then, which await never calls.
+port.on('message', async (message: ThreadCall) => {
   const { id, call } = message
-  realm.handle(call).then(
-    (reply) => post({ id, reply }),
-    (error: unknown) =>
-      post({ id, failed: error instanceof Error ? error.message : String(error) }),
-  )
+  try {
+    post({ id, reply: await realm.handle(call) })
+  } catch (error) {
+    post({ id, failed: error instanceof Error ? error.message : String(error) })
+  }
 })
 post({ ready: true })

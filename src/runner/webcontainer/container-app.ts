@@ -24,9 +24,16 @@ const server = createServer((incoming, outgoing) => {
     }
     const body = chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : null
     const url = String(incoming.headers[APP_URL_HEADER] ?? incoming.url ?? '/')
-    void realm
-      .handle({ type: 'request', url, method: incoming.method ?? 'GET', headers, body })
-      .then((reply) => {
+    void (async () => {
+      // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
+      const reply = await realm.handle({
+        type: 'request',
+        url,
+        method: incoming.method ?? 'GET',
+        headers,
+        body,
+      })
+      {
         if (reply.type === 'threw') {
           outgoing.writeHead(APP_THREW_STATUS, {
             [APP_ERRORS_HEADER]: encodeURIComponent(
@@ -42,12 +49,13 @@ const server = createServer((incoming, outgoing) => {
         raw.push(APP_ERRORS_HEADER, encodeURIComponent(JSON.stringify(reply.serverErrors)))
         outgoing.writeHead(reply.status, raw)
         outgoing.end(reply.body)
-      })
+      }
+    })()
   })
 })
 
-process.on('message', (message: { callId: number; call: AppCall }) => {
-  void realm.handle(message.call).then((reply) => send({ callId: message.callId, reply }))
+process.on('message', async (message: { callId: number; call: AppCall }) => {
+  send({ callId: message.callId, reply: await realm.handle(message.call) })
 })
 // The runner is gone: so is this app.
 process.on('disconnect', () => process.exit(0))

@@ -37,13 +37,14 @@ self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) =
   if (connected || !port) return
   connected = true
   const reply = port.postMessage.bind(port) as (message: PortReply) => void
-  port.addEventListener('message', (message: MessageEvent<PortCall>) => {
+  // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
+  port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
     const { callId, call } = message.data
-    realm.handle(call).then(
-      (answer) => reply({ callId, reply: answer }),
-      (error: unknown) =>
-        reply({ callId, failed: error instanceof Error ? error.message : String(error) }),
-    )
+    try {
+      reply({ callId, reply: await realm.handle(call) })
+    } catch (error) {
+      reply({ callId, failed: error instanceof Error ? error.message : String(error) })
+    }
   })
   port.start()
 })
