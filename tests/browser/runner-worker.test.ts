@@ -11,6 +11,8 @@ import { runExercise } from '../../src/runner/run-exercise'
 import { requestFor, type RunRequest } from '../../src/runner/run-request'
 import type { Verdict } from '../../src/runner/verdict'
 import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbox'
+import { timeLimitVerdict } from '../../src/runner/time-limit'
+import { comparable, HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../hostile/hostile-files'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -363,4 +365,20 @@ describe('the Worker runtime protects the learner and the page', () => {
     const expected = [...names, 'protoFetch', 'protoPostMessage', 'storage', 'restoredFetch']
     expect(seen).toEqual(Object.fromEntries(expected.map((name) => [name, 'undefined'])))
   })
+})
+
+describe('hostile learner files, in the Worker runtime', () => {
+  const LIMIT_MS = 3000
+  for (const hostile of HOSTILE_FILES) {
+    it(hostile.name, async () => {
+      const verdict = await runInWorker(hostile.request, LIMIT_MS)
+      if (hostile.expect === 'time-limit') expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS))
+      else if (hostile.expect === 'second-fails') {
+        expect(verdict.status).toBe('failed')
+        expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])
+      } else
+        expect(comparable(verdict)).toEqual(comparable(await runInWorker(HONEST_WRONG, LIMIT_MS)))
+      expect((await runInWorker(HONEST_RIGHT, LIMIT_MS)).status).toBe('passed')
+    })
+  }
 })

@@ -1,6 +1,13 @@
 import type { WebContainer } from '@webcontainer/api'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
+import {
+  comparable,
+  HONEST_RIGHT,
+  HONEST_WRONG,
+  HOSTILE_FILES,
+} from '../../../tests/hostile/hostile-files'
 import { listExercises, loadExercise } from '../exercise-files'
+import { timeLimitVerdict } from '../time-limit'
 import { runInNode } from '../node-runtime'
 import { requestFor } from '../run-request'
 import type { Verdict } from '../verdict'
@@ -222,4 +229,31 @@ describe('WebContainer boot failures', () => {
       reason: 'Your browser does not support all necessary features',
     })
   })
+})
+
+describe('hostile learner files, in the WebContainer (the fake really runs Node)', () => {
+  const LIMIT_MS = 8000
+  let hostileRuntime: WebContainerRuntime
+  beforeAll(async () => {
+    const tree = await buildContainerTree()
+    hostileRuntime = new WebContainerRuntime({
+      boot: () => FakeWebContainer.boot(),
+      loadTree: async () => tree,
+      runTimeoutMs: LIMIT_MS,
+    })
+    expect(await hostileRuntime.start()).toBe(true)
+  }, 60_000)
+  afterAll(() => hostileRuntime?.dispose())
+
+  for (const hostile of HOSTILE_FILES) {
+    it(hostile.name, async () => {
+      const verdict = await hostileRuntime.run(hostile.request)
+      if (hostile.expect === 'time-limit') expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS))
+      else if (hostile.expect === 'second-fails') {
+        expect(verdict.status).toBe('failed')
+        expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])
+      } else expect(comparable(verdict)).toEqual(comparable(await hostileRuntime.run(HONEST_WRONG)))
+      expect((await hostileRuntime.run(HONEST_RIGHT)).status).toBe('passed')
+    })
+  }
 })
