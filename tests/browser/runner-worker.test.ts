@@ -80,6 +80,8 @@ function withoutTimes(verdict: Verdict): Verdict {
   return JSON.parse(
     JSON.stringify(verdict)
       .replace(/Expires=[^;"]+/g, 'Expires=(time)')
+      // The jar's recorded reasons name the expiry date too.
+      .replace(/until \w{3}, \d\d \w{3} \d{4} [\d:]{8} GMT/g, 'until (time)')
       .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)'),
   ) as Verdict
 }
