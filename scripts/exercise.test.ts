@@ -32,14 +32,14 @@ describe('npm run exercise', () => {
     const project = copyProject()
     try {
       project.edit('exercises/complete-the-login-flow/solution/app.ts', (text) =>
-        text.replace('remember: true', 'remember: false'),
+        text.replace("form['remember'] === 'on'", "form['remember'] === 'yes'"),
       )
       const { status, output } = cli(
         ['check', 'complete-the-login-flow', '--dir', 'exercises/complete-the-login-flow/solution'],
         project.dir,
       )
-      expect(output).toContain('✗ Logging in sets a remember-me cookie')
-      expect(output).toContain('Hint: Pass { remember: true } to loginUser.')
+      expect(output).toContain('✗ Ticking "Remember me" sets a remember-me cookie')
+      expect(output).toContain('Which field of the posted form says the box was ticked?')
       expect(status).toBe(1)
     } finally {
       project.remove()
