@@ -1,21 +1,14 @@
 // Lesson 4's quiz: each predicted response comes from running the code the question shows, and
 // each safeNext option from calling safeNext.
 import { Hono } from 'hono'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { LoginManager, loginRequired, safeNext, session, UserMixin } from '../login-manager'
-import { parseQuizFile, type QuestionOfType, type QuestionType } from '../schemas/quiz'
+import type { QuestionOfType } from '../schemas/quiz'
 import { gradeQuestion } from './grade'
+import { expectLessonQuizStandard, loadQuiz } from './quiz-standard'
 
-const file = 'quizzes/protecting-routes.yaml'
-const quiz = parseQuizFile(file, readFileSync(file, 'utf8'))
+const { quiz, byId } = loadQuiz('quizzes/protecting-routes.yaml')
 const secret = '4f6c0d1a9e2b7c3d5e8f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d'
-
-function byId<T extends QuestionType>(id: string, type: T): QuestionOfType<T> {
-  const question = quiz.questions.find((candidate) => candidate.id === id)
-  if (question?.type !== type) throw new Error(`no ${type} question "${id}"`)
-  return question as QuestionOfType<T>
-}
 
 class User extends UserMixin {
   constructor(
@@ -46,14 +39,7 @@ async function last(app: Hono, question: QuestionOfType<'predict'>) {
 
 describe('the protecting-routes quiz', () => {
   it('has at least 5 questions of at least 3 types, explained, wrong options with feedback', () => {
-    expect(quiz.lesson).toBe('protecting-routes')
-    expect(quiz.questions.length).toBeGreaterThanOrEqual(5)
-    expect(new Set(quiz.questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(3)
-    for (const question of quiz.questions) {
-      if (question.type !== 'single' && question.type !== 'predict') continue
-      for (const option of question.options.filter((o) => o.id !== question.answer))
-        expect(option.feedback, `${question.id}: ${option.id}`).toBeTruthy()
-    }
+    expectLessonQuizStandard(quiz, 'protecting-routes')
   })
 
   it('no-login-view: a stranger gets 401 Unauthorized', async () => {
