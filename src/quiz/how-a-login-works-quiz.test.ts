@@ -8,7 +8,7 @@ import { gradeQuestion } from './grade'
 import { expectLessonQuizStandard, loadQuiz } from './quiz-standard'
 
 const { quiz, byId } = loadQuiz('quizzes/how-a-login-works.yaml')
-const secret = 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184'
+const secret = '81985f146d9ab74afc3cd46725f14fa92a8d4a72f29c83cc42452d80b7373657'
 // "analytical-engine", with few rounds so the test is quick.
 const adaHash =
   'pbkdf2:sha256:1000$mMWdxRaWTcKORKRn$d6b6986e90ee6815c49d7d4833279e4718c6491e9cb592055b6652686224ca6e'

@@ -8,7 +8,7 @@ import { gradeQuestion } from './grade'
 import { expectLessonQuizStandard, loadQuiz } from './quiz-standard'
 
 const { quiz, byId } = loadQuiz('quizzes/protecting-routes.yaml')
-const secret = '4f6c0d1a9e2b7c3d5e8f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d'
+const secret = '7726c6b9356b8a9665865a2b8969463abf5889e4de84ad5c3c0c8aa3c522c402'
 
 class User extends UserMixin {
   constructor(
