@@ -113,7 +113,29 @@ export class QuizFormElement extends HTMLElement {
       )
     })
 
+    // Answers kept from before a reload: say so, and offer the way back to where the learner was.
+    const resumed = Object.keys(store.$results.get()).length
+    const resumedAttempt = store.$attempt.get()
+    const resume = this.querySelector<HTMLElement>('[data-resume]')
+    const resumeButton = resume?.querySelector<HTMLButtonElement>('[data-resume-go]')
+    resumeButton?.addEventListener('click', () => {
+      const next = questions.get(store.$nextUnanswered.get() ?? '')
+      next?.scrollIntoView({ block: 'start' })
+      next?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled])')?.focus()
+    })
+
     this.#unsubscribers.push(
+      store.$nextUnanswered.subscribe((next) => {
+        if (!resume || !resumeButton) return
+        resume.hidden = resumed === 0 || next === null || store.$attempt.get() !== resumedAttempt
+        const number = next ? store.$visible.get().indexOf(next) + 1 : 0
+        resume
+          .querySelector('[data-resume-text]')
+          ?.replaceChildren(
+            `Welcome back: your ${resumed} ${resumed === 1 ? 'answer' : 'answers'} from last time ${resumed === 1 ? 'is' : 'are'} kept.`,
+          )
+        resumeButton.textContent = `Continue at question ${number}`
+      }),
       store.$presentation.subscribe((presentation) => this.#applyOrder(questions, presentation)),
       store.$visible.subscribe((visible) => {
         for (const [id, element] of questions) element.hidden = !visible.includes(id)
@@ -124,8 +146,11 @@ export class QuizFormElement extends HTMLElement {
         })
       }),
       store.$results.subscribe((results) => {
+        const responses = store.$responses.get()
         for (const [id, element] of questions) {
           const result = results[id]
+          const response = responses[id]
+          if (response !== undefined) this.#showResponse(element, response)
           if (result)
             this.#renderResult(
               element,
@@ -159,6 +184,24 @@ export class QuizFormElement extends HTMLElement {
   /** The store, for tests. */
   get store(): QuizStore | undefined {
     return this.#store
+  }
+
+  /** Put a saved answer back into its question's inputs (or its steps in the learner's order). */
+  #showResponse(element: HTMLElement, response: QuizResponse) {
+    if (element.dataset['type'] === 'order' && Array.isArray(response)) {
+      const steps = element.querySelector('[data-steps]')
+      for (const stepId of response) {
+        const step = steps?.querySelector(`[data-step="${CSS.escape(stepId)}"]`)
+        if (step) steps?.append(step)
+      }
+      return
+    }
+    for (const input of element.querySelectorAll<HTMLInputElement>('input')) {
+      if (input.type === 'text') input.value = typeof response === 'string' ? response : ''
+      else
+        input.checked =
+          response === input.value || (Array.isArray(response) && response.includes(input.value))
+    }
   }
 
   #readResponse(element: HTMLElement): QuizResponse | null {
