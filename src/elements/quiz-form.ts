@@ -69,7 +69,7 @@ export class QuizFormElement extends HTMLElement {
         ?.click()
     })
 
-    // Order questions: Up and Down move a step; focus follows it.
+    // Order questions: Up and Down move a step; focus stays on the button, and the move is announced.
     this.addEventListener('click', (event) => {
       const button =
         event.target instanceof Element
@@ -85,9 +85,9 @@ export class QuizFormElement extends HTMLElement {
         announce(`Already ${direction < 0 ? 'first' : 'last'}.`)
         return
       }
-      if (direction < 0) list.insertBefore(step, sibling)
-      else list.insertBefore(sibling, step)
-      button.focus()
+      // Move the neighbour, never the step itself: the focused button stays in the document, so
+      // focus is not lost and re-announced over the live region (which screen readers then drop).
+      list.insertBefore(sibling, direction < 0 ? step.nextElementSibling : step)
       const position = [...list.children].indexOf(step) + 1
       announce(
         `${step.querySelector('.step-text')?.textContent ?? 'Step'} is now step ${position} of ${list.children.length}.`,

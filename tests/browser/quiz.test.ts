@@ -329,3 +329,43 @@ describe('an unfinished attempt', () => {
     await page.context().close()
   })
 })
+
+describe('an order question', () => {
+  it('announces each move, keeping focus on the button without ever losing it', async () => {
+    const page = await openQuiz()
+    const order = quiz.questions.find((question) => question.type === 'order')!
+    const steps = q(page, order.id).locator('[data-step]')
+    const ids = () =>
+      steps.evaluateAll((all) => all.map((s) => (s as HTMLElement).dataset['step'] ?? ''))
+    const before = await ids()
+    const moving = before[1]!
+    const text = (
+      await q(page, order.id).locator(`[data-step="${moving}"] .step-text`).textContent()
+    )?.trim()
+    const up = q(page, order.id).locator(`[data-step="${moving}"] [data-move="-1"]`)
+    await up.focus()
+    // A blur would mean the button left the document for a moment: a screen reader then reads the
+    // newly focused button and drops the polite announcement.
+    await up.evaluate((button) => {
+      button.addEventListener('blur', () => document.body.setAttribute('data-blurred', 'yes'))
+    })
+    await page.keyboard.press('Enter')
+    expect(await ids()).toEqual([moving, before[0], ...before.slice(2)])
+    expect(await announced(page)).toBe(`${text} is now step 1 of ${before.length}.`)
+    await page.keyboard.press('Enter')
+    expect(await announced(page)).toBe('Already first.')
+    expect(await page.locator('body').getAttribute('data-blurred')).toBeNull()
+    const down = q(page, order.id).locator(`[data-step="${moving}"] [data-move="1"]`)
+    await down.focus()
+    await page.evaluate(() => document.body.removeAttribute('data-blurred'))
+    await down.evaluate((button) => {
+      button.addEventListener('blur', () => document.body.setAttribute('data-blurred', 'yes'))
+    })
+    await page.keyboard.press('Enter')
+    expect(await ids()).toEqual(before)
+    expect(await announced(page)).toBe(`${text} is now step 2 of ${before.length}.`)
+    expect(await focusIs(page, `[data-step="${moving}"] [data-move="1"]`)).toBe(true)
+    expect(await page.locator('body').getAttribute('data-blurred')).toBeNull()
+    await page.context().close()
+  })
+})
