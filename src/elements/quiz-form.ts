@@ -20,6 +20,8 @@ const stateLabels: Record<string, string> = {
 export class QuizFormElement extends HTMLElement {
   #store: QuizStore | undefined
   #unsubscribers: Array<() => void> = []
+  /** True while answers kept from before a reload are drawn: that must not move focus or scroll. */
+  #restoring = true
 
   connectedCallback() {
     const description = JSON.parse(
@@ -174,9 +176,11 @@ export class QuizFormElement extends HTMLElement {
           element.textContent = `Your best score: ${best.percent}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
       }),
     )
+    this.#restoring = false
   }
 
   disconnectedCallback() {
+    this.#restoring = true
     for (const unsubscribe of this.#unsubscribers) unsubscribe()
     this.#unsubscribers = []
   }
@@ -358,7 +362,7 @@ export class QuizFormElement extends HTMLElement {
       this.#announce(title)
     } else {
       this.querySelector('[data-announce]')?.replaceChildren()
-      verdict.focus()
+      if (!this.#restoring) verdict.focus()
     }
   }
 

@@ -286,6 +286,8 @@ describe('an unfinished attempt', () => {
 
     await page.reload()
     await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
+    // Drawing the kept answers does not take the focus (the browser restores the scroll itself).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
     for (const question of given) {
       expect(await q(page, question.id).getAttribute('data-result'), question.id).toBe(
         question === second ? 'incorrect' : 'correct',
