@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { encodeRememberCookie } from '../login-manager/login-manager'
-import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/session'
+import { encodeRememberCookie } from '../login-manager/index'
+import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/index'
 import { courseBuiltins } from './builtins'
 import {
   decodeCookie,
@@ -43,7 +43,7 @@ describe('cookie decoder', () => {
     expect(explained).toMatchObject({
       kind: 'session',
       readable: '{"_user_id":"7"}',
-      signature: value.slice(value.lastIndexOf('.') + 1),
+      signature: value.slice(value.indexOf('.') + 1),
     })
     expect(await decodeSessionCookie(value, secret)).toEqual({ _user_id: '7' })
     expect(await decodeSessionCookie(explained.tampered.forged, secret)).toBeNull()
@@ -114,6 +114,32 @@ export default app`
     expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
       'You are user abc',
       'You are user xyz',
+    ])
+  })
+
+  it('replays a request from a client on another origin at that origin', async () => {
+    const echo = `import { Hono } from 'hono'
+const app = new Hono()
+app.get('/me', (c) => c.text(c.req.url + ' ' + c.req.header('Cookie')))
+export default app`
+    const entry = {
+      check: 'x',
+      browser: 1,
+      method: 'GET',
+      path: 'https://app.test/me?x=1',
+      status: 200,
+      setCookie: [],
+      cookieSent: 'session=abc.sig',
+      bodySnippet: '',
+    }
+    const probe = tamperingProbe([entry], 'session', 'abc.sig', 'xyz.sig')
+    const verdict = await runExercise(
+      { files: { 'app.ts': echo }, editable: [], checks: probe?.checks ?? '', entry: 'app.ts' },
+      courseBuiltins,
+    )
+    expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
+      'https://app.test/me?x=1 session=abc.sig',
+      'https://app.test/me?x=1 session=xyz.sig',
     ])
   })
 

@@ -1,4 +1,5 @@
 import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
+import { REMEMBER_DIGEST_PATTERN } from '../login-manager/utils/remember-cookie'
 import type { TimelineEntry, Verdict } from './verdict'
 
 /**
@@ -29,7 +30,9 @@ export function decodeCookie(value: string): DecodedCookie {
   } catch {
     /* keep the raw text */
   }
-  const dot = text.lastIndexOf('.')
+  // base64url has no dots, so the readable part ends at the first one; the rest (the signed
+  // times and the signature) is what guards it.
+  const dot = text.indexOf('.')
   if (dot > 0) {
     const bytes = fromBase64Url(text.slice(0, dot))
     const payload = bytes && fromUtf8(bytes)
@@ -37,7 +40,7 @@ export function decodeCookie(value: string): DecodedCookie {
       return { kind: 'session', payload, signature: text.slice(dot + 1) }
   }
   const bar = text.lastIndexOf('|')
-  if (bar > 0 && /^[0-9a-f]{128}$/.test(text.slice(bar + 1))) {
+  if (bar > 0 && REMEMBER_DIGEST_PATTERN.test(text.slice(bar + 1))) {
     return { kind: 'remember', id: text.slice(0, bar), digest: text.slice(bar + 1) }
   }
   return { kind: 'other', value: text }
@@ -167,18 +170,22 @@ export function tamperingProbe(
     { label: 'with the real cookie', cookies },
     { label: 'with the forged cookie', cookies: { ...cookies, [name]: forged } },
   ]
+  // A client on another origin records absolute URLs; the probe asks from that same origin.
+  const url = new URL(sent.path, 'http://localhost')
   const checks = `import { defineScenario } from 'signed-in/checks'
 
-const path = ${JSON.stringify(sent.path)}
+const origin = ${JSON.stringify(url.origin)}
+const path = ${JSON.stringify(`${url.pathname}${url.search}`)}
 const probes: Array<{ label: string; cookies: Record<string, string> }> = ${JSON.stringify(probes)}
 
 export default defineScenario(
   probes.map((probe) => ({
     label: \`GET \${path} \${probe.label}\`,
     async run(client) {
-      for (const name of Object.keys(client.cookies())) client.deleteCookie(name)
-      for (const [name, value] of Object.entries(probe.cookies)) client.setCookie(name, value)
-      const response = await client.get(path)
+      const browser = client.at(origin)
+      for (const name of Object.keys(browser.cookies())) browser.deleteCookie(name)
+      for (const [name, value] of Object.entries(probe.cookies)) browser.setCookie(name, value)
+      const response = await browser.get(path)
       return JSON.stringify({ status: response.status, location: response.location, body: response.body.slice(0, 200) })
     },
   })),
