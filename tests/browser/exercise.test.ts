@@ -271,51 +271,6 @@ describe('a graded exercise', () => {
     await eventually(() => errors.count(), { timeout: 30_000 }).toBe(0)
     await context.close()
   })
-
-  it('falls back to a plain textarea on touch screens, where Tab and Shift+Tab move between blanks and Escape then Tab leaves', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 800 },
-      hasTouch: true,
-      isMobile: true,
-    })
-    const page = await openLesson(context, '/lessons/the-login-manager/')
-    const exercise = panel(page, 'complete-the-login-flow')
-    const help = exercise.locator('.editor-help')
-    expect(await help.getAttribute('data-mode')).toBe('plain')
-    expect(await help.innerText()).toContain('press Escape, then Tab')
-    expect(await help.innerText()).not.toContain('Ctrl+M')
-    await exercise.locator('.static-code').first().tap()
-    const textarea = exercise.locator('textarea.plain-editor')
-    await textarea.waitFor()
-    expect(await exercise.locator('.monaco-editor').count()).toBe(0)
-    const selection = () =>
-      textarea.evaluate((el: HTMLTextAreaElement) => ({
-        text: el.value.slice(el.selectionStart, el.selectionEnd),
-        line: el.value.slice(0, el.selectionStart).split('\n').length,
-      }))
-    expect(await selection()).toEqual({ text: '___', line: 16 })
-    await page.keyboard.type('null')
-    await page.keyboard.press('Tab')
-    expect(await selection()).toEqual({ text: '___', line: 30 })
-    await page.keyboard.type('loginUser')
-    await page.keyboard.press('Tab')
-    expect(await selection()).toEqual({ text: '___', line: 30 })
-    await page.keyboard.press('Tab')
-    expect(await selection()).toEqual({ text: '___', line: 34 })
-    await page.keyboard.press('Shift+Tab')
-    expect(await selection()).toEqual({ text: '___', line: 30 })
-    await page.keyboard.press('Shift+Tab')
-    expect(await selection()).toEqual({ text: '___', line: 37 })
-    expect(await textarea.evaluate((el) => el === document.activeElement)).toBe(true)
-    // The way out: Escape, then Tab moves focus on, with the edits kept.
-    await page.keyboard.press('Escape')
-    await page.keyboard.press('Tab')
-    expect(await textarea.evaluate((el) => el === document.activeElement)).toBe(false)
-    expect(await textarea.inputValue()).toContain(
-      "await loginUser(c, user, { remember: form['___'] === 'on' })",
-    )
-    await context.close()
-  })
 })
 
 describe('a debugging exercise', () => {
