@@ -90,11 +90,12 @@ describe('the phone editor', () => {
     await page.keyboard.type('loginUser')
     await page.keyboard.press('Tab')
     expect(await selection(page)).toEqual({ text: '___', line: 30 })
-    // A quote or a bracket typed into a blank is just that character: nothing closes itself.
-    await page.keyboard.type("'on'")
-    expect(await editorText(exercise)).toContain("{ remember: 'on' })")
+    // Typing replaces the blank, inside the quotes already there: nothing closes itself.
+    await page.keyboard.type('remember')
+    expect(await editorText(exercise)).toContain("{ remember: form['remember'] === 'on' })")
     await page.keyboard.press('Tab')
     expect(await selection(page)).toEqual({ text: '___', line: 34 })
+    // A bracket typed into a blank is just that character.
     await page.keyboard.type('(')
     expect(await editorText(exercise)).toContain("app.get('/dashboard', (<User>(),")
     await page.keyboard.press('Shift+Tab')
@@ -106,7 +107,9 @@ describe('the phone editor', () => {
     await page.keyboard.press('Escape')
     await page.keyboard.press('Tab')
     expect(await inEditor()).toBe(false)
-    expect(await editorText(exercise)).toContain("await loginUser(c, user, { remember: 'on' })")
+    expect(await editorText(exercise)).toContain(
+      "await loginUser(c, user, { remember: form['remember'] === 'on' })",
+    )
     await context.close()
   })
 
