@@ -28,6 +28,11 @@ export interface MonacoEditorOptions {
   onCheck(): void
   /** The exercise's other files, so imports such as `./users` resolve for types. */
   siblings?: Record<string, string>
+  /**
+   * The exercise the file belongs to (its slug). Each exercise's files get their own folder of
+   * models, so two exercises on one page that both have an `app.ts` never share (or dispose) one.
+   */
+  folder?: string | undefined
 }
 
 let environmentReady = false
@@ -100,12 +105,13 @@ export async function createMonacoEditor(
   options: MonacoEditorOptions,
 ): Promise<EditorHandle> {
   prepareEnvironment()
+  const folder = `file:///exercise/${options.folder ? `${encodeURIComponent(options.folder)}/` : ''}`
   for (const [path, source] of Object.entries(options.siblings ?? {})) {
-    const siblingUri = monaco.Uri.parse(`file:///exercise/${path}`)
+    const siblingUri = monaco.Uri.parse(`${folder}${path}`)
     if (path !== options.path && !monaco.editor.getModel(siblingUri))
       monaco.editor.createModel(source, 'typescript', siblingUri)
   }
-  const uri = monaco.Uri.parse(`file:///exercise/${options.path}`)
+  const uri = monaco.Uri.parse(`${folder}${options.path}`)
   monaco.editor.getModel(uri)?.dispose()
   const model = monaco.editor.createModel(options.value, 'typescript', uri)
   const editor = monaco.editor.create(container, {

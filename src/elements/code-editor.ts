@@ -57,7 +57,7 @@ export class CodeEditorElement extends HTMLElement {
 
   /** Which editor is live: the highlighted code, Monaco, or the textarea. */
   get mode(): 'static' | 'monaco' | 'textarea' {
-    if (this.#handle) return this.querySelector('textarea') ? 'textarea' : 'monaco'
+    if (this.#handle) return this.querySelector('textarea.plain-editor') ? 'textarea' : 'monaco'
     return 'static'
   }
 
@@ -115,6 +115,7 @@ export class CodeEditorElement extends HTMLElement {
       readOnly: !this.editable,
       ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
       siblings: this.siblings,
+      folder: this.closest<HTMLElement>('[data-slug]')?.dataset['slug'],
       onChange: (value) => this.#changed(value),
       onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
     })

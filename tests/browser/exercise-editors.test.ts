@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CodeEditorElement } from '../../src/elements/code-editor'
+import { launchChromium } from './chromium'
+import { desktop, eventually, openEditor, openLesson, panel } from './lesson-page'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/**
+ * Lesson 2 has two exercises with editable code; a copy of the first, under another slug, makes
+ * a third editor on the same page (each has an `app.ts`).
+ */
+async function pageWithThreeEditors(page: Page) {
+  await page.evaluate(() => {
+    const original = document.querySelector('exercise-panel[data-slug="complete-the-login-flow"]')
+    const copy = original?.cloneNode(true) as HTMLElement
+    copy.dataset['slug'] = 'third-editor'
+    delete copy.dataset['ready']
+    original?.after(copy)
+  })
+  return ['complete-the-login-flow', 'fix-the-user-loader', 'third-editor'].map((slug) =>
+    panel(page, slug),
+  )
+}
+
+/** What each exercise's app.ts editor holds, and what its Monaco shows on screen. */
+const editorsState = (page: Page) =>
+  page.locator('code-editor[data-path="app.ts"][data-editable="true"]').evaluateAll((editors) =>
+    editors.map((editor) => ({
+      mode: (editor as CodeEditorElement).mode,
+      holds: (editor as CodeEditorElement).value.includes('app.'),
+      shows: (editor.querySelector('.view-lines')?.textContent ?? '').includes('app.'),
+    })),
+  )
+
+describe('several code editors on one page', () => {
+  for (const order of [
+    [0, 1, 2],
+    [2, 0, 1],
+  ]) {
+    it(`keeps every editor working when they open in the order ${order.join(', ')}`, async () => {
+      const context = await desktop(browser)
+      const page = await openLesson(context, '/lessons/the-login-manager/')
+      const unknownServices: string[] = []
+      page.on('console', (message) => {
+        if (message.text().includes('UNKNOWN service')) unknownServices.push(message.text())
+      })
+      const panels = await pageWithThreeEditors(page)
+      for (const index of order) await openEditor(panels[index]!)
+      expect(await editorsState(page)).toEqual(
+        Array.from({ length: 3 }, () => ({ mode: 'monaco', holds: true, shows: true })),
+      )
+
+      // The editor opened first still takes typing, and Check grades what it shows.
+      const first = panels[order[0]!]!
+      await first.locator('.monaco-editor .view-lines').first().click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type('\n// edited last\n')
+      await eventually(() =>
+        first.locator('code-editor[data-path="app.ts"]').evaluate((editor) => ({
+          value: (editor as CodeEditorElement).value.includes('// edited last'),
+          // Monaco draws spaces as no-break spaces.
+          shows: editor
+            .querySelector('.view-lines')
+            ?.textContent?.replaceAll('\u00a0', ' ')
+            .includes('// edited last'),
+        })),
+      ).toEqual({ value: true, shows: true })
+      expect(unknownServices).toEqual([])
+      await context.close()
+    })
+  }
+})
