@@ -132,6 +132,9 @@ export async function createMonacoEditor(
     renderLineHighlight: 'line',
     tabSize: 2,
     scrollbar: { alwaysConsumeMouseWheel: false },
+    // A quote or bracket typed over a selected blank must replace it, not wrap it: wrapped
+    // quotes are not overtyped, so typing 'on' gave 'on''.
+    autoSurround: 'never',
     accessibilitySupport: 'auto',
   })
   themeWatcher ??= new MutationObserver(() => monaco.editor.setTheme(currentTheme()))
@@ -164,7 +167,16 @@ export async function createMonacoEditor(
       }),
     )
   }
+  // The blank selected for the learner when the editor took focus. The first Tab from it stays on
+  // it (a keyboard user presses Tab to reach a blank), so answers never land one blank off.
+  let offered: InstanceType<typeof monaco.Range> | null = null
   const selectBlank = (direction: 1 | -1, from?: number) => {
+    const selection = editor.getSelection()
+    if (offered && direction === 1 && selection?.equalsRange(offered)) {
+      offered = null
+      return true
+    }
+    offered = null
     const blanks = findBlanks(model.getValue())
     const position = editor.getPosition()
     const offset = from ?? (position ? model.getOffsetAt(position) : 0)
@@ -201,7 +213,11 @@ export async function createMonacoEditor(
       if (value !== model.getValue()) model.setValue(value)
     },
     focus: () => editor.focus(),
-    selectFirstBlank: () => selectBlank(1, -1),
+    selectFirstBlank: () => {
+      const found = selectBlank(1, -1)
+      offered = found ? editor.getSelection() : null
+      return found
+    },
     goTo: (lineNumber, column) => {
       editor.setPosition({ lineNumber, column })
       editor.revealLineInCenterIfOutsideViewport(lineNumber)

@@ -79,3 +79,33 @@ describe('several code editors on one page', () => {
     })
   }
 })
+
+describe('blanks and the keyboard', () => {
+  it('keeps the first Tab on the blank offered at focus, and types quotes and brackets into a blank once', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'complete-the-login-flow')
+    await exercise.locator('.static-code').first().focus()
+    await exercise.locator('.monaco-editor').waitFor()
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+    const line = (number: number) =>
+      exercise
+        .locator('code-editor[data-path="app.ts"]')
+        .evaluate((editor, at) => (editor as CodeEditorElement).value.split('\n')[at - 1], number)
+    // A keyboard user presses Tab to reach the first blank, then types its answer.
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('null')
+    expect(await line(16)).toBe('loginManager.userLoader(async (id) => users.get(id) ?? null)')
+    // A quote or a bracket typed as the first character of a blank, closed by hand, once.
+    await page.keyboard.press('Tab')
+    await page.keyboard.type("login('x')")
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type("'on'")
+    expect(await line(30)).toBe("  await login('x')(c, user, { remember: 'on' })")
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('(guard)')
+    expect(await line(34)).toContain("app.get('/dashboard', (guard)<User>()")
+    await context.close()
+  })
+})
