@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CodeEditorElement } from '../../src/elements/code-editor'
 import { launchChromium } from './chromium'
-import { desktop, eventually, openLesson, panel } from './lesson-page'
+import { desktop, eventually, openEditor, openLesson, panel } from './lesson-page'
 
 let browser: Browser
 
@@ -36,6 +38,36 @@ describe('running code', () => {
         'checks run in this page',
       )
     }
+    await context.close()
+  })
+})
+
+describe('comparing with the solution', () => {
+  it('ignores formatting: only the line that really differs is marked', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'complete-the-login-flow')
+    await openEditor(exercise)
+    // The solution, with its three-line dashboard route on one line and one real mistake.
+    const code = readFileSync('exercises/complete-the-login-flow/solution/app.ts', 'utf8')
+      .replace(/\(c\) =>\n\s+(c\.text\(.*\)),\n\)/, '(c) => $1)')
+      .replace('remember: true', 'remember: false')
+    expect(code).toContain("app.get('/dashboard', loginRequired<User>(), (c) => c.text(")
+    await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate((editor, text) => ((editor as CodeEditorElement).value = text), code)
+    await exercise.locator('[data-action="check"]').click()
+    await eventually(() => exercise.locator('.results-heading').textContent()).toMatch(
+      /checks pass$/,
+    )
+    await exercise.locator('[data-action="diff"]').click()
+    const body = exercise.locator('[data-diff-body]')
+    expect(await body.locator('.diff-removed').allTextContents()).toEqual([
+      expect.stringContaining('remember: false'),
+    ])
+    expect(await body.locator('.diff-added').allTextContents()).toEqual([
+      expect.stringContaining('remember: true'),
+    ])
     await context.close()
   })
 })
