@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CodeEditorElement } from '../../src/elements/code-editor'
@@ -108,4 +109,43 @@ describe('blanks and the keyboard', () => {
     expect(await line(34)).toContain("app.get('/dashboard', (guard)<User>()")
     await context.close()
   })
+})
+
+describe('open editors and accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(
+      `axe finds no violations with every editor open and one focused, ${colorScheme} theme, and the focused editor shows a focus ring`,
+      { timeout: 180_000 },
+      async () => {
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          colorScheme,
+          // Without smooth scrolling, so axe reads each element where it is, not where it was.
+          reducedMotion: 'reduce',
+        })
+        const page = await openLesson(context, '/lessons/the-login-manager/')
+        for (const slug of ['fix-the-user-loader', 'complete-the-login-flow'])
+          await openEditor(panel(page, slug))
+        await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze()
+        expect(
+          results.violations.map(
+            (result) =>
+              `${result.id}: ${result.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')}`,
+          ),
+        ).toEqual([])
+        const ring = await panel(page, 'complete-the-login-flow')
+          .locator('.editor-box')
+          .evaluate((box) => {
+            const style = getComputedStyle(box)
+            return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) }
+          })
+        expect(ring.style).not.toBe('none')
+        expect(ring.width).toBeGreaterThanOrEqual(2)
+        await context.close()
+      },
+    )
+  }
 })
