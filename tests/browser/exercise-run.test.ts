@@ -71,3 +71,25 @@ describe('comparing with the solution', () => {
     await context.close()
   })
 })
+
+describe('errors in learner code', () => {
+  it('gives a syntax error position once', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'fix-the-user-loader')
+    await openEditor(exercise)
+    const code = readFileSync('exercises/fix-the-user-loader/starter/app.ts', 'utf8')
+    await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate(
+        (editor, text) => ((editor as CodeEditorElement).value = text),
+        `${code}\nconst broken = (\n`,
+      )
+    await exercise.locator('[data-action="check"]').click()
+    const message = exercise.locator('.run-message')
+    await eventually(() => message.textContent()).toMatch(
+      /^Syntax error in app\.ts: [^()]+ \(app\.ts, line \d+, column \d+\)$/,
+    )
+    await context.close()
+  })
+})
