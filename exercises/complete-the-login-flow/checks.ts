@@ -15,7 +15,7 @@ export default defineChecks([
       expectStatus(
         await client.get('/dashboard'),
         401,
-        'Put loginRequired() in front of the /dashboard handler, so strangers are turned away.',
+        'Nothing stands between a stranger and the /dashboard handler. Which middleware from the login manager turns away anyone not logged in?',
       )
     },
   },
@@ -37,7 +37,7 @@ export default defineChecks([
       expectRedirect(
         await client.postForm('/login', ada),
         '/dashboard',
-        'After checking the password, call loginUser(c, user, …) and redirect.',
+        'The password is right, so this is the moment to tell the login manager who logged in. Which of its functions does that?',
       )
     },
   },
@@ -46,7 +46,11 @@ export default defineChecks([
     async run({ client }) {
       await client.postForm('/login', ada)
       const response = await client.get('/dashboard')
-      expectStatus(response, 200, 'The session cookie should carry the login: did loginUser run?')
+      expectStatus(
+        response,
+        200,
+        'The session cookie should carry the login: did the login call run?',
+      )
       expectBodyIncludes(response, 'Welcome back, Ada!')
     },
   },
@@ -54,7 +58,11 @@ export default defineChecks([
     name: 'Logging in sets a remember-me cookie',
     async run({ client }) {
       await client.postForm('/login', ada)
-      expectCookie(client, 'remember_token', 'Pass { remember: true } to loginUser.')
+      expectCookie(
+        client,
+        'remember_token',
+        'The login worked for this browser only. Look at the options the login call takes: one asks for a cookie that outlives the session.',
+      )
     },
   },
   {
@@ -75,13 +83,28 @@ export default defineChecks([
   {
     name: 'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
     async run({ client }) {
+      // First a real login, remembered: otherwise "logged out" and "no cookie" would prove nothing.
       await client.postForm('/login', ada)
-      await client.postForm('/logout', {})
-      expectStatus(await client.get('/dashboard'), 401, 'Call logoutUser(c) in the /logout route.')
+      expectStatus(
+        await client.get('/dashboard'),
+        200,
+        'This check logs in before it logs out, and the login did not work yet: make the checks above pass first.',
+      )
       expectCookie(
         client,
         'remember_token',
-        'logoutUser(c) deletes the remember-me cookie for you.',
+        'This check needs a remembered login to undo, and logging in set no remember-me cookie yet: make the checks above pass first.',
+      )
+      await client.postForm('/logout', {})
+      expectStatus(
+        await client.get('/dashboard'),
+        401,
+        'After /logout the browser is still logged in. Logging out is the mirror image of logging in: which function undoes it?',
+      )
+      expectCookie(
+        client,
+        'remember_token',
+        'The session ended, but the remember-me cookie survived, so the next visit logs the user back in. Logging out through the login manager deletes it for you.',
         false,
       )
     },

@@ -1,4 +1,4 @@
-import { blanksVerdict } from './blanks'
+import { blanksAsErrors, blanksVerdict } from './blanks'
 import type { ChecksModule } from './harness/checks'
 import { grade, type RunProgress } from './harness/grade'
 import { describeCodeError, loadModules, type Builtins } from './module-loader'
@@ -13,8 +13,9 @@ interface HonoLike {
 }
 
 /**
- * Run an exercise in this JavaScript context: refuse while blanks remain, load the learner's
- * modules and the checks, and grade. The Node runtime, the Worker and the WebContainer all call
+ * Run an exercise in this JavaScript context: load the learner's modules and the checks, and
+ * grade. Blanks left in the code fail the checks that reach them (see {@link blanksAsErrors});
+ * only code that cannot even be read with them in place is refused with a `blanks` verdict. The Node runtime, the Worker and the WebContainer all call
  * this, so their verdicts are the same.
  *
  * @param request - files, checks and entry
@@ -29,16 +30,22 @@ export async function runExercise(
   builtins: Builtins,
   progress: RunProgress = {},
 ): Promise<Verdict> {
-  const blanks = blanksVerdict(request.editable, request.files)
-  if (blanks) return blanks
-  const describe = (error: unknown) => describeCodeError(error, request.files)
+  const files = blanksAsErrors(request.editable, request.files)
+  // JavaScript compiled in the page still has the blanks: those files are compiled again here.
+  const compiled = Object.fromEntries(
+    Object.entries(request.compiled?.files ?? {}).filter(
+      ([path]) => files[path] === request.files[path],
+    ),
+  )
+  const describe = (error: unknown) => describeCodeError(error, files)
   let app: HonoLike
   try {
-    app = loadModules(request.files, request.entry, builtins, {
-      compiled: request.compiled?.files ?? {},
-    })['default'] as HonoLike
+    app = loadModules(files, request.entry, builtins, { compiled })['default'] as HonoLike
   } catch (error) {
     const described = describe(error)
+    // Code that cannot be read with its blanks in place (a blank where a name is declared, say).
+    const blanks = blanksVerdict(request.editable, request.files)
+    if (blanks && described.message.startsWith('Syntax error')) return blanks
     return {
       status: 'error',
       checks: [],
@@ -60,7 +67,7 @@ export async function runExercise(
   // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves, keep
   // the error so a failing check can say what was thrown and where.
   if (
-    !Object.values(request.files).some((source) => source.includes('.onError(')) &&
+    !Object.values(files).some((source) => source.includes('.onError(')) &&
     typeof app.onError === 'function'
   ) {
     app.onError((error, c) => {

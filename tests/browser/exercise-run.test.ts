@@ -93,3 +93,35 @@ describe('errors in learner code', () => {
     await context.close()
   })
 })
+
+describe('grading with blanks left', () => {
+  it('fails only the checks that reach a blank, naming it, so filling one blank turns one more check green', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'complete-the-login-flow')
+    await openEditor(exercise)
+    const heading = exercise.locator('.results-heading')
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => heading.textContent()).toBe('1 of 7 checks pass')
+    const failures = exercise.locator('.checks [data-passed="false"]')
+    expect(await failures.first().textContent()).toContain('blank left at app.ts line 34')
+    for (const text of await failures.allTextContents())
+      expect(text).toMatch(/blank left at app\.ts line (30|34)/)
+    // Fill the dashboard's blank only: the anonymous visitor now gets 401.
+    const code = await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate((editor) => (editor as CodeEditorElement).value)
+    await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate(
+        (editor, text) => ((editor as CodeEditorElement).value = text),
+        code.replace("'/dashboard', ___<User>()", "'/dashboard', loginRequired<User>()"),
+      )
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => heading.textContent()).toBe('2 of 7 checks pass')
+    expect(await exercise.locator('.checks [data-passed="true"]').first().textContent()).toContain(
+      'An anonymous visitor to /dashboard gets 401',
+    )
+    await context.close()
+  })
+})
