@@ -44,7 +44,6 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform)
 export class ExercisePanelElement extends HTMLElement {
   #store: ExerciseStore | undefined
   #unsubscribers: Array<() => void> = []
-  #checkedByButton = false
   /** The files of the last run, which the request inspector's timeline came from. */
   #runFiles: Record<string, string> = {}
 
@@ -144,13 +143,12 @@ export class ExercisePanelElement extends HTMLElement {
       store.edit(path, value)
     })
 
-    const check = async (byButton: boolean) => {
-      this.#checkedByButton = byButton
+    const check = async () => {
       if (store.$runState.get() !== 'running') this.#runFiles = store.$files.get()
       await store.check()
     }
-    checkButton?.addEventListener('click', () => void check(true))
-    this.addEventListener('check-request', () => void check(false))
+    checkButton?.addEventListener('click', () => void check())
+    this.addEventListener('check-request', () => void check())
     this.addEventListener('keydown', (event) => {
       if (
         (event.ctrlKey || event.metaKey) &&
@@ -158,7 +156,7 @@ export class ExercisePanelElement extends HTMLElement {
         !(event.target instanceof HTMLTextAreaElement)
       ) {
         event.preventDefault()
-        void check(false)
+        void check()
       }
     })
     hintButton?.addEventListener('click', () => {
@@ -189,12 +187,7 @@ export class ExercisePanelElement extends HTMLElement {
       chooseRuntime((event.target as HTMLSelectElement).value as RuntimeChoice),
     )
     q('[data-action="preview"]')?.addEventListener('click', () => {
-      const frame = q<HTMLIFrameElement>('[data-preview-frame]')
-      void startPreview(bundle, store.$files.get(), (url) => {
-        if (!frame) return
-        frame.src = url
-        frame.hidden = false
-      })
+      void startPreview(bundle, store.$files.get(), (url) => this.#showPreview(url))
     })
 
     this.#unsubscribers.push(
@@ -272,6 +265,24 @@ export class ExercisePanelElement extends HTMLElement {
   /** The store, for tests and the bench. */
   get store(): ExerciseStore | undefined {
     return this.#store
+  }
+
+  /**
+   * The preview frame is made only when a preview is shown, already pointing at the preview's own
+   * origin: an empty frame would share the page's origin, where scripts plus same-origin could
+   * escape the sandbox. Same-origin is kept because the learner's login app needs its cookies.
+   */
+  #showPreview(url: string) {
+    const section = this.querySelector<HTMLElement>('[data-preview]')
+    let frame = this.querySelector<HTMLIFrameElement>('iframe[data-preview-frame]')
+    if (!frame) {
+      frame = document.createElement('iframe')
+      frame.dataset['previewFrame'] = ''
+      frame.title = section?.dataset['frameTitle'] ?? 'Live preview'
+      frame.setAttribute('sandbox', 'allow-scripts allow-forms allow-same-origin')
+      frame.src = url
+      section?.append(frame)
+    } else frame.src = url
   }
 
   #renderHints(hints: string[], count: number, button: HTMLButtonElement | null) {
@@ -404,10 +415,10 @@ export class ExercisePanelElement extends HTMLElement {
       }
       children.push(list)
     }
+    // The runtime's own sentence (it says what usually causes a time-out, for one), then where.
     const where = formatCodeLocation(verdict.error)
-    const detail = verdict.error
-      ? `${verdict.error.message}${where ? ` (${where})` : ''}`
-      : verdict.message
+    const said = verdict.message ?? verdict.error?.message
+    const detail = said && `${said}${where ? ` (${where})` : ''}`
     if (detail && verdict.status !== 'passed' && verdict.status !== 'failed') {
       const message = document.createElement('p')
       message.className = 'run-message'
@@ -426,7 +437,7 @@ export class ExercisePanelElement extends HTMLElement {
           ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
           : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}`
     }
-    if (this.#checkedByButton) heading.focus()
+    // Focus stays where the learner was (the button, the editor); the live region reads the result.
   }
 
   #renderTimeline(timeline: TimelineEntry[]) {

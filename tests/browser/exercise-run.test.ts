@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { CodeEditorElement } from '../../src/elements/code-editor'
 import { launchChromium } from './chromium'
 import { desktop, eventually, openEditor, openLesson, panel } from './lesson-page'
@@ -88,7 +88,7 @@ describe('errors in learner code', () => {
     await exercise.locator('[data-action="check"]').click()
     const message = exercise.locator('.run-message')
     await eventually(() => message.textContent()).toMatch(
-      /^Syntax error in app\.ts: [^()]+ \(app\.ts, line \d+, column \d+\)$/,
+      /^Your code could not start: Syntax error in app\.ts: [^()]+ \(app\.ts, line \d+, column \d+\)$/,
     )
     await context.close()
   })
@@ -122,6 +122,60 @@ describe('grading with blanks left', () => {
     expect(await exercise.locator('.checks [data-passed="true"]').first().textContent()).toContain(
       'An anonymous visitor to /dashboard gets 401',
     )
+    await context.close()
+  })
+})
+
+describe('after a run', () => {
+  it('keeps focus on Run and announces the output through the live region', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/how-a-login-works/')
+    const example = panel(page, 'manual-session-login')
+    await example.locator('[data-action="check"]').focus()
+    await page.keyboard.press('Enter')
+    await eventually(() => example.locator('[data-announce]').textContent()).toBe(
+      'Output. 401. Logged in as ada. Welcome to your dashboard, ada!. Logged out. 401',
+    )
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'check',
+    )
+    await context.close()
+  })
+
+  it('says what usually causes a time-out', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'fix-the-user-loader')
+    await openEditor(exercise)
+    const code = readFileSync('exercises/fix-the-user-loader/starter/app.ts', 'utf8')
+    await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate(
+        (editor, text) => ((editor as CodeEditorElement).value = text),
+        code.replace('export default app', 'while (Date.now() > 0) {}\nexport default app'),
+      )
+    await exercise.locator('[data-action="check"]').click()
+    await eventually(() => exercise.locator('.run-message').textContent(), {
+      timeout: 30_000,
+    }).toMatch(/ran for more than \d+ seconds without answering.*a loop that never ends/)
+    await context.close()
+  })
+})
+
+describe('the live preview frame', () => {
+  it('is not in the page until a preview is asked for, so no sandbox warning is logged', async () => {
+    const context = await desktop(browser)
+    const page = await context.newPage()
+    const warnings: string[] = []
+    page.on('console', (message) => {
+      if (message.text().includes('sandbox')) warnings.push(message.text())
+    })
+    await page.goto(`${inject('baseUrl')}/lessons/the-login-manager/`)
+    await eventually(() => panel(page, 'fix-the-user-loader').getAttribute('data-ready')).toBe(
+      'true',
+    )
+    expect(await page.locator('iframe').count()).toBe(0)
+    expect(warnings).toEqual([])
     await context.close()
   })
 })

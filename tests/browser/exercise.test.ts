@@ -108,9 +108,11 @@ describe('a graded exercise', () => {
       '1 of 7 checks pass',
     )
     expect(await results.textContent()).toContain('blank left at app.ts line 34')
-    expect(
-      await page.evaluate(() => document.activeElement?.classList.contains('results-heading')),
-    ).toBe(true)
+    // Focus stays on the button the learner pressed; the live region reads the result out.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'check',
+    )
+    expect(await exercise.locator('[data-announce]').textContent()).toMatch(/^1 of 7 checks pass/)
     // Pressing Check on the untouched starter is not an attempt, so the solution stays locked.
     expect(await solutionButton.isDisabled()).toBe(true)
 
