@@ -139,6 +139,12 @@ describe('after a run', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
       'check',
     )
+    // Output lines are numbered by request, with no shell prompt in front of them.
+    expect(
+      await example
+        .locator('.terminal li')
+        .evaluateAll((lines) => lines.map((line) => getComputedStyle(line, '::before').content)),
+    ).toEqual(Array.from({ length: 5 }, () => 'counter(list-item) "  "'))
     await context.close()
   })
 
