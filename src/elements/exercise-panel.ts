@@ -210,6 +210,9 @@ export class ExercisePanelElement extends HTMLElement {
       store.$attempted.subscribe((attempted) => {
         if (solutionButton) solutionButton.disabled = !attempted
         if (diffButton) diffButton.disabled = !attempted
+        // Say why they are disabled while they are.
+        const note = q<HTMLElement>('[data-solution-note]')
+        if (note) note.hidden = attempted
       }),
       store.$hintsShown.subscribe((count) =>
         this.#renderHints(description.hints, count, hintButton),

@@ -186,6 +186,7 @@ export function createExerciseStore(
     showSolution() {
       if (!$attempted.get()) return
       $solutionShown.set(true)
+      progress.recordSolutionViewed(description.lesson, description.slug)
       $files.set({ ...$files.get(), ...description.solution })
       save()
     },

@@ -185,3 +185,45 @@ describe('the live preview frame', () => {
     await context.close()
   })
 })
+
+describe('the solution', () => {
+  it('says why it is locked, and a pass after viewing it is recorded and shown as such', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'complete-the-login-flow')
+    await openEditor(exercise)
+    const solutionButton = exercise.locator('[data-action="solution"]')
+    const note = exercise.locator('[data-solution-note]')
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => exercise.locator('.results-heading').textContent()).toBe(
+      '1 of 7 checks pass',
+    )
+    expect(await solutionButton.isDisabled()).toBe(true)
+    expect(await note.isVisible()).toBe(true)
+    expect(await note.textContent()).toContain('once you have checked code of your own')
+    expect(await solutionButton.getAttribute('aria-describedby')).toBe(
+      await note.getAttribute('id'),
+    )
+    const code = readFileSync('exercises/complete-the-login-flow/solution/app.ts', 'utf8')
+    await exercise
+      .locator('code-editor[data-path="app.ts"]')
+      .evaluate(
+        (editor, text) => ((editor as CodeEditorElement).value = text),
+        code.replace('remember: true', 'remember: false'),
+      )
+    await page.keyboard.press('Control+Enter')
+    await eventually(() => solutionButton.isDisabled()).toBe(false)
+    expect(await note.isVisible()).toBe(false)
+    page.once('dialog', (dialog) => void dialog.accept())
+    await solutionButton.click()
+    await exercise.locator('[data-action="check"]').click()
+    await eventually(() => exercise.getAttribute('data-passed')).toBe('true')
+    await page.goto(`${inject('baseUrl')}/progress/`)
+    await eventually(() =>
+      page
+        .locator('[data-list="exercises"] [data-item="complete-the-login-flow"] [data-state]')
+        .textContent(),
+    ).toMatch(/^Passed after viewing the solution on /)
+    await context.close()
+  })
+})
