@@ -417,6 +417,10 @@ export class ExercisePanelElement extends HTMLElement {
         list.append(item)
       }
       children.push(list)
+      if (verdict.status === 'passed') {
+        const next = this.#nextStep()
+        if (next) children.push(next)
+      }
     }
     // The runtime's own sentence (it says what usually causes a time-out, for one), then where.
     const where = formatCodeLocation(verdict.error)
@@ -441,6 +445,38 @@ export class ExercisePanelElement extends HTMLElement {
           : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}`
     }
     // Focus stays where the learner was (the button, the editor); the live region reads the result.
+  }
+
+  /**
+   * After a pass, where to go next: the next unfinished exercise on the page, else the quiz after
+   * this panel, else the lesson pager's "up next" (the next lesson, or the progress page).
+   */
+  #nextStep(): HTMLElement | null {
+    const after = (element: Element) =>
+      this.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING
+    const exercise = [
+      ...document.querySelectorAll<HTMLElement>('exercise-panel:not([data-kind="example"])'),
+    ].find((panel) => after(panel) && panel.dataset['passed'] !== 'true')
+    const quiz = [...document.querySelectorAll('quiz-form')].find(after)
+    const target = exercise
+      ? { element: exercise.querySelector('.exercise-title'), kind: 'the exercise' }
+      : quiz
+        ? { element: quiz.querySelector('.quiz-title'), kind: 'the quiz' }
+        : null
+    const link = document.createElement('a')
+    if (target?.element?.id) {
+      link.href = `#${target.element.id}`
+      link.textContent = `${target.kind} “${target.element.textContent?.trim() ?? ''}”`
+    } else {
+      const upNext = document.querySelector<HTMLAnchorElement>('.pager a.up-next')
+      if (!upNext) return null
+      link.href = upNext.href
+      link.textContent = upNext.querySelector('.title')?.textContent?.trim() ?? 'the next lesson'
+    }
+    const paragraph = document.createElement('p')
+    paragraph.className = 'next-step'
+    paragraph.append('Next: ', link)
+    return paragraph
   }
 
   #renderTimeline(timeline: TimelineEntry[]) {

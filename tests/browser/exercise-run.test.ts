@@ -227,3 +227,28 @@ describe('the solution', () => {
     await context.close()
   })
 })
+
+describe('after a pass', () => {
+  it('offers the next step: the next exercise, then the quiz', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    for (const [slug, next] of [
+      ['complete-the-login-flow', '#exercise-fix-the-user-loader-title'],
+      ['fix-the-user-loader', '#quiz-login-manager-practice-title'],
+    ] as const) {
+      const exercise = panel(page, slug)
+      await openEditor(exercise)
+      const solution = readFileSync(`exercises/${slug}/solution/app.ts`, 'utf8')
+      await exercise
+        .locator('code-editor[data-path="app.ts"]')
+        .evaluate((editor, text) => ((editor as CodeEditorElement).value = text), solution)
+      await exercise.locator('[data-action="check"]').click()
+      const link = exercise.locator('.next-step a')
+      await eventually(() => link.getAttribute('href')).toBe(next)
+    }
+    expect(await panel(page, 'fix-the-user-loader').locator('.next-step').textContent()).toMatch(
+      /^Next: the quiz “.+”$/,
+    )
+    await context.close()
+  })
+})
