@@ -22,9 +22,10 @@ describe('npm run exercise', () => {
     expect(status).toBe(0)
   })
 
-  it('check --starter: names the blanks and exits non-zero', () => {
+  it('check --starter: grades with the blanks left, naming the ones reached, and exits non-zero', () => {
     const { status, output } = cli(['check', 'complete-the-login-flow', '--starter'])
-    expect(output).toContain('5 blanks are left: app.ts line 16')
+    expect(output).toContain('blank left at app.ts line 34')
+    expect(output).toContain('FAILED: 1 passed, 6 failed')
     expect(status).toBe(1)
   })
 
@@ -39,7 +40,7 @@ describe('npm run exercise', () => {
         project.dir,
       )
       expect(output).toContain('✗ Logging in sets a remember-me cookie')
-      expect(output).toContain('Hint: Pass { remember: true } to loginUser.')
+      expect(output).toContain('Hint: The login worked for this browser only.')
       expect(status).toBe(1)
     } finally {
       project.remove()
