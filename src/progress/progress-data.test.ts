@@ -114,14 +114,21 @@ describe('summarizeProgress', () => {
 
 describe('lessonStatus', () => {
   const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
+  const none = { examples: [], exercises: [], quizzes: [] }
   it('is not started before a visit', () => {
-    expect(lessonStatus(undefined, { exercises: [], quizzes: [] })).toBe('not-started')
+    expect(lessonStatus(undefined, none)).toBe('not-started')
   })
   it('is complete after a visit when nothing else is asked', () => {
-    expect(lessonStatus(visited, { exercises: [], quizzes: [] })).toBe('complete')
+    expect(lessonStatus(visited, none)).toBe('complete')
+  })
+  it('waits for every example to have run, even when it is all the lesson asks', () => {
+    const requirements = { ...none, examples: ['x', 'y'] }
+    expect(lessonStatus(visited, requirements)).toBe('in-progress')
+    expect(lessonStatus({ ...visited, examplesRun: ['x'] }, requirements)).toBe('in-progress')
+    expect(lessonStatus({ ...visited, examplesRun: ['y', 'x'] }, requirements)).toBe('complete')
   })
   it('waits for every exercise and quiz', () => {
-    const requirements = { exercises: ['e'], quizzes: ['q'] }
+    const requirements = { examples: [], exercises: ['e'], quizzes: ['q'] }
     expect(lessonStatus(visited, requirements)).toBe('in-progress')
     const exerciseDone = { ...visited, exercises: { e: { code: {}, passed: true } } }
     expect(lessonStatus(exerciseDone, requirements)).toBe('in-progress')
@@ -132,9 +139,9 @@ describe('lessonStatus', () => {
 
 describe('continueTarget', () => {
   const course = [
-    { slug: 'a', exercises: [], quizzes: [] },
-    { slug: 'b', exercises: ['e'], quizzes: [] },
-    { slug: 'c', exercises: [], quizzes: [] },
+    { slug: 'a', examples: [], exercises: [], quizzes: [] },
+    { slug: 'b', examples: [], exercises: ['e'], quizzes: [] },
+    { slug: 'c', examples: [], exercises: [], quizzes: [] },
   ]
   const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
   const passedB = { ...visited, exercises: { e: { code: {}, passed: true } } }

@@ -126,20 +126,26 @@ function salvage(data: Record<string, unknown>): ProgressReadResult {
 }
 
 /**
- * The completion status of a lesson, given what it asks of the learner.
+ * The completion status of a lesson, given what it asks of the learner: it is complete once every
+ * example has run, every exercise has passed and every quiz has passed. A lesson that asks for
+ * nothing is complete once opened.
  *
  * @param lesson - the lesson's saved progress, if any
- * @param requirements - the exercises and quizzes the lesson contains
+ * @param requirements - the examples, exercises and quizzes the lesson contains
  * @returns `'not-started'`, `'in-progress'` or `'complete'`
  * @example
- * lessonStatus(undefined, { exercises: [], quizzes: [] }) // 'not-started'
- * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, { exercises: [], quizzes: [] }) // 'complete'
+ * const none = { examples: [], exercises: [], quizzes: [] }
+ * lessonStatus(undefined, none) // 'not-started'
+ * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, none) // 'complete'
+ * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, { ...none, examples: ['e'] }) // 'in-progress'
  */
 export function lessonStatus(
   lesson: LessonProgress | undefined,
-  requirements: { exercises: readonly string[]; quizzes: readonly string[] },
+  requirements: LessonRequirementsOf,
 ): 'not-started' | 'in-progress' | 'complete' {
   if (!lesson?.visitedAt) return 'not-started'
+  if (!requirements.examples.every((slug) => lesson.examplesRun.includes(slug)))
+    return 'in-progress'
   const exercisesDone = requirements.exercises.every((slug) => lesson.exercises[slug]?.passed)
   const quizzesDone = requirements.quizzes.every((slug) => lesson.quizzes[slug]?.passed)
   return exercisesDone && quizzesDone ? 'complete' : 'in-progress'
@@ -184,18 +190,29 @@ export function summarizeProgress(progress: Progress): ProgressSummary {
 }
 
 /**
- * A lesson of the course, in reading order, with what it asks the learner to pass.
+ * What a lesson asks the learner to do before it counts as complete.
  *
  * @example
- * const lesson: LessonRequirementsInOrder = { slug: 'welcome', exercises: [], quizzes: [] }
+ * const asks: LessonRequirementsOf = { examples: ['manual-session-login'], exercises: [], quizzes: [] }
  */
-export interface LessonRequirementsInOrder {
+export interface LessonRequirementsOf {
+  /** Slugs of its runnable examples, each to be run once. */
+  examples: readonly string[]
+  /** Slugs of its graded exercises, each to be passed. */
+  exercises: readonly string[]
+  /** Slugs of its quizzes, each to be passed. */
+  quizzes: readonly string[]
+}
+
+/**
+ * A lesson of the course, in reading order, with what it asks the learner to do.
+ *
+ * @example
+ * const lesson: LessonRequirementsInOrder = { slug: 'welcome', examples: [], exercises: [], quizzes: [] }
+ */
+export interface LessonRequirementsInOrder extends LessonRequirementsOf {
   /** The lesson's slug. */
   slug: string
-  /** Slugs of its graded exercises. */
-  exercises: readonly string[]
-  /** Slugs of its quizzes. */
-  quizzes: readonly string[]
 }
 
 /**
@@ -221,7 +238,7 @@ export interface ContinueTarget {
  * @param lessons - the course's lessons in reading order, with their requirements
  * @returns the lesson and why, or `null` to start at the beginning
  * @example
- * continueTarget(emptyProgress(), [{ slug: 'a', exercises: [], quizzes: [] }]) // null
+ * continueTarget(emptyProgress(), [{ slug: 'a', examples: [], exercises: [], quizzes: [] }]) // null
  */
 export function continueTarget(
   progress: Progress,

@@ -32,6 +32,10 @@ export const exerciseProgressSchema = z.object({
   passingCode: z.optional(filesSchema),
   /** When every check first passed (ISO 8601). */
   passedAt: z.optional(z.string()),
+  /** Whether the learner has shown the solution in the editor. */
+  solutionViewed: z.optional(z.boolean()),
+  /** Whether the first pass came after the solution was shown: "passed after viewing the solution". */
+  passedAfterSolution: z.optional(z.boolean()),
 })
 
 /**

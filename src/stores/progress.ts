@@ -67,6 +67,8 @@ export interface ProgressStore {
   recordExerciseAttempt(lesson: string, exercise: string): void
   /** Record that an exercise passed with this code; the first passing code and time are kept. */
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
+  /** Record that the learner showed an exercise's solution, so a later first pass says so. */
+  recordSolutionViewed(lesson: string, exercise: string): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
   /** Keep the answers of an unfinished quiz attempt, or forget them (`null`). */
@@ -273,8 +275,22 @@ export function createProgressStore(
               passedAt: firstPass
                 ? new Date().toISOString()
                 : (previous?.passedAt ?? new Date().toISOString()),
+              ...(previous?.solutionViewed ? { solutionViewed: true } : {}),
+              ...((firstPass ? previous?.solutionViewed : previous?.passedAfterSolution)
+                ? { passedAfterSolution: true }
+                : {}),
             },
           },
+        }
+      })
+    },
+    recordSolutionViewed(lesson, exercise) {
+      updateLesson(lesson, (current) => {
+        const previous = current.exercises[exercise] ?? { code: {}, passed: false }
+        if (previous.solutionViewed) return current
+        return {
+          ...current,
+          exercises: { ...current.exercises, [exercise]: { ...previous, solutionViewed: true } },
         }
       })
     },
