@@ -7,6 +7,7 @@ import {
   summarizeProgress,
   type ProgressSummary,
 } from '../progress/progress-data'
+import type { ReviewState } from '../review/schedule'
 import type { LessonProgress, Progress } from '../schemas/progress'
 
 /**
@@ -69,6 +70,8 @@ export interface ProgressStore {
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
+  /** Change the questions in spaced review (the rules are in `src/review/schedule.ts`). */
+  updateReview(change: (review: ReviewState) => ReviewState): void
   /** Everything, as the JSON text of an export file. */
   exportJson(): string
   /** Check an exported file without importing it: whether it reads, and what it would replace. */
@@ -291,6 +294,12 @@ export function createProgressStore(
           },
         }
       })
+    },
+    updateReview(change) {
+      const progress = $memory.get()
+      const before = progress.review ?? {}
+      const after = change(before)
+      if (after !== before) commit({ ...progress, review: after })
     },
     exportJson() {
       return `${JSON.stringify($memory.get(), null, 2)}\n`
