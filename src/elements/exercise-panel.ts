@@ -26,6 +26,7 @@ import {
 } from '../stores/runtime'
 import { usesPlainEditor, type CodeEditorElement } from './code-editor'
 import type { CookieDecoderElement } from './cookie-decoder'
+import { renderCookieReasons } from './cookie-reasons'
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -477,6 +478,15 @@ export class ExercisePanelElement extends HTMLElement {
             row.append(cell)
           }
           body.append(row)
+          if (entry.cookieEvents?.length) {
+            const reasons = document.createElement('tr')
+            reasons.className = 'timeline-cookie-reasons'
+            const cell = document.createElement('td')
+            cell.colSpan = 4
+            cell.append(renderCookieReasons(entry.cookieEvents))
+            reasons.append(document.createElement('td'), cell)
+            body.append(reasons)
+          }
         })
         return body
       }),

@@ -117,6 +117,32 @@ export default app`
     ])
   })
 
+  it('replays a request from a client on another origin at that origin', async () => {
+    const echo = `import { Hono } from 'hono'
+const app = new Hono()
+app.get('/me', (c) => c.text(c.req.url + ' ' + c.req.header('Cookie')))
+export default app`
+    const entry = {
+      check: 'x',
+      browser: 1,
+      method: 'GET',
+      path: 'https://app.test/me?x=1',
+      status: 200,
+      setCookie: [],
+      cookieSent: 'session=abc.sig',
+      bodySnippet: '',
+    }
+    const probe = tamperingProbe([entry], 'session', 'abc.sig', 'xyz.sig')
+    const verdict = await runExercise(
+      { files: { 'app.ts': echo }, editable: [], checks: probe?.checks ?? '', entry: 'app.ts' },
+      courseBuiltins,
+    )
+    expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
+      'https://app.test/me?x=1 session=abc.sig',
+      'https://app.test/me?x=1 session=xyz.sig',
+    ])
+  })
+
   it('has nothing to replay for a cookie no GET sent back', () => {
     expect(tamperingProbe([], 'session', 'a', 'b')).toBeNull()
   })

@@ -167,18 +167,22 @@ export function tamperingProbe(
     { label: 'with the real cookie', cookies },
     { label: 'with the forged cookie', cookies: { ...cookies, [name]: forged } },
   ]
+  // A client on another origin records absolute URLs; the probe asks from that same origin.
+  const url = new URL(sent.path, 'http://localhost')
   const checks = `import { defineScenario } from 'signed-in/checks'
 
-const path = ${JSON.stringify(sent.path)}
+const origin = ${JSON.stringify(url.origin)}
+const path = ${JSON.stringify(`${url.pathname}${url.search}`)}
 const probes: Array<{ label: string; cookies: Record<string, string> }> = ${JSON.stringify(probes)}
 
 export default defineScenario(
   probes.map((probe) => ({
     label: \`GET \${path} \${probe.label}\`,
     async run(client) {
-      for (const name of Object.keys(client.cookies())) client.deleteCookie(name)
-      for (const [name, value] of Object.entries(probe.cookies)) client.setCookie(name, value)
-      const response = await client.get(path)
+      const browser = client.at(origin)
+      for (const name of Object.keys(browser.cookies())) browser.deleteCookie(name)
+      for (const [name, value] of Object.entries(probe.cookies)) browser.setCookie(name, value)
+      const response = await browser.get(path)
       return JSON.stringify({ status: response.status, location: response.location, body: response.body.slice(0, 200) })
     },
   })),

@@ -22,6 +22,23 @@ export interface TimelineEntry {
   cookieSent: string
   /** The first 200 characters of the body. */
   bodySnippet: string
+  /** What the cookie jar did on this request: each cookie sent or withheld, each Set-Cookie stored, replaced, deleted or rejected, with the reason in plain words. */
+  cookieEvents?: CookieEvent[]
+}
+
+/**
+ * One decision of the simulated browser's cookie jar, in words a learner can read.
+ *
+ * @example
+ * const event: CookieEvent = { cookie: 'session', action: 'rejected', reason: 'Secure cookie set over plain http' }
+ */
+export interface CookieEvent {
+  /** The cookie's name. */
+  cookie: string
+  /** What the jar did. */
+  action: 'sent' | 'withheld' | 'stored' | 'replaced' | 'deleted' | 'rejected' | 'expired'
+  /** Why, in plain words: "Not sent: SameSite=Strict and this request came from another site". */
+  reason: string
 }
 
 /**

@@ -382,3 +382,32 @@ describe('a runnable example', () => {
     await context.close()
   })
 })
+
+describe('the request inspector', () => {
+  it("shows the cookie jar's reasons under each request, a refused Secure cookie among them", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await openLesson(context, '/lessons/how-a-login-works/')
+    const example = panel(page, 'cookie-jar-reasons')
+    await example.locator('[data-action="check"]').click()
+    await eventually(() => example.locator('.terminal li').count()).toBe(7)
+    await example.locator('.inspector summary').click()
+    const rows = example.locator('table[data-timeline] > tbody > tr')
+    // The second login goes to plain http://app.test: its row, then the jar's reason under it.
+    const request = rows.filter({ hasText: 'POST http://app.test/login' })
+    expect(await request.count()).toBe(1)
+    const reasons = example.locator('.timeline-cookie-reasons li[data-action="rejected"]')
+    expect(await reasons.allTextContents()).toEqual([
+      'session Rejected: Secure cookie set over plain http (only https, or http://localhost, may set one)',
+    ])
+    expect(await reasons.first().isVisible()).toBe(true)
+    expect(
+      await example
+        .locator('.timeline-cookie-reasons li[data-action="withheld"]')
+        .allTextContents(),
+    ).toEqual([
+      'session Not sent: SameSite=Lax and this request is a POST from another site (https://evil.test), not a top-level GET',
+      'session Not sent: SameSite=Lax and this is a fetch from another site (https://evil.test), not a top-level navigation',
+    ])
+    await context.close()
+  })
+})

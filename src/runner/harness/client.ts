@@ -1,7 +1,12 @@
-import type { TimelineEntry } from '../verdict'
+import type { CookieEvent, TimelineEntry } from '../verdict'
+import { CheckFailure } from './checks'
+import { CookieJar, type RequestContext } from './cookie-jar'
+import { fetchSite } from './sites'
 
 /**
- * Anything that answers a Request: `app.request` of a Hono app, or `fetch` to a live server.
+ * Anything that answers a Request: `app.request` of a Hono app, or `fetch` to a live server. It
+ * gets a path (`/login`) from a client on `http://localhost`, and an absolute URL
+ * (`https://app.test/login`) from a client on any other origin, so `c.req.url` shows the scheme.
  *
  * @example
  * const handler: RequestHandler = async (path, init) => app.request(path, init)
@@ -16,6 +21,7 @@ export type RequestHandler = (path: string, init: RequestInit) => Promise<Respon
  * response.status // 401
  */
 export interface ClientResponse {
+  /** The status, or 0 when the browser never sent the request (see `blocked`). */
   status: number
   headers: Headers
   body: string
@@ -23,6 +29,13 @@ export interface ClientResponse {
   location: string | null
   /** The `Set-Cookie` headers, one per cookie. */
   setCookie: string[]
+  /**
+   * What the cookie jar did during this request and the redirects it followed: each cookie sent or
+   * withheld, each `Set-Cookie` stored, replaced, deleted or rejected, with the reason.
+   */
+  cookieEvents: CookieEvent[]
+  /** Why the browser refused to send the request at all (a failed CORS preflight), if it did. */
+  blocked?: string
 }
 
 /**
@@ -38,6 +51,66 @@ export interface RequestOptions {
 }
 
 /**
+ * Where the simulated browser is and what time it thinks it is.
+ *
+ * @example
+ * const options: ClientOptions = { origin: 'https://app.test', now: () => clock.now() }
+ */
+export interface ClientOptions {
+  /** The origin of the page the requests come from (default `CLIENT_ORIGIN`). */
+  origin?: string
+  /** The clock cookie expiry is read against (default `Date.now`). */
+  now?: () => number
+}
+
+/**
+ * A `fetch` from a page on another site.
+ *
+ * @example
+ * const init: FetchInit = { method: 'POST', body: JSON.stringify({ to: 'mallory' }), headers: { 'Content-Type': 'application/json' }, credentials: 'include' }
+ */
+export interface FetchInit extends RequestOptions {
+  /** Default `GET`. */
+  method?: string
+  body?: string
+  /** As in a browser, the default `same-origin` sends no cookies to another origin. */
+  credentials?: 'include' | 'same-origin' | 'omit'
+}
+
+/**
+ * A page on another site, open in the same browser (so the same cookie jar), that sends requests to
+ * the app. The requests carry that site's `Origin` and `Sec-Fetch-Site: cross-site` (or
+ * `same-site`), and the jar applies `SameSite` as Chromium does for each kind of request.
+ *
+ * @example
+ * const evil = client.fromSite('https://evil.test')
+ * const response = await evil.submitForm('/logout', {})
+ * expectCookieNotSent(response, 'session')
+ */
+export interface OtherSitePage {
+  /** The other site's origin. */
+  readonly origin: string
+  /**
+   * The page submits a form to the app: a top-level navigation `POST`, with `Origin` and
+   * `Sec-Fetch-Mode: navigate`. `SameSite=Lax` and `Strict` cookies stay home.
+   */
+  submitForm(
+    path: string,
+    fields: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<ClientResponse>
+  /** The learner clicks a link on the page to the app: a top-level `GET`, which carries `Lax` cookies. */
+  followLink(path: string, options?: RequestOptions): Promise<ClientResponse>
+  /**
+   * The page's script calls `fetch` on the app (a subresource request, `Sec-Fetch-Mode: cors`):
+   * only `SameSite=None` cookies go, and only with `credentials: 'include'`. A request that is not
+   * "simple" (JSON, a method other than GET/HEAD/POST, extra headers) first sends a CORS preflight,
+   * and is not sent at all unless the app's answer allows it.
+   */
+  fetch(path: string, init?: FetchInit): Promise<ClientResponse>
+}
+
+/**
  * A browser-like client with a cookie jar, which records every request for the inspector.
  *
  * @example
@@ -45,21 +118,42 @@ export interface RequestOptions {
  * client.cookie('session') // the signed session cookie
  */
 export interface TestClient {
+  /** The origin the app is served at, as this client sees it, e.g. `http://localhost`. */
+  readonly origin: string
   get(path: string, options?: RequestOptions): Promise<ClientResponse>
-  /** A form post, with `Origin` as browsers send it (so `hono/csrf` lets it through). */
+  /** A form post from the app's own page, with `Origin` as browsers send it (so `hono/csrf` lets it through). */
   postForm(
     path: string,
     form: Record<string, string>,
     options?: RequestOptions,
   ): Promise<ClientResponse>
+  /** A same-origin `fetch` posting JSON, with `Origin`. */
   postJson(path: string, data: unknown, options?: RequestOptions): Promise<ClientResponse>
-  /** The value of a cookie in the jar, or undefined. */
+  /** The value of a cookie this origin's host would get (any path), or undefined. */
   cookie(name: string): string | undefined
-  /** Every cookie in the jar. */
+  /** Every cookie this origin's host would get, by name. */
   cookies(): Record<string, string>
-  /** Put a cookie in the jar by hand (to test a tampered or copied cookie). */
+  /** Put a cookie in the jar by hand (to test a tampered or copied cookie); its attributes stay. */
   setCookie(name: string, value: string): void
   deleteCookie(name: string): void
+  /** Everything the jar did so far in this browser, oldest first. */
+  cookieEvents(): CookieEvent[]
+  /**
+   * The same browser (same cookie jar) talking to the app served at another origin, such as
+   * `https://app.test` or `http://app.test`.
+   *
+   * @example
+   * const secure = client.at('https://app.test')
+   * await secure.postForm('/login', ada)
+   */
+  at(origin: string): TestClient
+  /**
+   * A page on another site, open in this same browser, that sends requests to this client's app.
+   *
+   * @example
+   * await client.fromSite('https://evil.test').submitForm('/transfer', { to: 'mallory' })
+   */
+  fromSite(origin: string): OtherSitePage
 }
 
 /**
@@ -70,6 +164,29 @@ export interface TestClient {
  */
 export const CLIENT_ORIGIN = 'http://localhost'
 
+/** Chromium follows at most 20 redirects, then fails with ERR_TOO_MANY_REDIRECTS. */
+const MAX_REDIRECTS = 20
+
+/** One browser: its jar, its log, and where its requests are recorded. */
+interface Browser {
+  handler: RequestHandler
+  timeline: TimelineEntry[]
+  label: string
+  number: number
+  jar: CookieJar
+  history: CookieEvent[]
+}
+
+/** One request as the browser makes it. */
+interface Outgoing {
+  method: string
+  path: string
+  body: string | undefined
+  headers: Record<string, string>
+  context: RequestContext
+  options: RequestOptions
+}
+
 /**
  * Make a client with an empty cookie jar.
  *
@@ -77,117 +194,322 @@ export const CLIENT_ORIGIN = 'http://localhost'
  * @param timeline - where each request is recorded
  * @param label - which check the requests belong to
  * @param browser - which simulated browser this is within the check (1 for the first)
+ * @param options - the origin the app is served at, and the clock
  * @returns the client
  * @example
  * const client = createClient((path, init) => app.request(path, init), [], 'login works')
  * const response = await client.postForm('/login', { username: 'ada', password: 'lovelace' })
+ * const secure = createClient((path, init) => app.request(path, init), [], 'https', 1, { origin: 'https://app.test' })
  */
 export function createClient(
   handler: RequestHandler,
   timeline: TimelineEntry[],
   label: string,
   browser = 1,
+  options: ClientOptions = {},
 ): TestClient {
-  const jar = new Map<string, string>()
-
-  async function send(
-    method: string,
-    path: string,
-    body: BodyInit | undefined,
-    headers: Record<string, string>,
-    options: RequestOptions,
-  ) {
-    let currentPath = path
-    let currentMethod = method
-    let currentBody = body
-    for (let hop = 0; hop < 10; hop++) {
-      const requestHeaders = new Headers({ ...headers, ...options.headers })
-      const cookieSent = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-      if (cookieSent) requestHeaders.set('Cookie', cookieSent)
-      if (!requestHeaders.has('User-Agent')) requestHeaders.set('User-Agent', 'SignedIn-Checks/1.0')
-      const init: RequestInit = {
-        method: currentMethod,
-        headers: requestHeaders,
-        redirect: 'manual',
-      }
-      if (currentBody !== undefined) init.body = currentBody
-      const raw = await handler(currentPath, init)
-      const text = await raw.text()
-      const setCookie = raw.headers.getSetCookie()
-      storeCookies(jar, setCookie)
-      const response: ClientResponse = {
-        status: raw.status,
-        headers: raw.headers,
-        body: text,
-        location: raw.headers.get('Location'),
-        setCookie,
-      }
-      timeline.push({
-        check: label,
-        browser,
-        method: currentMethod,
-        path: currentPath,
-        status: raw.status,
-        ...(response.location ? { location: response.location } : {}),
-        setCookie,
-        cookieSent,
-        bodySnippet: text.slice(0, 200),
-      })
-      const redirect = response.status >= 300 && response.status < 400 && response.location
-      if (!options.followRedirects || !redirect) return response
-      const next = new URL(response.location as string, `${CLIENT_ORIGIN}${currentPath}`)
-      if (next.origin !== CLIENT_ORIGIN) return response
-      currentPath = `${next.pathname}${next.search}`
-      if (response.status !== 307 && response.status !== 308) {
-        currentMethod = 'GET'
-        currentBody = undefined
-        headers = {}
-      }
-    }
-    throw new Error(
-      `Too many redirects starting at ${method} ${path}: the app keeps redirecting in a loop.`,
-    )
+  const state: Browser = {
+    handler,
+    timeline,
+    label,
+    number: browser,
+    jar: new CookieJar(options.now ?? Date.now),
+    history: [],
   }
+  return clientAt(state, originOf(options.origin ?? CLIENT_ORIGIN))
+}
 
+function originOf(text: string): string {
+  const url = new URL(text)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`A client's origin must be http:// or https://, not ${JSON.stringify(text)}.`)
+  return url.origin
+}
+
+function clientAt(browser: Browser, origin: string): TestClient {
+  const host = new URL(origin).hostname
+  const ownPage = (method: string, mode: RequestContext['mode']): RequestContext => ({
+    initiator: origin,
+    mode,
+    method,
+  })
+  const send = (outgoing: Omit<Outgoing, 'options'>, options: RequestOptions) =>
+    sendFollowing(browser, origin, { ...outgoing, options })
   return {
-    get: (path, options = {}) => send('GET', path, undefined, {}, options),
+    origin,
+    get: (path, options = {}) =>
+      send(
+        { method: 'GET', path, body: undefined, headers: {}, context: ownPage('GET', 'navigate') },
+        options,
+      ),
     postForm: (path, form, options = {}) =>
       send(
-        'POST',
-        path,
-        new URLSearchParams(form).toString(),
-        { 'Content-Type': 'application/x-www-form-urlencoded', Origin: CLIENT_ORIGIN },
+        {
+          method: 'POST',
+          path,
+          body: new URLSearchParams(form).toString(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+          context: ownPage('POST', 'navigate'),
+        },
         options,
       ),
     postJson: (path, data, options = {}) =>
       send(
-        'POST',
-        path,
-        JSON.stringify(data),
-        { 'Content-Type': 'application/json', Origin: CLIENT_ORIGIN },
+        {
+          method: 'POST',
+          path,
+          body: JSON.stringify(data),
+          headers: { 'Content-Type': 'application/json', Origin: origin },
+          context: ownPage('POST', 'cors'),
+        },
         options,
       ),
-    cookie: (name) => jar.get(name),
-    cookies: () => Object.fromEntries(jar),
-    setCookie: (name, value) => void jar.set(name, value),
-    deleteCookie: (name) => void jar.delete(name),
+    cookie: (name) => browser.jar.cookiesFor(host).find((cookie) => cookie.name === name)?.value,
+    cookies: () => {
+      const all: Record<string, string> = {}
+      for (const cookie of browser.jar.cookiesFor(host)) all[cookie.name] ??= cookie.value
+      return all
+    },
+    setCookie: (name, value) => browser.jar.put(host, name, value),
+    deleteCookie: (name) => browser.jar.remove(host, name),
+    cookieEvents: () => [...browser.history],
+    at: (other) => clientAt(browser, originOf(other)),
+    fromSite: (site) => otherSite(browser, origin, originOf(site)),
   }
 }
 
-function storeCookies(jar: Map<string, string>, headers: string[]) {
-  for (const header of headers) {
-    const [pair = '', ...attributes] = header.split(';')
-    const eq = pair.indexOf('=')
-    if (eq < 1) continue
-    const name = pair.slice(0, eq).trim()
-    const value = pair.slice(eq + 1).trim()
-    const expired = attributes.some((attribute) => {
-      const [key = '', val = ''] = attribute.split('=').map((part) => part.trim())
-      if (/^max-age$/i.test(key)) return Number(val) <= 0
-      if (/^expires$/i.test(key)) return new Date(val).getTime() <= Date.now()
-      return false
-    })
-    if (expired || value === '') jar.delete(name)
-    else jar.set(name, value)
+function otherSite(browser: Browser, appOrigin: string, origin: string): OtherSitePage {
+  const context = (method: string, mode: RequestContext['mode']): RequestContext => ({
+    initiator: origin,
+    mode,
+    method,
+  })
+  return {
+    origin,
+    submitForm: (path, fields, options = {}) =>
+      sendFollowing(browser, appOrigin, {
+        method: 'POST',
+        path,
+        body: new URLSearchParams(fields).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+        context: context('POST', 'navigate'),
+        options,
+      }),
+    followLink: (path, options = {}) =>
+      sendFollowing(browser, appOrigin, {
+        method: 'GET',
+        path,
+        body: undefined,
+        headers: {},
+        context: context('GET', 'navigate'),
+        options,
+      }),
+    fetch: async (path, init = {}) => {
+      const { method = 'GET', body, credentials = 'same-origin', headers = {}, ...options } = init
+      const sameOrigin = fetchSite(origin, new URL(path, appOrigin)) === 'same-origin'
+      const withCookies = credentials === 'include' || (credentials === 'same-origin' && sameOrigin)
+      const outgoing: Outgoing = {
+        method: method.toUpperCase(),
+        path,
+        body,
+        headers: { ...headers, Origin: origin },
+        context: { ...context(method.toUpperCase(), 'cors'), credentials: withCookies },
+        options,
+      }
+      if (!sameOrigin) {
+        const refusal = await preflight(browser, appOrigin, outgoing, credentials === 'include')
+        if (refusal) return refusal
+      }
+      return sendFollowing(browser, appOrigin, outgoing)
+    },
+  }
+}
+
+const SAFELISTED_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']
+const SAFELISTED_HEADERS = ['accept', 'accept-language', 'content-language', 'content-type']
+
+/**
+ * A CORS preflight, for a cross-origin fetch that is not "simple". It goes without cookies.
+ * Returns the refused response when the app does not allow the real request, or undefined.
+ */
+async function preflight(
+  browser: Browser,
+  appOrigin: string,
+  outgoing: Outgoing,
+  withCredentials: boolean,
+): Promise<ClientResponse | undefined> {
+  const headerNames = Object.keys(outgoing.headers)
+    .map((name) => name.toLowerCase())
+    .filter((name) => name !== 'origin')
+  const type = Object.entries(outgoing.headers).find(([name]) => /^content-type$/i.test(name))?.[1]
+  const unsafeHeaders = headerNames.filter(
+    (name) =>
+      !SAFELISTED_HEADERS.includes(name) ||
+      (name === 'content-type' &&
+        !SAFELISTED_TYPES.includes((type ?? '').split(';')[0]?.trim().toLowerCase() ?? '')),
+  )
+  if (['GET', 'HEAD', 'POST'].includes(outgoing.method) && unsafeHeaders.length === 0) return
+  const answer = await sendOnce(browser, appOrigin, {
+    method: 'OPTIONS',
+    path: outgoing.path,
+    body: undefined,
+    headers: {
+      Origin: outgoing.context.initiator,
+      'Access-Control-Request-Method': outgoing.method,
+      ...(unsafeHeaders.length
+        ? { 'Access-Control-Request-Headers': unsafeHeaders.sort().join(',') }
+        : {}),
+    },
+    context: { ...outgoing.context, method: 'OPTIONS', credentials: false },
+    options: {},
+  })
+  const allowOrigin = answer.headers.get('Access-Control-Allow-Origin')
+  const list = (name: string) =>
+    (answer.headers.get(name) ?? '')
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean)
+  const methods = list('Access-Control-Allow-Methods')
+  const allowedHeaders = list('Access-Control-Allow-Headers')
+  const wildcard = !withCredentials
+  let problem: string | undefined
+  if (answer.status < 200 || answer.status > 299)
+    problem = `the preflight OPTIONS got status ${answer.status}`
+  else if (allowOrigin !== outgoing.context.initiator && !(wildcard && allowOrigin === '*'))
+    problem = `the preflight's Access-Control-Allow-Origin is ${allowOrigin === null ? 'missing' : JSON.stringify(allowOrigin)}`
+  else if (withCredentials && answer.headers.get('Access-Control-Allow-Credentials') !== 'true')
+    problem =
+      "the preflight lacks Access-Control-Allow-Credentials: true, and the fetch said credentials: 'include'"
+  else if (
+    !['GET', 'HEAD', 'POST'].includes(outgoing.method) &&
+    !methods.includes(outgoing.method.toLowerCase()) &&
+    !(wildcard && methods.includes('*'))
+  )
+    problem = `the preflight's Access-Control-Allow-Methods does not list ${outgoing.method}`
+  else {
+    const missing = unsafeHeaders.filter(
+      (name) => !allowedHeaders.includes(name) && !(wildcard && allowedHeaders.includes('*')),
+    )
+    if (missing.length)
+      problem = `the preflight's Access-Control-Allow-Headers does not list ${missing.join(', ')}`
+  }
+  if (!problem) return
+  return {
+    status: 0,
+    headers: new Headers(),
+    body: '',
+    location: null,
+    setCookie: [],
+    cookieEvents: [],
+    blocked: `The browser did not send the ${outgoing.method}: ${problem}.`,
+  }
+}
+
+/** Send a request, and follow redirects on the app's own origin when asked. */
+async function sendFollowing(
+  browser: Browser,
+  appOrigin: string,
+  first: Outgoing,
+): Promise<ClientResponse> {
+  const visited = [`${first.method} ${first.path}`]
+  const events: CookieEvent[] = []
+  let outgoing = first
+  for (;;) {
+    const response = await sendOnce(browser, appOrigin, outgoing)
+    events.push(...response.cookieEvents)
+    const result = { ...response, cookieEvents: [...events] }
+    if (!outgoing.options.followRedirects || !isRedirect(response)) return result
+    const next = new URL(response.location as string, new URL(outgoing.path, appOrigin))
+    if (next.origin !== appOrigin) return result
+    const path = `${next.pathname}${next.search}`
+    const keepMethod = response.status === 307 || response.status === 308
+    const method = keepMethod ? outgoing.method : 'GET'
+    outgoing = {
+      ...outgoing,
+      method,
+      path,
+      ...(keepMethod ? {} : { body: undefined, headers: {} }),
+      context: { ...outgoing.context, method },
+    }
+    visited.push(`${method} ${path}`)
+    if (visited.length > MAX_REDIRECTS + 1)
+      throw new CheckFailure(
+        `The app redirects in a loop: ${describeLoop(visited)}. A browser gives up after ${MAX_REDIRECTS} redirects.`,
+        'Look at where each of those routes redirects, and at what it checks before redirecting.',
+      )
+  }
+}
+
+const isRedirect = (response: ClientResponse) =>
+  response.status >= 300 && response.status < 400 && response.location !== null
+
+/** The repeating part of a redirect chain: "GET /a → GET /b → GET /a → …". */
+function describeLoop(visited: string[]): string {
+  const last = visited.at(-1) as string
+  const start = visited.lastIndexOf(last, -2)
+  if (start === -1) return `${visited.slice(0, 4).join(' → ')} → … (${visited.length} requests)`
+  return `${visited.slice(start).join(' → ')} → …`
+}
+
+/** Send one request through the jar, and record it on the timeline. */
+async function sendOnce(
+  browser: Browser,
+  appOrigin: string,
+  outgoing: Outgoing,
+): Promise<ClientResponse> {
+  const url = new URL(outgoing.path, appOrigin)
+  const { header: cookieSent, events } =
+    outgoing.context.method === 'OPTIONS'
+      ? { header: '', events: [] }
+      : browser.jar.attach(url, outgoing.context)
+  const headers = new Headers({
+    ...outgoing.headers,
+    'Sec-Fetch-Site': fetchSite(outgoing.context.initiator, url),
+    'Sec-Fetch-Mode': outgoing.context.mode,
+    'Sec-Fetch-Dest': outgoing.context.mode === 'navigate' ? 'document' : 'empty',
+    ...outgoing.options.headers,
+  })
+  if (cookieSent) headers.set('Cookie', cookieSent)
+  if (!headers.has('User-Agent')) headers.set('User-Agent', 'SignedIn-Checks/1.0')
+  const init: RequestInit = { method: outgoing.method, headers, redirect: 'manual' }
+  if (outgoing.body !== undefined) init.body = outgoing.body
+  const target = appOrigin === CLIENT_ORIGIN ? `${url.pathname}${url.search}` : url.href
+  const raw = await browser.handler(target, init)
+  const body = await raw.text()
+  const setCookie = raw.headers.getSetCookie()
+  // A cross-origin fetch without credentials ignores the cookies its response sets, too.
+  const ignoresCookies = outgoing.context.credentials === false
+  for (const value of setCookie)
+    events.push(
+      ignoresCookies
+        ? {
+            cookie: value.split('=')[0]?.trim() ?? '',
+            action: 'rejected',
+            reason:
+              "Rejected: a fetch from another origin stores cookies only with credentials: 'include'",
+          }
+        : browser.jar.receive(value, url, outgoing.context),
+    )
+  browser.history.push(...events)
+  const location = raw.headers.get('Location')
+  browser.timeline.push({
+    check: browser.label,
+    browser: browser.number,
+    method: outgoing.method,
+    path: target,
+    status: raw.status,
+    ...(location ? { location } : {}),
+    setCookie,
+    cookieSent,
+    bodySnippet: body.slice(0, 200),
+    ...(events.length ? { cookieEvents: events } : {}),
+  })
+  return {
+    status: raw.status,
+    headers: raw.headers,
+    body,
+    location,
+    setCookie,
+    cookieEvents: events,
   }
 }

@@ -18,4 +18,13 @@ export {
   type ChecksModule,
   type ScenarioStep,
 } from './checks'
-export type { ClientResponse, TestClient } from './client'
+export type { ClientResponse, FetchInit, OtherSitePage, RequestOptions, TestClient } from './client'
+export {
+  expectCookieDeleted,
+  expectCookieNotSent,
+  expectCookieRejected,
+  expectCookieSent,
+  expectCookieStored,
+  type CookieSubject,
+} from './cookie-expectations'
+export type { CookieEvent } from '../verdict'
