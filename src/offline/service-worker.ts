@@ -7,9 +7,10 @@
  * cache first. Every response it gives carries the cross-origin isolation headers, which the
  * Worker runtime and WebContainers need.
  */
-declare const self: ServiceWorkerGlobalScope
 declare const __PRECACHE__: string[]
 declare const __VERSION__: string
+// The project's types are the page's (DOM); this file runs as a service worker.
+const worker = self as unknown as ServiceWorkerGlobalScope
 
 const CACHE = `signed-in-${__VERSION__}`
 const ISOLATION: Record<string, string> = {
@@ -18,23 +19,23 @@ const ISOLATION: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 }
 
-self.addEventListener('install', (event) => {
+worker.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__PRECACHE__)))
 })
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys())
         if (name.startsWith('signed-in-') && name !== CACHE) await caches.delete(name)
-      await self.clients.claim()
+      await worker.clients.claim()
     })(),
   )
 })
 
 // The page's "Reload" button: take over now.
-self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') void self.skipWaiting()
+worker.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') void worker.skipWaiting()
 })
 
 /** A copy of a response with the isolation headers, and no "redirected" flag to trip navigation. */
@@ -65,8 +66,8 @@ async function respond(request: Request): Promise<Response> {
   }
 }
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url)
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return
+  if (event.request.method !== 'GET' || url.origin !== worker.location.origin) return
   event.respondWith(respond(event.request))
 })
