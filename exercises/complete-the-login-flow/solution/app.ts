@@ -28,7 +28,7 @@ app.post('/login', async (c) => {
     return c.text('Wrong username or password', 401)
   }
   await loginUser(c, user, { remember: true })
-  return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
+  return c.redirect(safeNext(c.req.query('next'), '/dashboard'))
 })
 
 app.get('/dashboard', loginRequired<User>(), (c) =>

@@ -28,7 +28,7 @@ app.post('/login', async (c) => {
     return c.text('Wrong username or password', 401)
   }
   await ___(c, user, { remember: ___ })
-  return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
+  return c.redirect(safeNext(c.req.query('next'), '/dashboard'))
 })
 
 app.get('/dashboard', ___<User>(), (c) => c.text(`Welcome back, ${c.var.currentUser.name}!`))
