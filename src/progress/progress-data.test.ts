@@ -87,6 +87,35 @@ describe('readProgress with some unreadable lessons', () => {
   })
 })
 
+describe('readProgress with spaced review', () => {
+  const item = { quiz: 'q', question: 'a', stage: 1, due: '2026-01-04T00:00:00.000Z' }
+  it('reads a record with questions in review, and one saved before review existed', () => {
+    const withReview = { version: 1, lessons: {}, lastLesson: null, review: { 'q/a': item } }
+    expect(readProgress(JSON.stringify(withReview))).toEqual({ ok: true, progress: withReview })
+    expect(readProgress('{"version":1,"lessons":{},"lastLesson":null}').ok).toBe(true)
+  })
+  it('keeps the readable review items and the lessons, naming what was left out', () => {
+    const text = JSON.stringify({
+      version: 1,
+      lessons: { l: { examplesRun: [], exercises: {}, quizzes: {} } },
+      lastLesson: 'l',
+      review: { 'q/a': item, 'q/b': { ...item, stage: 9 }, 'q/c': { ...item, due: 'soon' } },
+    })
+    const result = readProgress(text)
+    expect(result.ok).toBe(false)
+    expect(result.progress.review).toEqual({ 'q/a': item })
+    expect(Object.keys(result.progress.lessons)).toEqual(['l'])
+    expect(!result.ok && result.problem).toMatch(/review\.q\/b\.stage.*review\.q\/c\.due/)
+  })
+  it('drops a review that is not an object and says so', () => {
+    const result = readProgress(
+      JSON.stringify({ version: 1, lessons: {}, lastLesson: null, review: [1] }),
+    )
+    expect(result.progress.review).toBeUndefined()
+    expect(!result.ok && result.problem).toMatch(/^review: expected an object/)
+  })
+})
+
 describe('summarizeProgress', () => {
   it('counts what a record holds', () => {
     expect(summarizeProgress(emptyProgress())).toEqual({

@@ -2,8 +2,10 @@ import {
   PROGRESS_VERSION,
   lessonProgressSchema,
   progressSchema,
+  reviewItemSchema,
   type LessonProgress,
   type Progress,
+  type ReviewItemProgress,
 } from '../schemas/progress'
 
 /**
@@ -90,7 +92,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string } | undefin
  * every lesson that reads, with the unreadable ones dropped and named in `problem`.
  */
 function salvage(data: Record<string, unknown>): ProgressReadResult {
-  const { lessons, lastLesson } = data
+  const { lessons, lastLesson, review } = data
   if (typeof lessons !== 'object' || lessons === null || Array.isArray(lessons)) {
     return {
       ok: false,
@@ -111,6 +113,8 @@ function salvage(data: Record<string, unknown>): ProgressReadResult {
     lastLesson: typeof lastLesson === 'string' ? lastLesson : null,
   }
   const problems = [...dropped]
+  const reviewKept = salvageReview(review, problems)
+  if (reviewKept) progress.review = reviewKept
   if (lastLesson !== null && typeof lastLesson !== 'string') {
     problems.push('lastLesson: expected a lesson slug or null')
   }
@@ -123,6 +127,28 @@ function salvage(data: Record<string, unknown>): ProgressReadResult {
       ? `${droppedText} and ${dropped.length === 1 ? 'was' : 'were'} left out; the rest was kept (${problems.join('; ')})`
       : problems.join('; ')
   return { ok: false, progress, problem }
+}
+
+/**
+ * Keep the review items that read; name what was dropped in `problems`. Review is optional, so a
+ * missing one is fine.
+ */
+function salvageReview(
+  review: unknown,
+  problems: string[],
+): Record<string, ReviewItemProgress> | undefined {
+  if (review === undefined) return undefined
+  if (typeof review !== 'object' || review === null || Array.isArray(review)) {
+    problems.push('review: expected an object of questions in review; it was left out')
+    return undefined
+  }
+  const kept: Record<string, ReviewItemProgress> = {}
+  for (const [key, value] of Object.entries(review)) {
+    const item = reviewItemSchema.safeParse(value)
+    if (item.success) kept[key] = item.data
+    else problems.push(`${describeIssue(item.error.issues[0], `review.${key}`)} (left out)`)
+  }
+  return kept
 }
 
 /**

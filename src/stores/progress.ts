@@ -7,6 +7,7 @@ import {
   summarizeProgress,
   type ProgressSummary,
 } from '../progress/progress-data'
+import type { ReviewState } from '../review/schedule'
 import type { LessonProgress, Progress, QuizDraft } from '../schemas/progress'
 
 /**
@@ -73,6 +74,8 @@ export interface ProgressStore {
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
   /** Keep the answers of an unfinished quiz attempt, or forget them (`null`). */
   saveQuizDraft(lesson: string, quiz: string, draft: QuizDraft | null): void
+  /** Change the questions in spaced review (the rules are in `src/review/schedule.ts`). */
+  updateReview(change: (review: ReviewState) => ReviewState): void
   /** Everything, as the JSON text of an export file. */
   exportJson(): string
   /** Check an exported file without importing it: whether it reads, and what it would replace. */
@@ -317,6 +320,12 @@ export function createProgressStore(
         if (!draft && !_previous) return current
         return { ...current, quizDrafts }
       })
+    },
+    updateReview(change) {
+      const progress = $memory.get()
+      const before = progress.review ?? {}
+      const after = change(before)
+      if (after !== before) commit({ ...progress, review: after })
     },
     exportJson() {
       return `${JSON.stringify($memory.get(), null, 2)}\n`
