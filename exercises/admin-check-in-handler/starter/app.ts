@@ -4,7 +4,6 @@ import {
   LoginManager,
   loginRequired,
   loginUser,
-  safeNext,
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
@@ -23,7 +22,7 @@ app.post('/login', async (c) => {
     return c.text('Wrong username or password', 401)
   }
   await loginUser(c, user)
-  return c.redirect(safeNext(c, c.req.query('next'), '/'))
+  return c.redirect('/')
 })
 
 // Authentication first: loginRequired() stops strangers (with a redirect, as loginView is set).

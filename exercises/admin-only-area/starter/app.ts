@@ -5,7 +5,6 @@ import {
   currentUser,
   LoginManager,
   loginUser,
-  safeNext,
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
@@ -24,7 +23,7 @@ app.post('/login', async (c) => {
     return c.text('Wrong username or password', 401)
   }
   await loginUser(c, user)
-  return c.redirect(safeNext(c, c.req.query('next'), '/'))
+  return c.redirect('/')
 })
 
 /** Lets through only logged-in users whose role is `role`. */
