@@ -89,7 +89,7 @@ export default defineChecks([
       )
       const unknown = await client.postForm(
         '/login',
-        { username: 'charles', password: 'babbage' },
+        { username: 'nobody', password: 'babbage' },
         from('198.51.100.8'),
       )
       expectStatus(wrong, 401)

@@ -35,7 +35,7 @@ function roleRequired(role: Role): MiddlewareHandler<{ Variables: LoginVariables
     // Logged in, with the wrong role.
     if (user.role !== role) return c.text(`Forbidden: you need the ${role} role.`, 403)
     c.set('currentUser', user)
-    await next()
+    return next()
   }
 }
 

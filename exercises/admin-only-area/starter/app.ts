@@ -35,7 +35,7 @@ function roleRequired(role: Role): MiddlewareHandler<{ Variables: LoginVariables
     // Logged in, with the wrong role.
     if (___) return c.text(`Forbidden: you need the ${role} role.`, ___)
     c.set('currentUser', user)
-    await next()
+    return next()
   }
 }
 
