@@ -27,3 +27,68 @@ export function timeLimitVerdict(limitMs: number): Verdict {
     error: { message: 'Time limit exceeded' },
   }
 }
+
+/**
+ * The reason a run's signal aborts when it reaches the time limit.
+ *
+ * @example
+ * controller.abort(new TimeLimitReached(5000))
+ */
+export class TimeLimitReached extends Error {
+  readonly limitMs: number
+  /** @param limitMs - the limit that was reached */
+  constructor(limitMs: number) {
+    super('Time limit exceeded')
+    this.name = 'TimeLimitReached'
+    this.limitMs = limitMs
+  }
+}
+
+/**
+ * A signal for one run: it aborts at the time limit (with {@link TimeLimitReached}) or when
+ * `outer` aborts (a new Check, leaving the page), whichever comes first. Call `done()` when the
+ * run ends, to clear the timer.
+ *
+ * @param limitMs - the time limit
+ * @param outer - the caller's own signal, if any
+ * @returns the signal, and `done`
+ * @example
+ * const { signal, done } = runSignal(RUN_TIME_LIMIT_MS, pageSignal)
+ * try { return await run(request, signal) } finally { done() }
+ */
+export function runSignal(
+  limitMs: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new TimeLimitReached(limitMs)), limitMs)
+  const follow = () => controller.abort(outer?.reason)
+  if (outer?.aborted) follow()
+  else outer?.addEventListener('abort', follow, { once: true })
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer)
+      outer?.removeEventListener('abort', follow)
+    },
+  }
+}
+
+/**
+ * The verdict for a run whose signal aborted: the time-limit message, or that it was cancelled.
+ *
+ * @param reason - the signal's reason
+ * @returns an `error` verdict
+ * @example
+ * if (signal.aborted) return abortedVerdict(signal.reason)
+ */
+export function abortedVerdict(reason: unknown): Verdict {
+  if (reason instanceof TimeLimitReached) return timeLimitVerdict(reason.limitMs)
+  return {
+    status: 'error',
+    checks: [],
+    timeline: [],
+    message: 'This run was cancelled before it finished (a newer run replaced it).',
+    error: { message: 'Cancelled' },
+  }
+}

@@ -70,6 +70,14 @@ export interface TestClient {
  */
 export const CLIENT_ORIGIN = 'http://localhost'
 
+/** Where the simulated browser is and what time it thinks it is. */
+export interface ClientOptions {
+  /** The origin of the page the requests come from (default `CLIENT_ORIGIN`). */
+  origin?: string
+  /** The clock cookie expiry is read against (default `Date.now`). */
+  now?: () => number
+}
+
 /**
  * Make a client with an empty cookie jar.
  *
@@ -77,6 +85,7 @@ export const CLIENT_ORIGIN = 'http://localhost'
  * @param timeline - where each request is recorded
  * @param label - which check the requests belong to
  * @param browser - which simulated browser this is within the check (1 for the first)
+ * @param options - the page's origin and the clock cookie expiry is read against
  * @returns the client
  * @example
  * const client = createClient((path, init) => app.request(path, init), [], 'login works')
@@ -87,8 +96,10 @@ export function createClient(
   timeline: TimelineEntry[],
   label: string,
   browser = 1,
+  options: ClientOptions = {},
 ): TestClient {
   const jar = new Map<string, string>()
+  const now = options.now ?? Date.now
 
   async function send(
     method: string,
@@ -114,7 +125,7 @@ export function createClient(
       const raw = await handler(currentPath, init)
       const text = await raw.text()
       const setCookie = raw.headers.getSetCookie()
-      storeCookies(jar, setCookie)
+      storeCookies(jar, setCookie, now)
       const response: ClientResponse = {
         status: raw.status,
         headers: raw.headers,
@@ -174,7 +185,7 @@ export function createClient(
   }
 }
 
-function storeCookies(jar: Map<string, string>, headers: string[]) {
+function storeCookies(jar: Map<string, string>, headers: string[], now: () => number) {
   for (const header of headers) {
     const [pair = '', ...attributes] = header.split(';')
     const eq = pair.indexOf('=')
@@ -184,7 +195,7 @@ function storeCookies(jar: Map<string, string>, headers: string[]) {
     const expired = attributes.some((attribute) => {
       const [key = '', val = ''] = attribute.split('=').map((part) => part.trim())
       if (/^max-age$/i.test(key)) return Number(val) <= 0
-      if (/^expires$/i.test(key)) return new Date(val).getTime() <= Date.now()
+      if (/^expires$/i.test(key)) return new Date(val).getTime() <= now()
       return false
     })
     if (expired || value === '') jar.delete(name)
