@@ -100,8 +100,28 @@ export default defineChecks([
     },
   },
   {
+    name: 'A wrong password and an unknown name cost the same work: one password hash each',
+    async run({ client, work }) {
+      const wrong = await work(() =>
+        client.postForm('/login', { username: 'ada', password: 'babbage' }, from('198.51.100.9')),
+      )
+      const unknown = await work(() =>
+        client.postForm(
+          '/login',
+          { username: 'nobody', password: 'babbage' },
+          from('198.51.100.9'),
+        ),
+      )
+      if (wrong.passwordHashes !== 1 || unknown.passwordHashes !== 1)
+        throw new CheckFailure(
+          `A wrong password computed ${wrong.passwordHashes} password hash(es), an unknown name ${unknown.passwordHashes}. Both should compute exactly one, or the time each takes tells an attacker which names exist.`,
+          'For a name with no account, check the password against a hash that can never match but costs the same to check.',
+        )
+    },
+  },
+  {
     name: "A brute-force run against Ada's account from one address is throttled: 429 with Retry-After",
-    async run({ client }) {
+    async run({ client, work }) {
       const tries = [...GUESSES.slice(0, 16), ADA.password, ...GUESSES.slice(16)].map(
         (password) => ({
           username: 'ada',
@@ -111,12 +131,50 @@ export default defineChecks([
       )
       const responses = await attempts(client, tries)
       expectThrottled(responses, 11, 'Guessing from 203.0.113.66')
+      const refused = await work(() =>
+        client.postForm('/login', { username: 'ada', password: 'one-more' }, from('203.0.113.66')),
+      )
+      if (refused.result.status !== 429 || refused.passwordHashes !== 0)
+        throw new CheckFailure(
+          `A refused attempt should cost no password hash, but it got ${refused.result.status} after ${refused.passwordHashes}.`,
+          'Ask the buckets before checking the password.',
+        )
       const right = responses[16]
       if (right?.status !== 429)
         throw new CheckFailure(
           `Attempt 17 was Ada's real password, from the throttled address, and it got ${right?.status}. A throttle that still checks the password tells the attacker when a guess was right.`,
           'Look at the buckets first, and refuse before checking the password.',
         )
+    },
+  },
+  {
+    name: 'When Retry-After has passed, the throttled address gets one guess back, then waits again',
+    async run({ client, clock }) {
+      const first = await client.postForm(
+        '/login',
+        { username: 'ada', password: 'still-guessing' },
+        from('203.0.113.66'),
+      )
+      expectStatus(first, 429)
+      await clock.advance(Number(first.headers.get('Retry-After')) * 1000)
+      expectStatus(
+        await client.postForm(
+          '/login',
+          { username: 'ada', password: 'guess' },
+          from('203.0.113.66'),
+        ),
+        401,
+        'Retry-After should be the time until the next token comes back: after it, one attempt is allowed.',
+      )
+      expectStatus(
+        await client.postForm(
+          '/login',
+          { username: 'ada', password: 'guess-again' },
+          from('203.0.113.66'),
+        ),
+        429,
+        'That attempt used the token that came back, so the bucket is empty again.',
+      )
     },
   },
   {

@@ -37,7 +37,7 @@ app.post('/login', async (c) => {
 
   // One password hash whether or not the name exists, and one answer for both failures.
   const user = findByName(name)
-  const passwordOk = await checkPasswordHash(user?.passwordHash ?? DUMMY_HASH, password)
+  const passwordOk = await checkPasswordHash(user?.passwordHash ?? ___, password)
   if (!user || !passwordOk) {
     byAddress.take(___)
     byAccount.take(___)
