@@ -1,10 +1,11 @@
 import { defineScenario, type TestClient } from 'signed-in/checks'
 
-// Two hashes made by Werkzeug 3.1, the library Flask apps use: one pbkdf2, one scrypt.
+// Two hashes made by Werkzeug 3.1.8, the library Flask apps use, one of each kind. Both at a low cost
+// (1,000 PBKDF2 rounds; scrypt N=1024) so the example runs fast; the cost is part of the string.
 const WERKZEUG_PBKDF2 =
-  'pbkdf2:sha256:600000$Z5r1Kd3uQm2pX9wA$feb8ddceb7ea4175653794c11d0ac613c9197334ca359d22201db71da2c4bb31'
+  'pbkdf2:sha256:1000$JiAbuJIiXCtD1eJi$7701c5f169ebe231c898533b661a4a15352680ca2af289bcd843640d85bfd79f'
 const WERKZEUG_SCRYPT =
-  'scrypt:32768:8:1$aVeryFixedSalt16$cc922c92ca90207bdad552692e2e5a9f3e08e8e5507c170879d6ae65c568a724af6a802c2a1c540c41f126bc9063b95e495a8f7f1a09a688f8638cddd779dbc7'
+  'scrypt:1024:8:1$dZTy380w5O0WQ7Fg$1f5482a7950782c2bbcab8dc3f2c1194a42713eb352f95dfcc4fa7402816a3df7802e96420f8d2dfae4f2e60065b59fbf7cf1571647284e81d024eb7b39d061b'
 
 const check = async (client: TestClient, form: Record<string, string>) =>
   (await client.postForm('/check', form)).body
