@@ -106,7 +106,7 @@ describe('Worker and Node give identical verdicts', () => {
   it('complete-the-login-flow with a wrong answer fails the same named checks', async () => {
     const bundle = loadExercise('complete-the-login-flow')
     const files = {
-      'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false'),
+      'app.ts': (bundle.solution['app.ts'] ?? '').replace("form['remember']", "form['rememberMe']"),
     }
     const worker = await runInWorker(requestFor(bundle, files))
     expect(worker.status).toBe('failed')

@@ -30,4 +30,4 @@ export function findByName(name: string): User | undefined {
 }
 
 /** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-example-secret-change-me-in-a-real-app'
+export const SESSION_SECRET = '9125001ce706583b0c0f9f77465480e869f195dda94fbbe1677918f732a3b18f'

@@ -27,7 +27,7 @@ app.post('/login', async (c) => {
   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password'] ?? '')))) {
     return c.text('Wrong username or password', 401)
   }
-  await loginUser(c, user, { remember: true })
+  await loginUser(c, user, { remember: form['remember'] === 'on' })
   return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
 })
 

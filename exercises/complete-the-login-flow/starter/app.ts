@@ -27,7 +27,7 @@ app.post('/login', async (c) => {
   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password'] ?? '')))) {
     return c.text('Wrong username or password', 401)
   }
-  await ___(c, user, { remember: ___ })
+  await ___(c, user, { remember: form['___'] === 'on' })
   return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
 })
 

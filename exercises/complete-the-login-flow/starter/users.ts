@@ -27,4 +27,4 @@ export function findByName(name: string): User | undefined {
 }
 
 /** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-exercise-secret-change-me-in-a-real-app'
+export const SESSION_SECRET = '72c9e1d567d6786529bb66132d2d4539871128d1cd85eeb6efe6cf76533123fa'

@@ -54,4 +54,4 @@ export const db = {
 }
 
 /** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-debug-secret-change-me-in-a-real-app'
+export const SESSION_SECRET = '3b23f6f7e7699b1241746171c68852ad3d267d8be9034315bf94b1c92e1fa8c8'

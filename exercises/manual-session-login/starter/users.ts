@@ -15,7 +15,7 @@ const accounts: StoredUser[] = [
 ]
 
 /** In a real app this comes from process.env.SESSION_SECRET, never from the source code. */
-export const SESSION_SECRET = 'course-example-secret-change-me-in-a-real-app'
+export const SESSION_SECRET = 'cf7ebf33dd59eece09d92008b9262d894db85b023fef12fe063a65e08bafa598'
 
 export function findUser(username: string): StoredUser | undefined {
   return accounts.find((account) => account.username === username)
