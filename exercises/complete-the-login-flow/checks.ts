@@ -51,16 +51,29 @@ export default defineChecks([
     },
   },
   {
-    name: 'Logging in sets a remember-me cookie',
-    async run({ client }) {
+    name: 'Ticking "Remember me" sets a remember-me cookie, and leaving it unticked does not',
+    async run({ client, newClient }) {
       await client.postForm('/login', ada)
-      expectCookie(client, 'remember_token', 'Pass { remember: true } to loginUser.')
+      expectStatus(await client.get('/dashboard'), 200, 'Without the tick the login still works.')
+      expectCookie(
+        client,
+        'remember_token',
+        'Without the tick this browser must get no remember-me cookie: it is a year-long key to the account, so only a user who asks for one gets it.',
+        false,
+      )
+      const ticked = newClient()
+      await ticked.postForm('/login', { ...ada, remember: 'on' })
+      expectCookie(
+        ticked,
+        'remember_token',
+        'With the "Remember me" box ticked, loginUser must be asked to remember. Which field of the posted form says the box was ticked?',
+      )
     },
   },
   {
     name: 'A new browser with only the remember-me cookie is still logged in',
     async run({ client, newClient }) {
-      await client.postForm('/login', ada)
+      await client.postForm('/login', { ...ada, remember: 'on' })
       const token = client.cookie('remember_token')
       const later = newClient()
       if (token) later.setCookie('remember_token', token)
@@ -75,7 +88,12 @@ export default defineChecks([
   {
     name: 'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
     async run({ client }) {
-      await client.postForm('/login', ada)
+      await client.postForm('/login', { ...ada, remember: 'on' })
+      expectCookie(
+        client,
+        'remember_token',
+        'This check logs in with "Remember me" ticked, and needs the remember-me cookie to exist before it can see logout remove it.',
+      )
       await client.postForm('/logout', {})
       expectStatus(await client.get('/dashboard'), 401, 'Call logoutUser(c) in the /logout route.')
       expectCookie(

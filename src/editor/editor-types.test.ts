@@ -52,7 +52,7 @@ describe('collectEditorTypes', () => {
     const [entry = ''] = types.paths['signed-in/login-manager'] ?? []
     expect(entry).toBe('file:///node_modules/signed-in/login-manager/index.ts')
     expect(types.files[entry]).toBe(readFileSync('src/login-manager/index.ts', 'utf8'))
-    expect(types.files['file:///node_modules/signed-in/login-manager/login-manager.ts']).toMatch(
+    expect(types.files['file:///node_modules/signed-in/login-manager/helpers.ts']).toMatch(
       /export async function loginUser/,
     )
     expect(Object.keys(types.files).filter((path) => /\.(test|bench)\.ts$/.test(path))).toEqual([])

@@ -2,12 +2,12 @@ import type { EditorHandle } from '../editor/monaco-editor'
 import { findBlanks, nextBlank } from '../runner/blanks'
 
 /**
- * Whether editors in this element get the plain textarea instead of Monaco: on coarse pointers
- * (phones and tablets, which Monaco does not support) or when `data-plain="true"` is set on it or
- * an ancestor.
+ * Whether editors in this element get the touch editor (CodeMirror) instead of Monaco: on coarse
+ * pointers (phones and tablets, which Monaco does not support) or when `data-plain="true"` is set
+ * on it or an ancestor. Its keyboard help is the same as the last-resort textarea's.
  *
  * @param element - the editor, or the panel around it
- * @returns true for the textarea
+ * @returns true for the touch editor
  * @example
  * help.dataset.mode = usesPlainEditor(panel) ? 'plain' : 'monaco'
  */
@@ -15,10 +15,14 @@ export function usesPlainEditor(element: Element): boolean {
   return matchMedia('(pointer: coarse)').matches || element.closest('[data-plain="true"]') !== null
 }
 
+/** Which editor a `<code-editor>` shows: the highlighted code until first use, then one of three. */
+export type EditorMode = 'static' | 'monaco' | 'codemirror' | 'textarea'
+
 /**
  * `<code-editor>`: one exercise file. It starts as server-rendered, highlighted code (no layout
- * shift, works without JavaScript). On first focus or click it becomes editable: Monaco on desktop
- * (loaded only then), a plain textarea on coarse pointers or when `data-plain` is set. Dispatches
+ * shift, works without JavaScript). On first focus or click it becomes editable, loading only the
+ * editor it needs: Monaco on desktop, CodeMirror on coarse pointers or when `data-plain` is set (or
+ * when Monaco fails to load), and a plain textarea as the last resort when neither loads. Dispatches
  * `code-change` (detail: `{ path, value }`) and `check-request` (Ctrl/Cmd+Enter) events.
  *
  * @example
@@ -32,6 +36,7 @@ export class CodeEditorElement extends HTMLElement {
   siblings: Record<string, string> = {}
   #handle: EditorHandle | undefined
   #upgrading: Promise<void> | undefined
+  #mode: EditorMode = 'static'
 
   get path(): string {
     return this.dataset['path'] ?? 'app.ts'
@@ -55,10 +60,9 @@ export class CodeEditorElement extends HTMLElement {
     if (!this.#handle && !textarea) this.#renderStatic(text)
   }
 
-  /** Which editor is live: the highlighted code, Monaco, or the textarea. */
-  get mode(): 'static' | 'monaco' | 'textarea' {
-    if (this.#handle) return this.querySelector('textarea') ? 'textarea' : 'monaco'
-    return 'static'
+  /** Which editor is live: the highlighted code, Monaco, CodeMirror, or the textarea. */
+  get mode(): EditorMode {
+    return this.#mode
   }
 
   /** Say which text the server-rendered code shows, so setting the same value keeps its highlighting. */
@@ -88,11 +92,12 @@ export class CodeEditorElement extends HTMLElement {
       const box = document.createElement('div')
       box.className = 'editor-box'
       box.style.height = `${Math.max(height, 120)}px`
-      const usePlain = usesPlainEditor(this)
-      this.#handle = usePlain ? this.#createTextarea(box) : await this.#createMonaco(box)
+      const [mode, handle] = await this.#createEditor(box)
+      this.#handle = handle
+      this.#mode = mode
       staticCode?.replaceWith(box)
       this.dataset['state'] = 'ready'
-      this.dataset['mode'] = usePlain ? 'textarea' : 'monaco'
+      this.dataset['mode'] = mode
       this.dispatchEvent(new CustomEvent('editor-ready', { bubbles: true }))
     })()
     return this.#upgrading.then(() => {
@@ -100,6 +105,58 @@ export class CodeEditorElement extends HTMLElement {
       this.#handle.focus()
       this.#handle.selectFirstBlank()
     })
+  }
+
+  /**
+   * Each editor is its own chunk, fetched only here: a desktop page never downloads CodeMirror and
+   * a phone never downloads Monaco. When a chunk cannot load (offline, a failed deploy) the next
+   * kind takes over, so the learner can always type.
+   */
+  async #createEditor(box: HTMLElement): Promise<[EditorMode, EditorHandle]> {
+    if (!usesPlainEditor(this)) {
+      const height = box.style.height
+      try {
+        return ['monaco', await this.#createMonaco(box)]
+      } catch (error) {
+        console.warn('Monaco did not load; using the touch editor instead.', error)
+        box.replaceChildren()
+        box.removeAttribute('style')
+        box.style.height = height
+      }
+    }
+    try {
+      const { createCodeMirrorEditor } = await import('../editor/codemirror-editor')
+      const handle = createCodeMirrorEditor(box, {
+        value: this.#value,
+        path: this.path,
+        readOnly: !this.editable,
+        ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Escape, then Tab, to leave the editor.`,
+        onChange: (value) => this.#changed(value),
+        onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
+      })
+      this.#keepFirstBlankAfterTap(box, handle)
+      return ['codemirror', handle]
+    } catch (error) {
+      console.warn('The touch editor did not load; using a plain text box instead.', error)
+      return ['textarea', this.#createTextarea(box)]
+    }
+  }
+
+  /**
+   * A tap that opened the editor ends with a click on the new editor, which would move the caret
+   * to the tap point; put the first blank back under the selection once.
+   */
+  #keepFirstBlankAfterTap(box: HTMLElement, handle: Pick<EditorHandle, 'selectFirstBlank'>) {
+    const created = Date.now()
+    box.addEventListener(
+      'click',
+      () => {
+        const selection = getSelection()
+        if (Date.now() - created < 1000 && (selection?.isCollapsed ?? true))
+          handle.selectFirstBlank()
+      },
+      { once: true },
+    )
   }
 
   async #createMonaco(box: HTMLElement): Promise<EditorHandle> {

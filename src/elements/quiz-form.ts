@@ -20,6 +20,8 @@ const stateLabels: Record<string, string> = {
 export class QuizFormElement extends HTMLElement {
   #store: QuizStore | undefined
   #unsubscribers: Array<() => void> = []
+  /** True while answers kept from before a reload are drawn: that must not move focus or scroll. */
+  #restoring = true
 
   connectedCallback() {
     const description = JSON.parse(
@@ -69,7 +71,7 @@ export class QuizFormElement extends HTMLElement {
         ?.click()
     })
 
-    // Order questions: Up and Down move a step; focus follows it.
+    // Order questions: Up and Down move a step; focus stays on the button, and the move is announced.
     this.addEventListener('click', (event) => {
       const button =
         event.target instanceof Element
@@ -85,9 +87,9 @@ export class QuizFormElement extends HTMLElement {
         announce(`Already ${direction < 0 ? 'first' : 'last'}.`)
         return
       }
-      if (direction < 0) list.insertBefore(step, sibling)
-      else list.insertBefore(sibling, step)
-      button.focus()
+      // Move the neighbour, never the step itself: the focused button stays in the document, so
+      // focus is not lost and re-announced over the live region (which screen readers then drop).
+      list.insertBefore(sibling, direction < 0 ? step.nextElementSibling : step)
       const position = [...list.children].indexOf(step) + 1
       announce(
         `${step.querySelector('.step-text')?.textContent ?? 'Step'} is now step ${position} of ${list.children.length}.`,
@@ -113,7 +115,29 @@ export class QuizFormElement extends HTMLElement {
       )
     })
 
+    // Answers kept from before a reload: say so, and offer the way back to where the learner was.
+    const resumed = Object.keys(store.$results.get()).length
+    const resumedAttempt = store.$attempt.get()
+    const resume = this.querySelector<HTMLElement>('[data-resume]')
+    const resumeButton = resume?.querySelector<HTMLButtonElement>('[data-resume-go]')
+    resumeButton?.addEventListener('click', () => {
+      const next = questions.get(store.$nextUnanswered.get() ?? '')
+      next?.scrollIntoView({ block: 'start' })
+      next?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled])')?.focus()
+    })
+
     this.#unsubscribers.push(
+      store.$nextUnanswered.subscribe((next) => {
+        if (!resume || !resumeButton) return
+        resume.hidden = resumed === 0 || next === null || store.$attempt.get() !== resumedAttempt
+        const number = next ? store.$visible.get().indexOf(next) + 1 : 0
+        resume
+          .querySelector('[data-resume-text]')
+          ?.replaceChildren(
+            `Welcome back: your ${resumed} ${resumed === 1 ? 'answer' : 'answers'} from last time ${resumed === 1 ? 'is' : 'are'} kept.`,
+          )
+        resumeButton.textContent = `Continue at question ${number}`
+      }),
       store.$presentation.subscribe((presentation) => this.#applyOrder(questions, presentation)),
       store.$visible.subscribe((visible) => {
         for (const [id, element] of questions) element.hidden = !visible.includes(id)
@@ -124,8 +148,11 @@ export class QuizFormElement extends HTMLElement {
         })
       }),
       store.$results.subscribe((results) => {
+        const responses = store.$responses.get()
         for (const [id, element] of questions) {
           const result = results[id]
+          const response = responses[id]
+          if (response !== undefined) this.#showResponse(element, response)
           if (result)
             this.#renderResult(
               element,
@@ -149,9 +176,11 @@ export class QuizFormElement extends HTMLElement {
           element.textContent = `Your best score: ${best.percent}%${best.passed ? ' (passed)' : ''}, after ${best.attempts} ${best.attempts === 1 ? 'attempt' : 'attempts'}.`
       }),
     )
+    this.#restoring = false
   }
 
   disconnectedCallback() {
+    this.#restoring = true
     for (const unsubscribe of this.#unsubscribers) unsubscribe()
     this.#unsubscribers = []
   }
@@ -159,6 +188,24 @@ export class QuizFormElement extends HTMLElement {
   /** The store, for tests. */
   get store(): QuizStore | undefined {
     return this.#store
+  }
+
+  /** Put a saved answer back into its question's inputs (or its steps in the learner's order). */
+  #showResponse(element: HTMLElement, response: QuizResponse) {
+    if (element.dataset['type'] === 'order' && Array.isArray(response)) {
+      const steps = element.querySelector('[data-steps]')
+      for (const stepId of response) {
+        const step = steps?.querySelector(`[data-step="${CSS.escape(stepId)}"]`)
+        if (step) steps?.append(step)
+      }
+      return
+    }
+    for (const input of element.querySelectorAll<HTMLInputElement>('input')) {
+      if (input.type === 'text') input.value = typeof response === 'string' ? response : ''
+      else
+        input.checked =
+          response === input.value || (Array.isArray(response) && response.includes(input.value))
+    }
   }
 
   #readResponse(element: HTMLElement): QuizResponse | null {
@@ -315,7 +362,7 @@ export class QuizFormElement extends HTMLElement {
       this.#announce(title)
     } else {
       this.querySelector('[data-announce]')?.replaceChildren()
-      verdict.focus()
+      if (!this.#restoring) verdict.focus()
     }
   }
 

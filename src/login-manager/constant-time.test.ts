@@ -2,7 +2,7 @@
 // spy and then overrides its answer once: with a plain `===` (or a spy result that is ignored) the
 // verdict would not follow the override, and the test fails.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { decodeRememberCookie, encodeRememberCookie } from './login-manager'
+import { decodeRememberCookie, encodeRememberCookie } from './index'
 import { decodeSessionCookie, encodeSessionCookie } from './session'
 import { SECRET } from './test-app'
 import { constantTimeEqual } from './utils/crypto'
@@ -22,14 +22,17 @@ describe('signature checks use constantTimeEqual', () => {
   it('decodeRememberCookie compares the digest with constantTimeEqual, and its answer decides', async () => {
     const genuine = await encodeRememberCookie('1', SECRET)
     const digest = genuine.slice(2)
-    expect(await decodeRememberCookie(genuine, SECRET)).toBe('1')
+    expect(await decodeRememberCookie(genuine, SECRET)).toEqual({ id: '1', version: 0 })
     expect(spy).toHaveBeenCalledWith(digest, digest)
 
     spy.mockReturnValueOnce(false)
     expect(await decodeRememberCookie(genuine, SECRET)).toBeNull()
 
     spy.mockReturnValueOnce(true)
-    expect(await decodeRememberCookie(`1|${'0'.repeat(128)}`, SECRET)).toBe('1')
+    expect(await decodeRememberCookie(`1|${'0'.repeat(128)}`, SECRET)).toEqual({
+      id: '1',
+      version: 0,
+    })
   })
 
   it('the session cookie signature is compared with constantTimeEqual, and its answer decides', async () => {
@@ -45,7 +48,8 @@ describe('signature checks use constantTimeEqual', () => {
     spy.mockReturnValueOnce(false)
     expect(await decodeSessionCookie(await fresh(2), SECRET)).toBeNull()
 
-    const forged = `${(await fresh(3)).split('.')[0]}.${'A'.repeat(43)}`
+    // Data and signed times kept, signature replaced.
+    const forged = `${(await fresh(3)).split('.').slice(0, 3).join('.')}.${'A'.repeat(43)}`
     spy.mockReturnValueOnce(true)
     expect(await decodeSessionCookie(forged, SECRET)).toEqual({ _user_id: '1', n: 3 })
   })

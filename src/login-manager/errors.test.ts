@@ -6,7 +6,7 @@ import {
   MAX_COOKIE_SECONDS,
   type LoginManagerErrorCode,
 } from './errors'
-import { currentUser, LoginManager, loginUser } from './login-manager'
+import { currentUser, LoginManager, loginUser } from './index'
 import { getSession, session } from './session'
 import { makeApp, SECRET, users } from './test-app'
 import { UserMixin } from './users'
@@ -98,7 +98,11 @@ describe('each error says what is wrong, why, and how to fix it', () => {
     app.onError((error, c) => ((caught = error), c.text('x', 500)))
     app.get('/', (c) => c.text('never'))
     await app.request('/')
-    expectTeachingError(caught, 'session-not-installed', errorMessages.sessionNotInstalled())
+    expectTeachingError(
+      caught,
+      'session-not-installed',
+      errorMessages.sessionNotInstalled('loginManager.middleware()'),
+    )
     expect((caught as Error).message).toContain('Install session() first')
   })
 
@@ -191,6 +195,10 @@ describe('each error says what is wrong, why, and how to fix it', () => {
   it('every message is one to three sentences and contains a how-to', () => {
     const samples: Record<keyof typeof errorMessages, string> = {
       missingSecret: errorMessages.missingSecret(),
+      weakSecret: errorMessages.weakSecret('it is one character repeated'),
+      cookieTooLarge: errorMessages.cookieTooLarge('session', 6987, '"cart" (5000 bytes of JSON)'),
+      badCookiePrefix: errorMessages.badCookiePrefix('session', 'it sets Path=/app'),
+      nothingToRevoke: errorMessages.nothingToRevoke(),
       missingLoader: errorMessages.missingLoader(),
       middlewareNotInstalled: errorMessages.middlewareNotInstalled('currentUser(c)'),
       sessionNotInstalled: errorMessages.sessionNotInstalled(),
@@ -200,6 +208,7 @@ describe('each error says what is wrong, why, and how to fix it', () => {
       badMaxAge: errorMessages.badMaxAge(-1),
       unknownHashMethod: errorMessages.unknownHashMethod('md5'),
       scryptTooCostly: errorMessages.scryptTooCostly({ n: 2 ** 21, r: 8, p: 1 }),
+      pbkdf2TooCostly: errorMessages.pbkdf2TooCostly(999_999_999),
       badSaltLength: errorMessages.badSaltLength(0),
     }
     expect(Object.keys(samples).sort()).toEqual(Object.keys(errorMessages).sort())

@@ -39,7 +39,7 @@
  *   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password']))))
  *     return c.text('Wrong username or password', 401)
  *   await loginUser(c, user, { remember: form['remember'] === 'on' })
- *   return c.redirect(safeNext(c, c.req.query('next')))
+ *   return c.redirect(safeNext(c.req.query('next')))
  * })
  * app.get('/account', loginRequired<User>(), (c) => c.text(`Hello, ${c.var.currentUser.name}`))
  * app.post('/logout', async (c) => {
@@ -58,23 +58,23 @@ export { flash, getFlashedMessages, type FlashedMessage } from './flash'
 export {
   confirmLogin,
   currentUser,
-  decodeRememberCookie,
   describeAuth,
-  encodeRememberCookie,
-  freshLoginRequired,
-  LoginManager,
   loginFresh,
   loginRemembered,
-  loginRequired,
   loginUser,
+  logoutEverywhere,
   logoutUser,
   safeNext,
   type AuthDescription,
+} from './helpers'
+export {
+  LoginManager,
   type LoginManagerEvents,
   type LoginManagerOptions,
   type LoginVariables,
   type RememberCookieOptions,
 } from './login-manager'
+export { freshLoginRequired, loginRequired } from './middleware'
 export {
   decodeSessionCookie,
   encodeSessionCookie,
@@ -84,7 +84,19 @@ export {
   type SessionOptions,
   type SessionValue,
 } from './session'
+export { MemorySessionStore, type SessionStore, type StoredSession } from './session-store'
+export {
+  decodeRememberCookie,
+  encodeRememberCookie,
+  REMEMBER_DIGEST_PATTERN,
+  type RememberedLogin,
+} from './utils/remember-cookie'
 export { AnonymousUser, UserMixin } from './users'
-export { checkPasswordHash, generatePasswordHash, type PasswordHashOptions } from './utils/password'
+export {
+  checkPasswordHash,
+  generatePasswordHash,
+  HASH_LIMITS,
+  type PasswordHashOptions,
+} from './utils/password'
 export { loginUrl, makeNextParam } from './utils/url'
 export { readWorkCounters, resetWorkCounters, type WorkCounters } from './work-counters'

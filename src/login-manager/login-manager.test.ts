@@ -14,7 +14,7 @@ import {
   loginRequired,
   loginUser,
   logoutUser,
-} from './login-manager'
+} from './index'
 import { getFlashedMessages } from './flash'
 import { encodeSessionCookie, getSession, session } from './session'
 import { client, makeApp, SECRET, TestUser, users } from './test-app'
@@ -306,7 +306,9 @@ describe('loginUser / logoutUser / confirmLogin', () => {
     })
     const cookie =
       remembered.headers.getSetCookie().find((c) => c.startsWith('remember_token=')) ?? ''
-    expect(cookie).toMatch(/^remember_token=1%7C[0-9a-f]{128}; Path=\/; Expires=[^;]+; HttpOnly$/)
+    expect(cookie).toMatch(
+      /^remember_token=1%7C[0-9a-f]{128}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/,
+    )
     const expires = new Date(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '').getTime()
     expect(Math.abs(expires - (Date.now() + 3600_000))).toBeLessThan(5000)
     expect(await (await browser.get('/session')).json()).toMatchObject({ _remember_seconds: 3600 })
@@ -422,6 +424,36 @@ describe('loginUser / logoutUser / confirmLogin', () => {
 })
 
 describe('remember cookie', () => {
+  it('is Secure when the login came over https, and not over http', async () => {
+    const overHttps = await client(setup().app).request('https://app.test/login/1?remember=1', {
+      method: 'POST',
+    })
+    expect(rememberSetCookie(overHttps)).toMatch(/; HttpOnly; Secure; SameSite=Lax$/)
+    const overHttp = await client(setup().app).request('http://app.test/login/1?remember=1', {
+      method: 'POST',
+    })
+    expect(rememberSetCookie(overHttp)).toMatch(/; HttpOnly; SameSite=Lax$/)
+  })
+
+  it('with hostPrefix is __Host-remember_token, restores the login, and is deleted on logout', async () => {
+    const browser = client(setup({ rememberCookie: { hostPrefix: true } }).app)
+    const login = await browser.request('/login/1?remember=1', { method: 'POST' })
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('__Host-remember_token='))
+    expect(cookie).toMatch(/; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/)
+    browser.jar.delete('session')
+    expect(await (await browser.get('/me')).text()).toBe('user:1')
+    await browser.request('/logout', { method: 'POST' })
+    expect(browser.jar.has('__Host-remember_token')).toBe(false)
+  })
+
+  it('with hostPrefix refuses a Domain when the manager is made', () => {
+    expect(
+      () => new LoginManager({ rememberCookie: { hostPrefix: true, domain: 'app.test' } }),
+    ).toThrow(
+      'The remember_token cookie asks for the __Host- prefix, but it sets Domain=app.test, and browsers refuse',
+    )
+  })
+
   it('matches Flask-Login: HMAC-SHA512 hex of the id with the secret', async () => {
     expect(await encodeRememberCookie('1', 'deterministic')).toBe(
       '1|0e9e6e9855fbe6df7906ec4737578a1d491b38d3fd5246c1561016e189d6516043286501ca43257c938e60aad77acec5ce916b94ca9d00c0bb6f9883ae4b82ae',
@@ -430,7 +462,10 @@ describe('remember cookie', () => {
 
   it('splits at the last | and keeps ids containing | or non-ASCII characters', async () => {
     for (const id of ['a|b', 'ü', '用户']) {
-      expect(await decodeRememberCookie(await encodeRememberCookie(id, SECRET), SECRET)).toBe(id)
+      expect(await decodeRememberCookie(await encodeRememberCookie(id, SECRET), SECRET)).toEqual({
+        id,
+        version: 0,
+      })
     }
     const browser = client(setup().app)
     await browser.request(`/login/${encodeURIComponent('ü')}?remember=1`, { method: 'POST' })
@@ -723,6 +758,7 @@ describe('session protection', () => {
     )
     expect(await (await browser.get('/keys')).json()).toEqual([
       '_user_id',
+      '_version',
       '_fresh',
       '_id',
       '_remember_seconds',
@@ -835,7 +871,7 @@ describe('describeAuth', () => {
       isAuthenticated: true,
       isAnonymous: false,
       userIdInSession: '1',
-      sessionKeys: ['_user_id', '_fresh', '_id'],
+      sessionKeys: ['_user_id', '_version', '_fresh', '_id'],
       remembered: true,
       fresh: true,
       secretSet: true,

@@ -1,13 +1,16 @@
-import type { Context, Env, MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { errorMessages, LoginManagerError, MAX_COOKIE_SECONDS } from './errors'
+import { errorMessages, isCookieLifetime, LoginManagerError } from './errors'
 import { flash } from './flash'
-import { findSessionContext, type Session } from './session'
+import { STATE_VARIABLE, type RequestState } from './helpers'
+import { freshLoginRequired, loginRequired } from './middleware'
+import { requireSession, resolveCookie, type Session } from './session'
 import { AnonymousUser, UserMixin } from './users'
-import { constantTimeEqual, hmac, sha512Hex } from './utils/crypto'
 import { BoundedCache } from './utils/bounded-cache'
-import { toHex } from './utils/encoding'
-import { isSafeRelativePath, loginUrl, makeNextParam } from './utils/url'
+import { sha512Hex } from './utils/crypto'
+import { decodeRememberCookie, encodeRememberCookie } from './utils/remember-cookie'
+import { LOGIN_KEYS, SESSION_KEYS } from './utils/session-keys'
+import { loginUrl, makeNextParam } from './utils/url'
 
 /**
  * The events a login manager emits, and the payload each handler receives after the context.
@@ -41,11 +44,14 @@ export interface RememberCookieOptions {
   domain?: string
   /** Default `/`. */
   path?: string
-  /** Default false; turn on in production over HTTPS. */
+  /** Default: `Secure` when the request came over https (read from `c.req.url`); `true`/`false` fixes it. */
   secure?: boolean
   /** Default true. */
   httpOnly?: boolean
+  /** Default `Lax`. */
   sameSite?: 'Strict' | 'Lax' | 'None'
+  /** Name the cookie `__Host-<name>` (Secure, `Path=/`, no `Domain`, checked when the manager is made). */
+  hostPrefix?: boolean
   /**
    * Re-send the cookie with a new expiry on each request that carries it while logged in. Only a
    * genuine cookie for the logged-in user is refreshed; a login that was not remembered never gets one.
@@ -104,23 +110,13 @@ export interface LoginVariables<User extends UserMixin = UserMixin> {
 
 type Handler<T> = (c: Context, payload: T) => void
 type ResponseHandler = (c: Context) => Response | Promise<Response>
+type VersionSaver<User> = (user: User, version: number) => Promise<void> | void
 
-interface RequestState<User extends UserMixin> {
-  manager: LoginManager<User>
-  user: Promise<User | AnonymousUser> | undefined
-}
-
-const STATE_VARIABLE = 'signedInLoginManager'
-// Hashing the same address and User-Agent again gives the same identifier; keep recent ones.
-const identifiers = new BoundedCache<string, string>(1000)
-const LOGIN_KEYS = ['_user_id', '_fresh', '_id', '_remember_seconds'] as const
 const YEAR = 365 * 24 * 60 * 60
 
-/** A cookie lifetime we can send: positive, finite, and within the 400 days browsers honour. */
-function isPositiveDuration(value: unknown): value is number {
-  return (
-    typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_COOKIE_SECONDS
-  )
+/** The session version a login of this user carries. */
+function versionOf(user: UserMixin): number {
+  return user.getSessionVersion()
 }
 
 /**
@@ -143,9 +139,12 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   sessionProtection: 'basic' | 'strong' | null
   anonymousUser: () => AnonymousUser
   rememberCookie: Required<
-    Pick<RememberCookieOptions, 'name' | 'path' | 'secure' | 'httpOnly' | 'refreshEachRequest'>
+    Pick<
+      RememberCookieOptions,
+      'name' | 'path' | 'httpOnly' | 'sameSite' | 'refreshEachRequest' | 'hostPrefix'
+    >
   > &
-    Pick<RememberCookieOptions, 'duration' | 'domain' | 'sameSite'>
+    Pick<RememberCookieOptions, 'duration' | 'domain' | 'secure'>
   useSessionForNext: boolean
   exemptMethods: string[]
   remoteAddress: (c: Context) => string
@@ -156,7 +155,10 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     ((c: Context) => Promise<User | null | undefined> | User | null | undefined) | undefined
   #unauthorizedHandler: ResponseHandler | undefined
   #needsRefreshHandler: ResponseHandler | undefined
+  #versionSaver: VersionSaver<User> | undefined
   #handlers = new Map<keyof LoginManagerEvents<User>, Set<Handler<never>>>()
+  // Hashing the same address and User-Agent again gives the same identifier; keep recent ones.
+  readonly #identifiers = new BoundedCache<string, string>(1000)
 
   /**
    * @param options - views, messages, protection and cookie settings
@@ -179,7 +181,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       options.sessionProtection === undefined ? 'basic' : options.sessionProtection
     this.anonymousUser = options.anonymousUser ?? (() => new AnonymousUser())
     const remember = options.rememberCookie ?? {}
-    if (remember.duration !== undefined && !isPositiveDuration(remember.duration)) {
+    if (remember.duration !== undefined && !isCookieLifetime(remember.duration)) {
       throw new LoginManagerError(
         'bad-remember-duration',
         errorMessages.badDuration(remember.duration),
@@ -188,13 +190,16 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     this.rememberCookie = {
       name: remember.name ?? 'remember_token',
       path: remember.path ?? '/',
-      secure: remember.secure ?? false,
       httpOnly: remember.httpOnly ?? true,
+      sameSite: remember.sameSite ?? 'Lax',
       refreshEachRequest: remember.refreshEachRequest ?? false,
+      hostPrefix: remember.hostPrefix ?? false,
       ...(remember.duration === undefined ? {} : { duration: remember.duration }),
       ...(remember.domain === undefined ? {} : { domain: remember.domain }),
-      ...(remember.sameSite === undefined ? {} : { sameSite: remember.sameSite }),
+      ...(remember.secure === undefined ? {} : { secure: remember.secure }),
     }
+    // Checked now, so a __Host- cookie that breaks the prefix's rules fails at startup.
+    this.rememberCookieSettings()
     this.useSessionForNext = options.useSessionForNext ?? false
     this.exemptMethods = options.exemptMethods ?? ['OPTIONS']
     this.remoteAddress = options.remoteAddress ?? (() => '')
@@ -230,6 +235,35 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   >(loader: L): L {
     this.#requestLoader = loader
     return loader
+  }
+
+  /**
+   * Register the function that saves a user's new session version in your database. With it,
+   * `logoutEverywhere(c)` revokes every session and remember cookie of the user without any
+   * server-side session state: it adds one to the version and calls this to save it.
+   *
+   * @param saver - `async (user, version) => db.setSessionVersion(user.id, version)`
+   * @returns the saver
+   * @example
+   * loginManager.sessionVersionSaver(async (user, version) => {
+   *   user.sessionVersion = version // and write it to the users table
+   * })
+   */
+  sessionVersionSaver<S extends VersionSaver<User>>(saver: S): S {
+    this.#versionSaver = saver
+    return saver
+  }
+
+  /**
+   * @internal Add one to the user's session version and save it, when a saver is registered.
+   * @returns whether a saver was registered
+   */
+  async bumpSessionVersion(user: User): Promise<boolean> {
+    if (!this.#versionSaver) return false
+    const version = versionOf(user) + 1
+    await this.#versionSaver(user, version)
+    user.sessionVersion = version
+    return true
   }
 
   /**
@@ -299,9 +333,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   middleware(): MiddlewareHandler {
     // An arrow keeps `this`; the const gives the middleware its name in stack traces.
     const loginManager: MiddlewareHandler = async (c, next) => {
-      const sessionContext = findSessionContext(c)
-      if (!sessionContext)
-        throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
+      const sessionContext = requireSession(c, 'loginManager.middleware()')
       const state: RequestState<User> = { manager: this, user: undefined }
       c.set(STATE_VARIABLE as never, state as never)
       await next()
@@ -374,7 +406,7 @@ export class LoginManager<User extends UserMixin = UserMixin> {
   #redirectToView(c: Context, view: string): Response {
     const next = makeNextParam(view, c.req.url)
     if (this.useSessionForNext) {
-      sessionOf(c).set('next', next)
+      requireSession(c, 'loginManager.unauthorized(c)').session.set('next', next)
       return c.redirect(view, 302)
     }
     return c.redirect(loginUrl(view, next), 302)
@@ -388,26 +420,40 @@ export class LoginManager<User extends UserMixin = UserMixin> {
       throw new LoginManagerError('missing-loader', errorMessages.missingLoader())
     }
     this.emit(c, 'accessed', undefined)
-    const session = sessionOf(c)
-    const secret = secretOf(c)
+    const { session, secret } = requireSession(c, 'currentUser(c)')
     if (await this.#protectSession(c, session)) return this.anonymousUser()
-    const userId = session.get('_user_id')
+    const userId = session.get(SESSION_KEYS.userId)
+    let loaded: User | null | undefined
     if (typeof userId === 'string' && this.#userLoader) {
-      const user = await this.#userLoader(userId)
-      if (user !== null && user !== undefined) return user
+      loaded = await this.#userLoader(userId)
+      if (loaded !== null && loaded !== undefined) {
+        if (versionOf(loaded) === (session.get(SESSION_KEYS.version) ?? 0)) return loaded
+        // The user's sessions were revoked after this one began: log it out.
+        for (const key of LOGIN_KEYS) session.delete(key)
+      }
     }
-    const cookie = getCookie(c, this.rememberCookie.name)
-    if (cookie !== undefined && session.get('_remember') !== 'clear') {
-      const id = await decodeRememberCookie(cookie, secret)
-      // The loader already said no to this id above; asking again would call it twice a request.
-      const askedAlready =
-        id !== null && typeof userId === 'string' && constantTimeEqual(id, userId)
+    const cookie = getCookie(c, this.rememberCookieSettings().name)
+    if (cookie !== undefined && session.get(SESSION_KEYS.remember) !== 'clear') {
+      const remembered = await decodeRememberCookie(cookie, secret)
+      if (remembered === null) return this.anonymousUser()
+      // The loader already answered for this id above; asking again would call it twice a request.
       const user =
-        id !== null && !askedAlready && this.#userLoader ? await this.#userLoader(id) : null
+        typeof userId === 'string' && remembered.id === userId
+          ? loaded
+          : this.#userLoader
+            ? await this.#userLoader(remembered.id)
+            : null
       if (user === null || user === undefined) return this.anonymousUser()
-      session.set('_user_id', id as string)
-      session.set('_fresh', false)
-      session.set('_id', await this.sessionIdentifier(c))
+      if (versionOf(user) !== remembered.version) {
+        // Made before the user's sessions were revoked: refuse it, and have the browser drop it.
+        session.set(SESSION_KEYS.remember, 'clear')
+        return this.anonymousUser()
+      }
+      session.regenerate()
+      session.set(SESSION_KEYS.userId, remembered.id)
+      session.set(SESSION_KEYS.version, remembered.version)
+      session.set(SESSION_KEYS.fresh, false)
+      session.set(SESSION_KEYS.identifier, await this.sessionIdentifier(c))
       this.emit(c, 'loadedFromCookie', user)
       return user
     }
@@ -431,51 +477,74 @@ export class LoginManager<User extends UserMixin = UserMixin> {
    */
   async sessionIdentifier(c: Context): Promise<string> {
     const source = `${this.remoteAddress(c)}|${c.req.header('User-Agent') ?? ''}`
-    let identifier = identifiers.get(source)
+    let identifier = this.#identifiers.get(source)
     if (identifier === undefined) {
       identifier = await sha512Hex(source)
-      identifiers.set(source, identifier)
+      this.#identifiers.set(source, identifier)
     }
     return identifier
+  }
+
+  /**
+   * The remember cookie's full name and its attributes for a request, from {@link rememberCookie}.
+   *
+   * @returns the name (with `__Host-` when asked for) and a function giving the attributes
+   * @throws LoginManagerError (`bad-cookie-prefix`) when `hostPrefix` is set with a Domain, a Path other than `/` or `secure: false`
+   * @example
+   * const { name } = loginManager.rememberCookieSettings() // 'remember_token'
+   */
+  rememberCookieSettings(): ReturnType<typeof resolveCookie> {
+    const { name, path, domain, secure, httpOnly, sameSite, hostPrefix } = this.rememberCookie
+    return resolveCookie(
+      name,
+      {
+        path,
+        httpOnly,
+        sameSite,
+        ...(domain === undefined ? {} : { domain }),
+        ...(secure === undefined ? {} : { secure }),
+      },
+      hostPrefix,
+    )
   }
 
   /** Returns true when strong protection logged the user out for this request. */
   async #protectSession(c: Context, session: Session): Promise<boolean> {
     if (!this.sessionProtection || session.keys().length === 0) return false
     const identifier = await this.sessionIdentifier(c)
-    if (session.get('_id') === identifier) return false
+    if (session.get(SESSION_KEYS.identifier) === identifier) return false
     if (this.sessionProtection === 'basic' || session.permanent) {
       // Written only when it changes: a session that stays in another browser would otherwise be
       // re-sent with every response.
-      if (session.get('_fresh') !== false) session.set('_fresh', false)
+      if (session.get(SESSION_KEYS.fresh) !== false) session.set(SESSION_KEYS.fresh, false)
       this.emit(c, 'sessionProtected', undefined)
       return false
     }
     for (const key of LOGIN_KEYS) session.delete(key)
-    session.set('_remember', 'clear')
+    session.set(SESSION_KEYS.remember, 'clear')
     this.emit(c, 'sessionProtected', undefined)
     return true
   }
 
   async #updateRememberCookie(c: Context, session: Session, secret: string): Promise<void> {
-    const action = session.get('_remember')
-    const { name, path, domain } = this.rememberCookie
+    const action = session.get(SESSION_KEYS.remember)
+    const { name, attributesFor } = this.rememberCookieSettings()
     if (action === 'set') {
-      session.delete('_remember')
-      const id = session.get('_user_id')
+      session.delete(SESSION_KEYS.remember)
+      const id = session.get(SESSION_KEYS.userId)
       if (typeof id !== 'string') return
       await this.#setRememberCookie(c, session, secret, id)
     } else if (action === 'clear') {
-      session.delete('_remember')
-      deleteCookie(c, name, { path, ...(domain === undefined ? {} : { domain }) })
+      session.delete(SESSION_KEYS.remember)
+      deleteCookie(c, name, attributesFor(c))
     } else if (this.rememberCookie.refreshEachRequest) {
       // Only a genuine cookie for the user logged in now is refreshed: a garbage or foreign
       // cookie must not turn into a fresh remember cookie for this login.
-      const id = session.get('_user_id')
+      const id = session.get(SESSION_KEYS.userId)
       const cookie = getCookie(c, name)
       if (typeof id !== 'string' || cookie === undefined) return
       const remembered = await decodeRememberCookie(cookie, secret)
-      if (remembered !== null && constantTimeEqual(remembered, id))
+      if (remembered?.id === id && remembered.version === (session.get(SESSION_KEYS.version) ?? 0))
         await this.#setRememberCookie(c, session, secret, id)
     }
   }
@@ -486,322 +555,13 @@ export class LoginManager<User extends UserMixin = UserMixin> {
     secret: string,
     id: string,
   ): Promise<void> {
-    const { name, path, domain, secure, httpOnly, sameSite } = this.rememberCookie
-    const stored = session.get('_remember_seconds')
-    const seconds = isPositiveDuration(stored) ? stored : (this.rememberCookie.duration ?? YEAR)
-    setCookie(c, name, await encodeRememberCookie(id, secret), {
+    const { name, attributesFor } = this.rememberCookieSettings()
+    const stored = session.get(SESSION_KEYS.rememberSeconds)
+    const seconds = isCookieLifetime(stored) ? stored : (this.rememberCookie.duration ?? YEAR)
+    const version = session.get<number>(SESSION_KEYS.version) ?? 0
+    setCookie(c, name, await encodeRememberCookie(id, secret, version), {
+      ...attributesFor(c),
       expires: new Date(Date.now() + seconds * 1000),
-      path,
-      httpOnly,
-      ...(secure ? { secure } : {}),
-      ...(domain === undefined ? {} : { domain }),
-      ...(sameSite === undefined ? {} : { sameSite }),
     })
   }
 }
-
-function stateOf<User extends UserMixin>(c: Context, helper: string): RequestState<User> {
-  const state = c.get(STATE_VARIABLE as never) as RequestState<User> | undefined
-  if (!state)
-    throw new LoginManagerError(
-      'middleware-not-installed',
-      errorMessages.middlewareNotInstalled(helper),
-    )
-  return state
-}
-
-function sessionOf(c: Context): Session {
-  const found = findSessionContext(c)
-  if (!found)
-    throw new LoginManagerError('session-not-installed', errorMessages.sessionNotInstalled())
-  return found.session
-}
-
-function secretOf(c: Context): string {
-  return findSessionContext(c)?.secret ?? ''
-}
-
-/**
- * The remember cookie's value: `<id>|<lowercase hex HMAC-SHA512(secret, id)>`, as Flask-Login makes it.
- *
- * @param id - the user id
- * @param secret - the secret given to `session()`
- * @returns the cookie value
- * @example
- * await encodeRememberCookie('1', 'deterministic') // '1|0e9e6e98…'
- */
-export async function encodeRememberCookie(id: string, secret: string): Promise<string> {
-  return `${id}|${toHex(await hmac(secret, id, 'SHA-512'))}`
-}
-
-/**
- * Read a remember cookie: the id when the digest is right, else `null`. Splits at the last `|` and
- * compares in constant time; never throws.
- *
- * @param value - the cookie value
- * @param secret - the secret given to `session()`
- * @returns the user id, or null
- * @example
- * await decodeRememberCookie('1|deadbeef', 'deterministic') // null
- */
-export async function decodeRememberCookie(value: string, secret: string): Promise<string | null> {
-  if (typeof value !== 'string') return null
-  const bar = value.lastIndexOf('|')
-  if (bar < 0) return null
-  const id = value.slice(0, bar)
-  const digest = value.slice(bar + 1)
-  if (!/^[0-9a-f]{128}$/.test(digest)) return null
-  const expected = toHex(await hmac(secret, id, 'SHA-512'))
-  return constantTimeEqual(digest, expected) ? id : null
-}
-
-/**
- * The current user: the logged-in user, or an anonymous one. Loaded on first use and cached for the
- * rest of the request, so the user loader runs at most once per request.
- *
- * @param c - the request context
- * @returns the user
- * @throws LoginManagerError when `loginManager.middleware()` is not installed, or no loader is registered
- * @example
- * app.get('/', async (c) => {
- *   const user = await currentUser(c)
- *   return c.text(user.isAuthenticated ? 'Welcome back' : 'Hello, stranger')
- * })
- */
-export function currentUser<User extends UserMixin = UserMixin>(
-  c: Context,
-): Promise<User | AnonymousUser> {
-  const state = stateOf<User>(c, 'currentUser(c)')
-  state.user ??= state.manager.loadUser(c)
-  return state.user
-}
-
-/**
- * Log a user in: store their id in the session, optionally set the remember cookie, and make them
- * the current user. An inactive user is refused (returns false) unless `force` is set.
- *
- * @param c - the request context
- * @param user - the user whose password you just checked
- * @param options - `remember` sets the remember cookie; `duration` (seconds) overrides its lifetime; `force` logs in an inactive user; `fresh` (default true)
- * @returns true when logged in
- * @throws LoginManagerError when `getId()` is not a string, or `duration` is not a positive number
- * @example
- * app.post('/login', async (c) => {
- *   const form = await c.req.parseBody()
- *   const user = await db.findUserByName(String(form['username']))
- *   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password']))))
- *     return c.text('Wrong username or password', 401)
- *   await loginUser(c, user, { remember: form['remember'] === 'on' })
- *   return c.redirect(safeNext(c, c.req.query('next')))
- * })
- */
-export async function loginUser<User extends UserMixin>(
-  c: Context,
-  user: User,
-  options: { remember?: boolean; duration?: number; force?: boolean; fresh?: boolean } = {},
-): Promise<boolean> {
-  const state = stateOf<User>(c, 'loginUser(c, user)')
-  // Programming mistakes throw before the active check, so they surface even for inactive users.
-  if (options.duration !== undefined && !isPositiveDuration(options.duration)) {
-    throw new LoginManagerError(
-      'bad-remember-duration',
-      errorMessages.badDuration(options.duration),
-    )
-  }
-  if (!options.force && !user.isActive) return false
-  const id = user.getId()
-  if (typeof id !== 'string')
-    throw new LoginManagerError('non-string-id', errorMessages.nonStringId(id))
-  const session = sessionOf(c)
-  session.set('_user_id', id)
-  session.set('_fresh', options.fresh ?? true)
-  session.set('_id', await state.manager.sessionIdentifier(c))
-  if (options.remember) {
-    session.set('_remember', 'set')
-    if (options.duration !== undefined) session.set('_remember_seconds', options.duration)
-  }
-  state.user = Promise.resolve(user)
-  state.manager.emit(c, 'loggedIn', user)
-  return true
-}
-
-/**
- * Log the current user out: remove the login from the session, delete the remember cookie, and
- * make the current user anonymous. Other session keys stay.
- *
- * @param c - the request context
- * @returns true
- * @example
- * app.post('/logout', async (c) => {
- *   await logoutUser(c)
- *   return c.redirect('/')
- * })
- */
-export async function logoutUser(c: Context): Promise<true> {
-  const state = stateOf(c, 'logoutUser(c)')
-  const previous = await currentUser(c)
-  const session = sessionOf(c)
-  for (const key of ['_user_id', '_fresh', '_id'] as const) session.delete(key)
-  if (session.get('_remember') === 'set') session.delete('_remember')
-  if (getCookie(c, state.manager.rememberCookie.name) !== undefined) {
-    session.set('_remember', 'clear')
-    session.delete('_remember_seconds')
-  }
-  state.user = Promise.resolve(state.manager.anonymousUser())
-  state.manager.emit(c, 'loggedOut', previous)
-  return true
-}
-
-/**
- * Mark the login as fresh again, after the user re-entered their password.
- *
- * @param c - the request context
- * @example
- * app.post('/confirm-password', loginRequired<User>(), async (c) => {
- *   const form = await c.req.parseBody()
- *   if (!(await checkPasswordHash(c.var.currentUser.passwordHash, String(form['password']))))
- *     return c.text('Wrong password', 401)
- *   await confirmLogin(c)
- *   return c.redirect(safeNext(c, c.req.query('next')))
- * })
- */
-export async function confirmLogin(c: Context): Promise<void> {
-  const state = stateOf(c, 'confirmLogin(c)')
-  const session = sessionOf(c)
-  session.set('_fresh', true)
-  session.set('_id', await state.manager.sessionIdentifier(c))
-  state.manager.emit(c, 'loginConfirmed', undefined)
-}
-
-/**
- * Whether the login happened in this session with a password (not restored from a cookie).
- *
- * @param c - the request context
- * @returns true when fresh
- * @example
- * app.get('/settings', loginRequired<User>(), (c) =>
- *   loginFresh(c) ? c.text('Settings') : loginManager.needsRefresh(c),
- * )
- */
-export function loginFresh(c: Context): boolean {
-  return sessionOf(c).get('_fresh') === true
-}
-
-/**
- * Whether the request carries a valid remember cookie.
- *
- * @param c - the request context
- * @returns true when the remember cookie is present and genuine
- * @example
- * const remembered = await loginRemembered(c)
- */
-export async function loginRemembered(c: Context): Promise<boolean> {
-  const state = stateOf(c, 'loginRemembered(c)')
-  const cookie = getCookie(c, state.manager.rememberCookie.name)
-  return cookie !== undefined && (await decodeRememberCookie(cookie, secretOf(c))) !== null
-}
-
-/**
- * Middleware that lets only logged-in users through. Methods in `exemptMethods` pass straight
- * through; anonymous visitors get `loginManager.unauthorized(c)`. Inside, `c.var.currentUser` is set.
- *
- * @returns the middleware; pass your user type to type `c.var.currentUser`
- * @example
- * app.get('/dashboard', loginRequired<User>(), (c) => c.text(`Welcome, ${c.var.currentUser.name}`))
- */
-export function loginRequired<User extends UserMixin = UserMixin>(): MiddlewareHandler<{
-  Variables: LoginVariables<User>
-}> {
-  return async function loginRequired(c, next) {
-    const { manager } = stateOf<User>(c, 'loginRequired()')
-    if (manager.exemptMethods.includes(c.req.method)) return next()
-    const user = await currentUser<User>(c)
-    if (!user.isAuthenticated) return manager.unauthorized(c)
-    c.set('currentUser', user as User)
-    await next()
-  }
-}
-
-/**
- * Like {@link loginRequired}, and the login must be fresh; otherwise `loginManager.needsRefresh(c)`.
- *
- * @returns the middleware
- * @example
- * app.post('/delete-account', freshLoginRequired<User>(), (c) => c.text(`Goodbye, ${c.var.currentUser.name}`))
- */
-export function freshLoginRequired<User extends UserMixin = UserMixin>(): MiddlewareHandler<{
-  Variables: LoginVariables<User>
-}> {
-  return async function freshLoginRequired(c, next) {
-    const { manager } = stateOf<User>(c, 'freshLoginRequired()')
-    if (manager.exemptMethods.includes(c.req.method)) return next()
-    const user = await currentUser<User>(c)
-    if (!user.isAuthenticated) return manager.unauthorized(c)
-    if (!loginFresh(c)) return manager.needsRefresh(c)
-    c.set('currentUser', user as User)
-    await next()
-  }
-}
-
-/**
- * A redirect target that is safe to use: `target` if it is a relative path on this site, else
- * `fallback`. Use it for `?next=` after login, so nobody can use your login page to send users to
- * another site (an open redirect).
- *
- * @param _c - the request context (kept for symmetry with the other helpers)
- * @param target - the proposed target, e.g. `c.req.query('next')`
- * @param fallback - where to go otherwise (default `/`)
- * @returns a safe path
- * @example
- * app.get('/after-login', (c) => c.redirect(safeNext(c, c.req.query('next'), '/dashboard')))
- */
-export function safeNext(_c: Context, target: string | null | undefined, fallback = '/'): string {
-  return isSafeRelativePath(target) ? target : fallback
-}
-
-/**
- * What {@link describeAuth} reports: names and flags, never a secret value.
- *
- * @example
- * const { isAuthenticated, sessionKeys }: AuthDescription = await describeAuth(c)
- */
-export interface AuthDescription {
-  isAuthenticated: boolean
-  isAnonymous: boolean
-  /** The `_user_id` in the session, or null. */
-  userIdInSession: string | null
-  /** The session's keys (names only, never values). */
-  sessionKeys: string[]
-  /** Whether a genuine remember cookie came with the request. */
-  remembered: boolean
-  /** Whether the login is fresh. */
-  fresh: boolean
-  /** Whether `session()` has a secret (never the secret itself). */
-  secretSet: boolean
-}
-
-/**
- * What a debug route should show about the login state of this request, with no secret values.
- *
- * @param c - the request context
- * @returns the description
- * @example
- * app.get('/debug/auth', async (c) => c.json(await describeAuth(c)))
- */
-export async function describeAuth(c: Context): Promise<AuthDescription> {
-  const user = await currentUser(c)
-  const session = sessionOf(c)
-  const userId = session.get('_user_id')
-  return {
-    isAuthenticated: user.isAuthenticated,
-    isAnonymous: user.isAnonymous,
-    userIdInSession: typeof userId === 'string' ? userId : null,
-    sessionKeys: session.keys(),
-    remembered: await loginRemembered(c),
-    fresh: loginFresh(c),
-    secretSet: secretOf(c) !== '',
-  }
-}
-
-/** @internal for tests: the Env shape with the login variables. */
-export type LoginEnv<User extends UserMixin = UserMixin> = Env & { Variables: LoginVariables<User> }

@@ -32,7 +32,7 @@ describe('session()', () => {
     const browser = client(sessionApp())
     const set = await browser.get('/set')
     const cookie = set.headers.get('Set-Cookie') ?? ''
-    expect(cookie).toMatch(/^session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(cookie).toMatch(/^session=[\w-]+\.\d+\.\d+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/)
     expect(await (await browser.get('/read')).text()).toBe('ada')
   })
 
@@ -91,13 +91,136 @@ describe('session()', () => {
     }
   })
 
-  it('warns once about a short secret', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    session({ secret: 'short-secret-for-warning-test' })
-    session({ secret: 'short-secret-for-warning-test' })
-    expect(warn).toHaveBeenCalledTimes(1)
-    expect(warn.mock.calls[0]?.[0]).toContain('only 29 characters long')
-    warn.mockRestore()
+  it.each([
+    ['short-secret-for-warning-test', 'it is only 29 bytes long, and needs 32'],
+    ['a'.repeat(32), 'it is one character repeated'],
+    [' '.repeat(32), 'it is only whitespace'],
+    ['\t \n'.repeat(12), 'it is only whitespace'],
+    ['changeme'.repeat(4), 'it is a pattern of 8 characters repeated'],
+    ['ab12'.repeat(10), 'it is a pattern of 4 characters repeated'],
+    ['aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbcc', 'it uses only 3 different characters'],
+    ['my-app-CHANGEME-before-deploying-2026', 'it contains a well-known placeholder word'],
+    ['keyboard cat keyboard cat, but longer!!', 'it contains a well-known placeholder word'],
+    ['your_secret_key_goes_here_0123456789', 'it contains a well-known placeholder word'],
+  ])('refuses the weak secret %j, saying why and how to make a good one', (secret, reason) => {
+    let error: unknown
+    try {
+      session({ secret })
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toBeInstanceOf(LoginManagerError)
+    expect((error as LoginManagerError).code).toBe('weak-secret')
+    expect((error as Error).message).toBe(
+      `session() refused the secret because ${reason}: a guessable secret lets anyone sign a session cookie that logs them in as any user. Use at least 32 random bytes kept in an environment variable, made with \`openssl rand -hex 32\` or, in JavaScript, with crypto.getRandomValues(new Uint8Array(32)) written out as hex.`,
+    )
+  })
+
+  it('accepts random secrets: 32 bytes as hex and as base64url', () => {
+    for (let i = 0; i < 50; i++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(32))
+      const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+      const base64 = btoa(String.fromCharCode(...bytes)).replace(/=+$/, '')
+      expect(() => session({ secret: hex })).not.toThrow()
+      expect(() => session({ secret: base64 })).not.toThrow()
+    }
+  })
+
+  describe('cookie defaults', () => {
+    it('sends HttpOnly and SameSite=Lax, without Secure over http', async () => {
+      const response = await sessionApp().request('http://app.test/set')
+      expect(response.headers.get('Set-Cookie')).toMatch(
+        /^session=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/,
+      )
+    })
+
+    it('adds Secure when the request came over https', async () => {
+      const response = await sessionApp().request('https://app.test/set')
+      expect(response.headers.get('Set-Cookie')).toMatch(
+        /^session=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+      )
+    })
+
+    it('keeps an explicit secure: false, and secure: true over http', async () => {
+      const off = await sessionApp({ cookie: { secure: false } }).request('https://app.test/set')
+      expect(off.headers.get('Set-Cookie')).not.toContain('Secure')
+      const on = await sessionApp({ cookie: { secure: true } }).request('http://app.test/set')
+      expect(on.headers.get('Set-Cookie')).toContain('; Secure')
+    })
+
+    it('hostPrefix names the cookie __Host-session, Secure with Path=/ and no Domain, and reads it back', async () => {
+      const browser = client(sessionApp({ hostPrefix: true }))
+      const response = await browser.get('http://app.test/set')
+      expect(response.headers.get('Set-Cookie')).toMatch(
+        /^__Host-session=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+      )
+      expect(await (await browser.get('http://app.test/read')).text()).toBe('ada')
+    })
+
+    it.each([
+      [{ domain: 'app.test' }, 'it sets Domain=app.test'],
+      [{ path: '/app' }, 'it sets Path=/app'],
+      [{ secure: false }, 'it sets secure: false'],
+    ])('hostPrefix refuses %j at startup', (cookie, problem) => {
+      let error: unknown
+      try {
+        session({ secret: SECRET, hostPrefix: true, cookie })
+      } catch (thrown) {
+        error = thrown
+      }
+      expect((error as LoginManagerError).code).toBe('bad-cookie-prefix')
+      expect((error as Error).message).toBe(
+        `The session cookie asks for the __Host- prefix, but ${problem}, and browsers refuse a __Host- cookie unless it is Secure, has Path=/ and has no Domain. Leave domain and path out and don't set secure: false, or drop hostPrefix.`,
+      )
+    })
+  })
+
+  describe('a session cookie over 4,096 bytes', () => {
+    function bigApp(strict?: boolean) {
+      const app = new Hono()
+      app.use(session({ secret: SECRET, ...(strict === undefined ? {} : { strict }) }))
+      app.get('/', (c) => {
+        const s = getSession(c)
+        s.set('cart', 'x'.repeat(4000))
+        s.set('history', 'y'.repeat(1200))
+        s.set('theme', 'dark')
+        s.set('note', 'z'.repeat(30))
+        return c.text('ok')
+      })
+      app.onError((error, c) => c.text(error.message, 500))
+      return app
+    }
+
+    it('is still sent, with a warning naming its size and its largest keys', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const response = await bigApp().request('/')
+      const cookie = response.headers.get('Set-Cookie') ?? ''
+      const size = cookie.indexOf(';')
+      expect(size).toBeGreaterThan(4096)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(warn.mock.calls[0]?.[0]).toBe(
+        `The session cookie is ${size - 1} bytes, over the 4,096 bytes browsers keep, so the browser will drop it silently and the user loses the whole session. The largest keys are "cart" (4002 bytes of JSON), "history" (1202 bytes of JSON), "note" (32 bytes of JSON). Use session({ store }) to keep sessions on the server, or keep only an id in the session and the data in your database.`,
+      )
+      warn.mockRestore()
+    })
+
+    it('throws a LoginManagerError in strict mode, so the response is an error, not a lost session', async () => {
+      const response = await bigApp(true).request('/')
+      expect(response.status).toBe(500)
+      expect(response.headers.get('Set-Cookie')).toBeNull()
+      expect(await response.text()).toMatch(/^The session cookie is \d+ bytes, over the 4,096/)
+    })
+
+    it('a cookie just under the limit passes without a word', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const app = new Hono()
+      app.use(session({ secret: SECRET, strict: true }))
+      app.get('/', (c) => (getSession(c).set('a', 'x'.repeat(2900)), c.text('ok')))
+      const response = await app.request('/')
+      expect(response.status).toBe(200)
+      expect(warn).not.toHaveBeenCalled()
+      warn.mockRestore()
+    })
   })
 
   it('getSession(c) without session() says how to install it', async () => {
@@ -105,7 +228,7 @@ describe('session()', () => {
     app.get('/', (c) => c.text(String(getSession(c).get('x'))))
     app.onError((error) => new Response(error.message, { status: 500 }))
     expect(await (await app.request('/')).text()).toContain(
-      'Add app.use(session({ secret: process.env.SESSION_SECRET }))',
+      'Install session() first: app.use(session({ secret: process.env.SESSION_SECRET }))',
     )
   })
 })

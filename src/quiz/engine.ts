@@ -9,6 +9,7 @@
 export {
   gradeQuestion,
   normaliseTextAnswer,
+  responseFits,
   textAnswerMatches,
   type GradedAnswer,
   type OptionState,

@@ -152,6 +152,43 @@ export function textAnswerMatches(
 }
 
 /**
+ * Whether a response could have come from this question's form: one of its option ids, a set of
+ * them, non-blank text, or its steps in some order. Saved answers are checked with it before they
+ * are graded again, so a stale or tampered one is dropped instead of shown as a strange verdict.
+ *
+ * @param question - the question
+ * @param response - a response of unknown origin (saved progress)
+ * @returns true when the response fits the question
+ * @example
+ * responseFits(orderQuestion, ['b', 'a']) // true when the question's steps are a and b
+ * responseFits(orderQuestion, ['a']) // false: a step is missing
+ */
+export function responseFits(question: Question, response: unknown): response is QuizResponse {
+  const isIds = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string')
+  switch (question.type) {
+    case 'single':
+    case 'predict':
+      return question.options.some((option) => option.id === response)
+    case 'multiple':
+      return (
+        isIds(response) &&
+        response.length > 0 &&
+        new Set(response).size === response.length &&
+        response.every((id) => question.options.some((option) => option.id === id))
+      )
+    case 'text':
+      return typeof response === 'string' && response.trim() !== ''
+    case 'order':
+      return (
+        isIds(response) &&
+        response.length === question.steps.length &&
+        question.steps.every((step) => response.includes(step.id))
+      )
+  }
+}
+
+/**
  * Grade one answer. A response of the wrong shape (a string for a `multiple` question, say) is
  * graded as wrong, never thrown on, so a UI slip cannot crash the page.
  *

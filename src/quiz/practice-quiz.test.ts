@@ -138,6 +138,14 @@ describe('the practice quiz', () => {
     expect(errors['await currentUser']?.join()).toMatch(/getId/)
   })
 
+  it('agrees with the lesson about who is an admin: Ada is, so the refused user is someone else', () => {
+    const lesson = readFileSync('lessons/the-login-manager.mdx', 'utf8')
+    expect(lesson).toMatch(/'Ada Lovelace',\s*'admin'/)
+    const question = byId('authn-vs-authz', 'single')
+    expect(question.prompt).toMatch(/Ada is the admin/)
+    expect(question.prompt).not.toMatch(/Ada is logged in, but she is not an admin/)
+  })
+
   it('never presents its order question already solved', () => {
     const question = byId('login-flow-order', 'order')
     const solved = question.steps.map((step) => step.id)

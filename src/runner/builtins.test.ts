@@ -92,7 +92,7 @@ describe('the hono subpaths learner code may import', () => {
           'app.ts': `import { contextStorage } from 'hono/context-storage'\nexport default contextStorage`,
         },
         editable: [],
-        checks: '',
+        checks: `import { defineChecks } from 'signed-in/checks'\nexport default defineChecks([])`,
         entry: 'app.ts',
       },
       courseBuiltins,

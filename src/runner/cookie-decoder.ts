@@ -1,4 +1,5 @@
 import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
+import { REMEMBER_DIGEST_PATTERN } from '../login-manager/utils/remember-cookie'
 import type { TimelineEntry, Verdict } from './verdict'
 
 /**
@@ -29,7 +30,9 @@ export function decodeCookie(value: string): DecodedCookie {
   } catch {
     /* keep the raw text */
   }
-  const dot = text.lastIndexOf('.')
+  // base64url has no dots, so the readable part ends at the first one; the rest (the signed
+  // times and the signature) is what guards it.
+  const dot = text.indexOf('.')
   if (dot > 0) {
     const bytes = fromBase64Url(text.slice(0, dot))
     const payload = bytes && fromUtf8(bytes)
@@ -37,7 +40,7 @@ export function decodeCookie(value: string): DecodedCookie {
       return { kind: 'session', payload, signature: text.slice(dot + 1) }
   }
   const bar = text.lastIndexOf('|')
-  if (bar > 0 && /^[0-9a-f]{128}$/.test(text.slice(bar + 1))) {
+  if (bar > 0 && REMEMBER_DIGEST_PATTERN.test(text.slice(bar + 1))) {
     return { kind: 'remember', id: text.slice(0, bar), digest: text.slice(bar + 1) }
   }
   return { kind: 'other', value: text }

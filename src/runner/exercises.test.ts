@@ -60,16 +60,19 @@ describe('complete-the-login-flow with wrong answers', () => {
   }
 
   it('the starter filled with the right answers passes', async () => {
-    const files = { 'app.ts': fill('null', 'loginUser', 'true', 'loginRequired', 'logoutUser') }
+    const files = { 'app.ts': fill('null', 'loginUser', 'remember', 'loginRequired', 'logoutUser') }
     expect((await runInNode(bundle, files)).status).toBe('passed')
   })
 
-  it('the starter filled with remember: false fails the two remember-me checks by name', async () => {
-    const files = { 'app.ts': fill('null', 'loginUser', 'false', 'loginRequired', 'logoutUser') }
+  it('the starter filled with the wrong form field fails the three remember-me checks by name', async () => {
+    const files = {
+      'app.ts': fill('null', 'loginUser', 'rememberMe', 'loginRequired', 'logoutUser'),
+    }
     const verdict = await runInNode(bundle, files)
     expect(verdict.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual([
-      'Logging in sets a remember-me cookie',
+      'Ticking "Remember me" sets a remember-me cookie, and leaving it unticked does not',
       'A new browser with only the remember-me cookie is still logged in',
+      'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
     ])
     expect(verdict.checks[4]?.message).toBe(
       'Expected the browser to hold a "remember_token" cookie, but it has "session".',
@@ -77,7 +80,7 @@ describe('complete-the-login-flow with wrong answers', () => {
   })
 
   it('a misspelt function in the logout blank fails the logout check, naming the error and line', async () => {
-    const files = { 'app.ts': fill('null', 'loginUser', 'true', 'loginRequired', 'logOutUser') }
+    const files = { 'app.ts': fill('null', 'loginUser', 'remember', 'loginRequired', 'logOutUser') }
     const verdict = await runInNode(bundle, files)
     const failed = verdict.checks.filter((c) => !c.passed)
     expect(failed.map((c) => c.name)).toEqual([
@@ -94,19 +97,16 @@ describe('complete-the-login-flow with wrong answers', () => {
     })
     expect(failed[0]?.hint).toBe('Call logoutUser(c) in the /logout route.')
   })
-  it('forgetting remember: true fails the remember-me checks only', async () => {
+  it('remembering everyone, ticked or not, fails the remember-me check only', async () => {
     const verdict = await runInNode(bundle, {
-      'app.ts': solution.replace('remember: true', 'remember: false'),
+      'app.ts': solution.replace("remember: form['remember'] === 'on'", 'remember: true'),
     })
     expect(verdict.status).toBe('failed')
-    const failed = verdict.checks.filter((c) => !c.passed).map((c) => c.name)
-    expect(failed).toEqual([
-      'Logging in sets a remember-me cookie',
-      'A new browser with only the remember-me cookie is still logged in',
+    const failed = verdict.checks.filter((c) => !c.passed)
+    expect(failed.map((c) => c.name)).toEqual([
+      'Ticking "Remember me" sets a remember-me cookie, and leaving it unticked does not',
     ])
-    expect(verdict.checks.find((c) => !c.passed)?.hint).toBe(
-      'Pass { remember: true } to loginUser.',
-    )
+    expect(failed[0]?.hint).toMatch(/^Without the tick this browser must get no remember-me cookie/)
   })
   it('an unguarded dashboard fails the anonymous check with expected and received', async () => {
     const verdict = await runInNode(bundle, {

@@ -33,7 +33,7 @@ export {
   type Verdict,
 } from './verdict'
 export type { WebContainerStatus } from './webcontainer/webcontainer-runtime'
-export { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
+export { DEFAULT_TIME_LIMIT_MS, WorkerRuntime, type RuntimeWorkers } from './worker/worker-runtime'
 
 /**
  * What a page needs of an exercise to run it: the part of `buildExerciseBundle`'s result the
@@ -82,8 +82,10 @@ export interface RunnerStatus {
  * createRunner({ timeLimitMs: 5000, webcontainer: { bootTimeoutMs: 20_000 } })
  */
 export interface RunnerOptions {
-  /** Makes the Worker; by default Vite's `new Worker(new URL('./worker/worker-entry.ts', import.meta.url))`. */
+  /** Makes the grader Worker; by default Vite's `new Worker(new URL('./worker/worker-entry.ts', import.meta.url))`. */
   createWorker?: () => Worker
+  /** Makes an app Worker, one per run; by default from `./worker/app-worker-entry.ts` likewise. */
+  createAppWorker?: () => Worker
   /** The learner's saved preference to start with (default `auto`); setting it boots nothing. */
   preference?: RuntimePreference
   /** How long learner code may run, in the Worker and the WebContainer (default {@link RUN_TIME_LIMIT_MS}). */
@@ -245,6 +247,12 @@ const defaultCreateWorker = () =>
     name: 'signed-in-runner',
   })
 
+const defaultCreateAppWorker = () =>
+  new Worker(new URL('./worker/app-worker-entry.ts', import.meta.url), {
+    type: 'module',
+    name: 'signed-in-app',
+  })
+
 const defaultSupported = () =>
   globalThis.crossOriginIsolated === true &&
   !(typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches)
@@ -268,7 +276,13 @@ const defaultSupported = () =>
  */
 export function createRunner(options: RunnerOptions = {}): Runner {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-  const worker = new WorkerRuntime(options.createWorker ?? defaultCreateWorker, { timeLimitMs })
+  const worker = new WorkerRuntime(
+    {
+      grader: options.createWorker ?? defaultCreateWorker,
+      app: options.createAppWorker ?? defaultCreateAppWorker,
+    },
+    { timeLimitMs },
+  )
   const containerOptions = options.webcontainer === false ? null : (options.webcontainer ?? {})
   const listeners = new Set<(status: RunnerStatus) => void>()
   const serverListeners = new Set<(url: string) => void>()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { courseBuiltins } from './builtins'
+import { gradeInNode } from './node-runtime'
 import { runExercise } from './run-exercise'
 import type { RunRequest } from './run-request'
 
@@ -80,5 +81,53 @@ describe('the Node runtime', () => {
     )
     const viaChecks = await import('signed-in/checks')
     expect(typeof viaChecks.defineChecks).toBe('function')
+  })
+})
+
+describe('the Node runtime isolates the app (worker thread per run)', () => {
+  const patchAndServe = `import { Hono } from 'hono'
+;(globalThis as Record<string, unknown>).leaked = 'yes'
+Array.prototype.every = () => true
+const app = new Hono()
+app.get('/', (c) => c.text(String((globalThis as Record<string, unknown>).leaked)))
+export default app`
+  const expectOk = (
+    body: string,
+  ) => `import { defineChecks, expectBodyIncludes } from 'signed-in/checks'
+export default defineChecks([
+  { name: 'answers', async run({ client }) { expectBodyIncludes(await client.get('/'), '${body}') } },
+  { name: 'never passes', async run() { throw new Error('the check itself fails') } },
+])`
+  const isolated = (files: Record<string, string>, checks: string, options = {}) =>
+    gradeInNode({ files, editable: Object.keys(files), checks, entry: 'app.ts' }, {}, options)
+
+  it("a patched built-in in the app changes neither this run's verdict nor the next run", async () => {
+    const patched = await isolated({ 'app.ts': patchAndServe }, expectOk('yes'))
+    expect(patched.status).toBe('failed')
+    expect(patched.checks.map((c) => c.passed)).toEqual([true, false])
+    const next = await isolated(
+      { 'app.ts': patchAndServe.replace(/^.*leaked = 'yes'\n.*\n/m, '') },
+      expectOk('undefined'),
+    )
+    expect(next.checks.map((c) => c.passed)).toEqual([true, false])
+    expect([1, 2].every((n) => n > 1)).toBe(false)
+  })
+
+  it('stops a loop that never ends at the time limit, and the next run is unaffected', async () => {
+    const spin = `import { Hono } from 'hono'\nconst app = new Hono()\napp.get('/', () => { for (;;) {} })\nexport default app`
+    const verdict = await isolated({ 'app.ts': spin }, expectOk('x'), { timeLimitMs: 500 })
+    expect(verdict.message).toMatch(/^Your code ran for more than 0\.5 seconds without answering/)
+    const next = await isolated({ 'app.ts': patchAndServe }, expectOk('yes'))
+    expect(next.checks.map((c) => c.passed)).toEqual([true, false])
+  })
+
+  it('a run is cancelled through its AbortSignal', async () => {
+    const controller = new AbortController()
+    const spin = `for (;;) {}\nexport default 1`
+    const running = isolated({ 'app.ts': spin }, expectOk('x'), { signal: controller.signal })
+    setTimeout(() => controller.abort(), 100)
+    expect((await running).message).toBe(
+      'This run was cancelled before it finished (a newer run replaced it).',
+    )
   })
 })

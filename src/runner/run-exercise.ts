@@ -1,21 +1,35 @@
-import { blanksVerdict } from './blanks'
-import type { ChecksModule } from './harness/checks'
-import { grade, type RunProgress } from './harness/grade'
-import { describeCodeError, loadModules, type Builtins } from './module-loader'
+import type { RunProgress } from './harness/grade'
+import type { Builtins } from './module-loader'
+import { createAppRealm } from './realm/app-realm'
+import { gradeInRealm } from './realm/grade-in-realm'
+import type { RealmSource } from './realm/protocol'
 import type { RunRequest } from './run-request'
 import type { Verdict } from './verdict'
 
-interface HonoLike {
-  request(path: string, init: RequestInit): Response | Promise<Response>
-  onError?: (
-    handler: (error: Error, c: { text(body: string, status: number): Response }) => Response,
-  ) => unknown
+/**
+ * App realms that share this realm: the learner's app runs beside the grader, through the same
+ * plain-data calls as every isolated runtime, but with no isolation, no time limit, and the host's
+ * own environment and clock. For the bench's in-process figure and tests of the engine itself;
+ * learner code is graded in a realm of its own (`node-runtime.ts`, the Worker, the WebContainer).
+ *
+ * @param builtins - the modules the learner's code may import
+ * @returns a realm source
+ * @example
+ * await gradeInRealm(request, sharedRealms(courseBuiltins), courseBuiltins)
+ */
+export function sharedRealms(builtins: Builtins): RealmSource {
+  return {
+    open: async () => {
+      const realm = createAppRealm(builtins)
+      return { call: (call) => realm.handle(call), close: () => undefined }
+    },
+  }
 }
 
 /**
- * Run an exercise in this JavaScript context: refuse while blanks remain, load the learner's
- * modules and the checks, and grade. The Node runtime, the Worker and the WebContainer all call
- * this, so their verdicts are the same.
+ * Run an exercise in this JavaScript realm, app and grader side by side (see
+ * {@link sharedRealms}): refuse while blanks remain, load the checks and the learner's modules,
+ * and grade.
  *
  * @param request - files, checks and entry
  * @param builtins - the modules code may import
@@ -24,69 +38,10 @@ interface HonoLike {
  * @example
  * const verdict = await runExercise({ files, editable: ['app.ts'], checks, entry: 'app.ts' }, courseBuiltins)
  */
-export async function runExercise(
+export function runExercise(
   request: RunRequest,
   builtins: Builtins,
   progress: RunProgress = {},
 ): Promise<Verdict> {
-  const blanks = blanksVerdict(request.editable, request.files)
-  if (blanks) return blanks
-  const describe = (error: unknown) => describeCodeError(error, request.files)
-  let app: HonoLike
-  try {
-    app = loadModules(request.files, request.entry, builtins, {
-      compiled: request.compiled?.files ?? {},
-    })['default'] as HonoLike
-  } catch (error) {
-    const described = describe(error)
-    return {
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `Your code could not start: ${described.message}`,
-      error: described,
-    }
-  }
-  if (!app || typeof app.request !== 'function') {
-    return {
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `${request.entry} must end with "export default app", where app is your Hono app, so the checks can send it requests.`,
-      error: { message: 'No default export of a Hono app', file: request.entry },
-    }
-  }
-  const serverErrors: unknown[] = []
-  // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves, keep
-  // the error so a failing check can say what was thrown and where.
-  if (
-    !Object.values(request.files).some((source) => source.includes('.onError(')) &&
-    typeof app.onError === 'function'
-  ) {
-    app.onError((error, c) => {
-      serverErrors.push(error)
-      return c.text('Internal Server Error', 500)
-    })
-  }
-  let checks: ChecksModule
-  try {
-    const compiled = request.compiled?.checks
-    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins, {
-      compiled: compiled === undefined ? {} : { 'checks.ts': compiled },
-    })['default'] as ChecksModule
-  } catch (error) {
-    return {
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `The exercise's own checks failed to load, which is a bug in the course: ${describeCodeError(error).message}`,
-    }
-  }
-  return grade(
-    async (path, init) => app.request(path, init),
-    checks,
-    describe,
-    () => serverErrors.splice(0),
-    progress,
-  )
+  return gradeInRealm(request, sharedRealms(builtins), builtins, progress)
 }

@@ -5,7 +5,7 @@ import type { Verdict } from './verdict'
  * and the WebContainer; the Node runtime used by tests and the CLI has no limit).
  *
  * @example
- * new WorkerRuntime(createWorker, { timeLimitMs: RUN_TIME_LIMIT_MS })
+ * new WorkerRuntime(workers, { timeLimitMs: RUN_TIME_LIMIT_MS })
  */
 export const RUN_TIME_LIMIT_MS = 5000
 
@@ -25,5 +25,70 @@ export function timeLimitVerdict(limitMs: number): Verdict {
     timeline: [],
     message: `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
     error: { message: 'Time limit exceeded' },
+  }
+}
+
+/**
+ * The reason a run's signal aborts when it reaches the time limit.
+ *
+ * @example
+ * controller.abort(new TimeLimitReached(5000))
+ */
+export class TimeLimitReached extends Error {
+  readonly limitMs: number
+  /** @param limitMs - the limit that was reached */
+  constructor(limitMs: number) {
+    super('Time limit exceeded')
+    this.name = 'TimeLimitReached'
+    this.limitMs = limitMs
+  }
+}
+
+/**
+ * A signal for one run: it aborts at the time limit (with {@link TimeLimitReached}) or when
+ * `outer` aborts (a new Check, leaving the page), whichever comes first. Call `done()` when the
+ * run ends, to clear the timer.
+ *
+ * @param limitMs - the time limit
+ * @param outer - the caller's own signal, if any
+ * @returns the signal, and `done`
+ * @example
+ * const { signal, done } = runSignal(RUN_TIME_LIMIT_MS, pageSignal)
+ * try { return await run(request, signal) } finally { done() }
+ */
+export function runSignal(
+  limitMs: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new TimeLimitReached(limitMs)), limitMs)
+  const follow = () => controller.abort(outer?.reason)
+  if (outer?.aborted) follow()
+  else outer?.addEventListener('abort', follow, { once: true })
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer)
+      outer?.removeEventListener('abort', follow)
+    },
+  }
+}
+
+/**
+ * The verdict for a run whose signal aborted: the time-limit message, or that it was cancelled.
+ *
+ * @param reason - the signal's reason
+ * @returns an `error` verdict
+ * @example
+ * if (signal.aborted) return abortedVerdict(signal.reason)
+ */
+export function abortedVerdict(reason: unknown): Verdict {
+  if (reason instanceof TimeLimitReached) return timeLimitVerdict(reason.limitMs)
+  return {
+    status: 'error',
+    checks: [],
+    timeline: [],
+    message: 'This run was cancelled before it finished (a newer run replaced it).',
+    error: { message: 'Cancelled' },
   }
 }

@@ -110,7 +110,7 @@ describe('loadExercise', () => {
   it('refuses a solution that still has a blank', () => {
     expect(
       loadBroken('complete-the-login-flow', 'solution/app.ts', (text) =>
-        text.replace('remember: true', 'remember: ___'),
+        text.replace("form['remember']", "form['___']"),
       ),
     ).toMatch(/solution\/app\.ts: line 30: a solution may not contain a blank/)
   })

@@ -50,6 +50,20 @@ export const quizProgressSchema = z.object({
 })
 
 /**
+ * A quiz attempt under way: the answers checked so far, so a reload resumes where the learner left
+ * off. Cleared when the attempt is finished or restarted.
+ *
+ * @example
+ * quizDraftSchema.parse({ attempt: 0, answers: { 'log-in-call': 'login-user' } })
+ */
+export const quizDraftSchema = z.object({
+  /** Which attempt (0-based) the answers belong to; it seeds the order the questions came in. */
+  attempt: z.int().check(z.gte(0)),
+  /** Each checked answer by question id: an option id, option ids, typed text or step ids. */
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+})
+
+/**
  * What the course remembers about one lesson.
  *
  * @example
@@ -64,6 +78,11 @@ export const lessonProgressSchema = z.object({
   exercises: z.record(z.string(), exerciseProgressSchema),
   /** Best scores, by quiz slug. */
   quizzes: z.record(z.string(), quizProgressSchema),
+  /**
+   * Unfinished quiz attempts, by quiz slug. An unreadable entry reads as none: losing a half-done
+   * attempt is better than losing the lesson's other progress.
+   */
+  quizDrafts: z.optional(z.catch(z.record(z.string(), quizDraftSchema), {})),
 })
 
 /**
@@ -87,5 +106,7 @@ export type Progress = z.infer<typeof progressSchema>
 export type LessonProgress = z.infer<typeof lessonProgressSchema>
 /** One exercise's saved progress. @example const ex: ExerciseProgress = { code: {}, passed: false } */
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>
+/** An unfinished quiz attempt. @example const draft: QuizDraft = { attempt: 0, answers: {} } */
+export type QuizDraft = z.infer<typeof quizDraftSchema>
 /** One quiz's saved progress. @example const quiz: QuizProgress = { bestScore: 0.9, attempts: 2, passed: true } */
 export type QuizProgress = z.infer<typeof quizProgressSchema>

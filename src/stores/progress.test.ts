@@ -53,6 +53,31 @@ describe('progress store', () => {
     expect(lesson?.quizzes['quiz']).toEqual({ bestScore: 0.9, attempts: 2, passed: true })
   })
 
+  it('reads a corrupt quiz draft as none, keeping the rest of the lesson', () => {
+    storage['p'] = JSON.stringify({
+      version: 1,
+      lastLesson: 'a',
+      lessons: {
+        a: {
+          visitedAt: '2026-01-01T00:00:00.000Z',
+          examplesRun: ['x'],
+          exercises: {},
+          quizzes: {},
+          quizDrafts: { q: { attempt: -1, answers: 'broken' } },
+        },
+      },
+    })
+    const store = createProgressStore('p')
+    expect(store.$notice.get()).toBeNull()
+    expect(store.$progress.get().lessons['a']).toMatchObject({ examplesRun: ['x'], quizDrafts: {} })
+    store.saveQuizDraft('a', 'q', { attempt: 0, answers: { one: 'b', two: ['c', 'd'] } })
+    expect(createProgressStore('p').$progress.get().lessons['a']?.quizDrafts).toEqual({
+      q: { attempt: 0, answers: { one: 'b', two: ['c', 'd'] } },
+    })
+    store.saveQuizDraft('a', 'q', null)
+    expect(createProgressStore('p').$progress.get().lessons['a']?.quizDrafts).toEqual({})
+  })
+
   it('replaces corrupt stored data with a fresh record, keeps the old text and notices once', () => {
     storage['p'] = '{"version":1,"lessons":'
     const store = createProgressStore('p')

@@ -7,7 +7,7 @@ import {
   summarizeProgress,
   type ProgressSummary,
 } from '../progress/progress-data'
-import type { LessonProgress, Progress } from '../schemas/progress'
+import type { LessonProgress, Progress, QuizDraft } from '../schemas/progress'
 
 /**
  * The localStorage key of the learner's progress. The unreadable copy of a replaced record is kept
@@ -69,6 +69,8 @@ export interface ProgressStore {
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
+  /** Keep the answers of an unfinished quiz attempt, or forget them (`null`). */
+  saveQuizDraft(lesson: string, quiz: string, draft: QuizDraft | null): void
   /** Everything, as the JSON text of an export file. */
   exportJson(): string
   /** Check an exported file without importing it: whether it reads, and what it would replace. */
@@ -290,6 +292,14 @@ export function createProgressStore(
             },
           },
         }
+      })
+    },
+    saveQuizDraft(lesson, quiz, draft) {
+      updateLesson(lesson, (current) => {
+        const { [quiz]: _previous, ...others } = current.quizDrafts ?? {}
+        const quizDrafts = draft ? { ...others, [quiz]: draft } : others
+        if (!draft && !_previous) return current
+        return { ...current, quizDrafts }
       })
     },
     exportJson() {

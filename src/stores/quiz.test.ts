@@ -32,6 +32,22 @@ function rightAnswer(id: string) {
   }
 }
 
+/** A wrong answer the question's form could give (saved answers must fit their question). */
+function wrongAnswer(id: string) {
+  const question = parsed.questions.find((q) => q.id === id)!
+  switch (question.type) {
+    case 'single':
+    case 'predict':
+      return question.options.find((o) => o.id !== question.answer)!.id
+    case 'multiple':
+      return [question.options.find((o) => !question.answers.includes(o.id))!.id]
+    case 'text':
+      return 'nothing like it'
+    case 'order':
+      return question.steps.map((s) => s.id).reverse()
+  }
+}
+
 beforeEach(() => setPersistentEngine({}, { addEventListener() {}, removeEventListener() {} }))
 
 describe('quiz store', () => {
@@ -110,5 +126,51 @@ describe('quiz store', () => {
       correctNeeded: Math.ceil(quiz.questions.length * 0.8),
       total: quiz.questions.length,
     })
+  })
+
+  it('keeps answers given before the end across a reload, and resumes at the first unanswered', () => {
+    const first = createQuizStore(quiz, createProgressStore('p'))
+    const ids = first.$visible.get()
+    first.answer(ids[0]!, rightAnswer(ids[0]!))
+    first.answer(ids[1]!, wrongAnswer(ids[1]!))
+    const reloaded = createQuizStore(quiz, createProgressStore('p'))
+    expect(Object.keys(reloaded.$results.get()).sort()).toEqual([ids[0], ids[1]].sort())
+    expect(reloaded.$results.get()[ids[0]!]?.correct).toBe(true)
+    expect(reloaded.$results.get()[ids[1]!]?.correct).toBe(false)
+    expect(reloaded.$responses.get()[ids[0]!]).toEqual(rightAnswer(ids[0]!))
+    expect(reloaded.$nextUnanswered.get()).toBe(ids[2])
+    expect(reloaded.$score.get()).toBeNull()
+    // Finishing scores every answer, old and new, and forgets the draft.
+    ids.slice(2).forEach((id) => reloaded.answer(id, rightAnswer(id)))
+    expect(reloaded.$score.get()?.correctCount).toBe(ids.length - 1)
+    const after = createQuizStore(quiz, createProgressStore('p'))
+    expect(after.$results.get()).toEqual({})
+    expect(after.$best.get()?.attempts).toBe(1)
+  })
+
+  it('forgets the draft on retry, and ignores one from another attempt or that no longer fits', () => {
+    const progress = createProgressStore('p')
+    const store = createQuizStore(quiz, progress)
+    const ids = store.$visible.get()
+    store.answer(ids[0]!, rightAnswer(ids[0]!))
+    store.retry()
+    expect(createQuizStore(quiz, createProgressStore('p')).$results.get()).toEqual({})
+    // A draft saved for attempt 5 while progress says 0 attempts were finished is stale.
+    progress.saveQuizDraft(quiz.lesson, quiz.slug, { attempt: 5, answers: { [ids[0]!]: 'x' } })
+    expect(createQuizStore(quiz, createProgressStore('p')).$results.get()).toEqual({})
+    // Answers that cannot come from the question's form are dropped; the rest are kept.
+    const order = parsed.questions.find((q) => q.type === 'order')!
+    const single = parsed.questions.find((q) => q.type === 'single')!
+    progress.saveQuizDraft(quiz.lesson, quiz.slug, {
+      attempt: 0,
+      answers: {
+        [order.id]: ['not-a-step'],
+        [single.id]: rightAnswer(single.id) as string,
+        'no-such-question': 'a',
+      },
+    })
+    expect(Object.keys(createQuizStore(quiz, createProgressStore('p')).$results.get())).toEqual([
+      single.id,
+    ])
   })
 })

@@ -5,6 +5,7 @@ import {
   passMark,
   percentOf,
   presentQuiz,
+  responseFits,
   scoreQuiz,
   type GradedAnswer,
   type PassMark,
@@ -49,6 +50,10 @@ export interface QuizStore {
   /** The question ids to show, in order. */
   $visible: ReadableAtom<string[]>
   $results: ReadableAtom<Record<string, GradedAnswer>>
+  /** The answers behind `$results`, so a page restored after a reload can show what was chosen. */
+  $responses: ReadableAtom<Record<string, QuizResponse>>
+  /** The first shown question not answered yet, or null when none is left. */
+  $nextUnanswered: ReadableAtom<string | null>
   /** The attempt's score once every question is answered (kept while reviewing). */
   $score: ReadableAtom<QuizScore | null>
   /** The best score saved in progress, or null before the first finish. */
@@ -61,7 +66,9 @@ export interface QuizStore {
 }
 
 /**
- * Make the store for one quiz on a page.
+ * Make the store for one quiz on a page. Answers checked during an attempt are kept in progress as
+ * they are given, so after a reload the attempt resumes with them (each one checked against the
+ * question again; one that no longer fits is dropped). Finishing or retrying forgets them.
  *
  * @param quiz - slug, lesson, threshold and questions
  * @param progress - where the best score is kept
@@ -72,11 +79,11 @@ export interface QuizStore {
  */
 export function createQuizStore(quiz: QuizDescription, progress: ProgressStore): QuizStore {
   // Attempt n's order is seeded by n, so starting at the saved count continues the sequence.
-  const $attempt = atom(
-    progress.$progress.get().lessons[quiz.lesson]?.quizzes[quiz.slug]?.attempts ?? 0,
-  )
+  const saved = progress.$progress.get().lessons[quiz.lesson]
+  const $attempt = atom(saved?.quizzes[quiz.slug]?.attempts ?? 0)
   const $mode = atom<'all' | 'review'>('all')
   const $results = atom<Record<string, GradedAnswer>>({})
+  const $responses = atom<Record<string, QuizResponse>>({})
   const $score = atom<QuizScore | null>(null)
   const $reviewIds = atom<string[]>([])
   const $presentation = computed($attempt, (attempt) =>
@@ -89,7 +96,54 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
     const best = value.lessons[quiz.lesson]?.quizzes[quiz.slug]
     return best ? { ...best, percent: percentOf(best.bestScore) } : null
   })
+  const $nextUnanswered = computed(
+    [$visible, $results],
+    (visible, results) => visible.find((id) => results[id] === undefined) ?? null,
+  )
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+
+  /** Grade an answer into the attempt; once every question is answered, score and save it. */
+  function record(questionId: string, response: QuizResponse): GradedAnswer {
+    const question = byId.get(questionId)
+    if (!question) throw new Error(`No question "${questionId}" in quiz ${quiz.slug}.`)
+    const graded = gradeQuestion(question, response)
+    const results = { ...$results.get(), [questionId]: graded }
+    // Responses first: whoever renders a result can read the answer behind it.
+    $responses.set({ ...$responses.get(), [questionId]: response })
+    $results.set(results)
+    if ($mode.get() !== 'all' || $score.get() !== null) return graded
+    if (!$visible.get().every((id) => results[id] !== undefined)) {
+      progress.saveQuizDraft(quiz.lesson, quiz.slug, {
+        attempt: $attempt.get(),
+        answers: Object.fromEntries(
+          Object.entries($responses.get()).map(([id, r]) => [
+            id,
+            typeof r === 'string' ? r : [...r],
+          ]),
+        ),
+      })
+      return graded
+    }
+    const score = scoreQuiz(
+      quiz,
+      Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])),
+    )
+    $score.set(score)
+    progress.saveQuizDraft(quiz.lesson, quiz.slug, null)
+    progress.recordQuizScore(quiz.lesson, quiz.slug, score.score, score.passed)
+    return graded
+  }
+
+  // Resume an unfinished attempt: only the attempt the saved answers belong to (another tab may
+  // have finished it since), and only answers that still fit their questions.
+  const draft = saved?.quizDrafts?.[quiz.slug]
+  if (draft && draft.attempt === $attempt.get()) {
+    const shown = new Set($presentation.get().questions)
+    for (const [id, response] of Object.entries(draft.answers)) {
+      const question = byId.get(id)
+      if (question && shown.has(id) && responseFits(question, response)) record(id, response)
+    }
+  }
 
   return {
     $attempt,
@@ -97,31 +151,19 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
     $mode,
     $visible,
     $results,
+    $responses,
+    $nextUnanswered,
     $score,
     $best,
     passMark: passMark(quiz),
-    answer(questionId, response) {
-      const question = byId.get(questionId)
-      if (!question) throw new Error(`No question "${questionId}" in quiz ${quiz.slug}.`)
-      const graded = gradeQuestion(question, response)
-      const results = { ...$results.get(), [questionId]: graded }
-      $results.set(results)
-      const allAnswered = $visible.get().every((id) => results[id] !== undefined)
-      if ($mode.get() === 'all' && allAnswered && $score.get() === null) {
-        const score = scoreQuiz(
-          quiz,
-          Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.correct])),
-        )
-        $score.set(score)
-        progress.recordQuizScore(quiz.lesson, quiz.slug, score.score, score.passed)
-      }
-      return graded
-    },
+    answer: record,
     retry() {
       $attempt.set($attempt.get() + 1)
       $mode.set('all')
       $results.set({})
+      $responses.set({})
       $score.set(null)
+      progress.saveQuizDraft(quiz.lesson, quiz.slug, null)
     },
     reviewMistakes() {
       const results = $results.get()
@@ -133,6 +175,11 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
       $mode.set('review')
       $results.set(
         Object.fromEntries(Object.entries(results).filter(([id]) => !mistakes.includes(id))),
+      )
+      $responses.set(
+        Object.fromEntries(
+          Object.entries($responses.get()).filter(([id]) => !mistakes.includes(id)),
+        ),
       )
     },
   }

@@ -274,3 +274,100 @@ describe('the practice quiz', () => {
     await page.context().close()
   })
 })
+
+describe('an unfinished attempt', () => {
+  it('keeps the answers given across a reload, shows them, and resumes at the first unanswered', async () => {
+    const page = await openQuiz()
+    const [first, second, third, text, multiple] = quiz.questions
+    const order = quiz.questions.find((question) => question.type === 'order')!
+    const given = [first!, second!, text!, multiple!, order]
+    for (const question of given) await answer(page, question, question === second)
+    expect(await page.locator('[data-resume]').isHidden()).toBe(true)
+
+    await page.reload()
+    await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
+    // Drawing the kept answers does not take the focus (the browser restores the scroll itself).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+    for (const question of given) {
+      expect(await q(page, question.id).getAttribute('data-result'), question.id).toBe(
+        question === second ? 'incorrect' : 'correct',
+      )
+      expect(await q(page, question.id).locator('[data-verdict]').isVisible()).toBe(true)
+    }
+    // What the learner chose shows again, as it was.
+    if (first!.type === 'single')
+      expect(
+        await q(page, first!.id).locator(`[data-option="${first!.answer}"] input`).isChecked(),
+      ).toBe(true)
+    expect(await q(page, text!.id).locator('input[type="text"]').inputValue()).toBe(
+      'await currentUser(c)',
+    )
+    expect(
+      await q(page, order.id)
+        .locator('[data-step]')
+        .evaluateAll((steps) => steps.map((s) => (s as HTMLElement).dataset['step'])),
+    ).toEqual(order.type === 'order' ? order.steps.map((step) => step.id) : [])
+    expect(await q(page, third!.id).getAttribute('data-result')).toBe('')
+    expect(await page.locator('[data-resume-text]').textContent()).toBe(
+      'Welcome back: your 5 answers from last time are kept.',
+    )
+    const resume = page.locator('[data-resume-go]')
+    expect(await resume.textContent()).toBe('Continue at question 3')
+    await resume.click()
+    expect(await focusIs(page, `[data-question="${third!.id}"] input`)).toBe(true)
+
+    // Finishing scores the kept answers with the new ones, and forgets the draft.
+    for (const question of quiz.questions.filter((question) => !given.includes(question)))
+      await answer(page, question)
+    const total = quiz.questions.length
+    expect(await page.locator('[data-summary-title]').textContent()).toBe(
+      `Passed: ${percentOf((total - 1) / total)}%`,
+    )
+    expect(await page.locator('[data-resume]').isHidden()).toBe(true)
+    await page.reload()
+    await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
+    expect(await page.locator('quiz-form [data-result="correct"]').count()).toBe(0)
+    expect(await page.locator('[data-resume]').isHidden()).toBe(true)
+    await page.context().close()
+  })
+})
+
+describe('an order question', () => {
+  it('announces each move, keeping focus on the button without ever losing it', async () => {
+    const page = await openQuiz()
+    const order = quiz.questions.find((question) => question.type === 'order')!
+    const steps = q(page, order.id).locator('[data-step]')
+    const ids = () =>
+      steps.evaluateAll((all) => all.map((s) => (s as HTMLElement).dataset['step'] ?? ''))
+    const before = await ids()
+    const moving = before[1]!
+    const text = (
+      await q(page, order.id).locator(`[data-step="${moving}"] .step-text`).textContent()
+    )?.trim()
+    const up = q(page, order.id).locator(`[data-step="${moving}"] [data-move="-1"]`)
+    await up.focus()
+    // A blur would mean the button left the document for a moment: a screen reader then reads the
+    // newly focused button and drops the polite announcement.
+    await up.evaluate((button) => {
+      button.addEventListener('blur', () => document.body.setAttribute('data-blurred', 'yes'))
+    })
+    await page.keyboard.press('Enter')
+    expect(await ids()).toEqual([moving, before[0], ...before.slice(2)])
+    expect(await announced(page)).toBe(`${text} is now step 1 of ${before.length}.`)
+    await page.keyboard.press('Enter')
+    expect(await announced(page)).toBe('Already first.')
+    expect(await page.locator('body').getAttribute('data-blurred')).toBeNull()
+    const down = q(page, order.id).locator(`[data-step="${moving}"] [data-move="1"]`)
+    await down.focus()
+    await page.evaluate(() => document.body.removeAttribute('data-blurred'))
+    await down.evaluate((button) => {
+      button.addEventListener('blur', () => document.body.setAttribute('data-blurred', 'yes'))
+    })
+    await page.keyboard.press('Enter')
+    expect(await ids()).toEqual(before)
+    expect(await announced(page)).toBe(`${text} is now step 2 of ${before.length}.`)
+    expect(await focusIs(page, `[data-step="${moving}"] [data-move="1"]`)).toBe(true)
+    expect(await page.locator('body').getAttribute('data-blurred')).toBeNull()
+    await page.context().close()
+  })
+})

@@ -11,6 +11,8 @@ import { runExercise } from '../../src/runner/run-exercise'
 import { requestFor, type RunRequest } from '../../src/runner/run-request'
 import type { Verdict } from '../../src/runner/verdict'
 import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbox'
+import { timeLimitVerdict } from '../../src/runner/time-limit'
+import { comparable, HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../hostile/hostile-files'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -27,32 +29,43 @@ const viteWorkerUrl: Plugin = {
   name: 'vite-worker-url',
   setup(plugin) {
     plugin.onLoad({ filter: /src[/\\]runner[/\\]index\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8')
-      const pattern = "new URL('./worker/worker-entry.ts', import.meta.url)"
-      if (!source.includes(pattern)) throw new Error(`${args.path} no longer contains ${pattern}`)
-      return { contents: source.replaceAll(pattern, '(window as any).workerUrl'), loader: 'ts' }
+      let source = await readFile(args.path, 'utf8')
+      for (const [entry, global] of [
+        ['worker-entry.ts', 'workerUrl'],
+        ['app-worker-entry.ts', 'appWorkerUrl'],
+      ]) {
+        const pattern = `new URL('./worker/${entry}', import.meta.url)`
+        if (!source.includes(pattern)) throw new Error(`${args.path} no longer contains ${pattern}`)
+        source = source.replaceAll(pattern, `(window as any).${global}`)
+      }
+      return { contents: source, loader: 'ts' }
     })
   },
 }
 
 beforeAll(async () => {
-  const [workerCode, controllerCode] = await Promise.all([
+  const [workerCode, appWorkerCode, controllerCode] = await Promise.all([
     bundleForWorker('src/runner/worker/worker-entry.ts'),
+    bundleForWorker('src/runner/worker/app-worker-entry.ts'),
     bundleForWorker('tests/browser/fixtures/runner-controller.ts', [viteWorkerUrl]),
   ])
   browser = await launchChromium()
   page = await (await browser.newContext()).newPage()
   await page.goto(inject('baseUrl'))
   await page.evaluate(
-    ({ workerCode, controllerCode }) => {
-      const workerUrl = URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' }))
-      ;(window as unknown as { workerUrl: string }).workerUrl = workerUrl
+    ({ workerCode, appWorkerCode, controllerCode }) => {
+      const blobUrl = (code: string) =>
+        URL.createObjectURL(new Blob([code], { type: 'text/javascript' }))
+      Object.assign(window, {
+        workerUrl: blobUrl(workerCode),
+        appWorkerUrl: blobUrl(appWorkerCode),
+      })
       const script = document.createElement('script')
       script.type = 'module'
       script.src = URL.createObjectURL(new Blob([controllerCode], { type: 'text/javascript' }))
       document.head.append(script)
     },
-    { workerCode, controllerCode },
+    { workerCode, appWorkerCode, controllerCode },
   )
   await page.waitForFunction(() => 'runWithRunner' in window)
 })
@@ -63,11 +76,13 @@ afterAll(async () => {
 
 /** Cookie expiry dates depend on the clock, not the runtime; blank them before comparing. */
 function withoutTimes(verdict: Verdict): Verdict {
-  // The wall clock moves between the two runs: Expires dates, and the jar's reasons that quote them.
+  // The wall clock moves between the two runs: Expires dates, the jar's reasons that quote them,
+  // and the times a session cookie signs (blanked with the signature that covers them).
   return JSON.parse(
     JSON.stringify(verdict)
       .replace(/Expires=[^;"]+/g, 'Expires=(time)')
-      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)'),
+      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)')
+      .replace(/\.\d{9,12}\.\d{9,12}\.[\w-]+/g, '.(time).(time).(signature)'),
   ) as Verdict
 }
 
@@ -93,7 +108,12 @@ describe('Worker and Node give identical verdicts', () => {
     it(`${slug}: starter`, async () => {
       const node = await runInNode(bundle, bundle.starter)
       const worker = await runInWorker(requestFor(bundle, bundle.starter))
-      expect(withoutTimes(worker)).toEqual(withoutTimes(node))
+      // A starter may sign with a secret made at random at start (secret-changes-on-restart).
+      const unsigned = (verdict: Verdict) =>
+        JSON.parse(
+          JSON.stringify(withoutTimes(verdict)).replace(/\.[\w-]{43}(?=[;"])/g, '.(signature)'),
+        ) as Verdict
+      expect(unsigned(worker)).toEqual(unsigned(node))
       if (bundle.meta.kind === 'debug') {
         // The bug breaks exactly the checks the exercise names, and nothing else.
         expect(worker.status).toBe('failed')
@@ -111,7 +131,7 @@ describe('Worker and Node give identical verdicts', () => {
   it('complete-the-login-flow with a wrong answer fails the same named checks', async () => {
     const bundle = loadExercise('complete-the-login-flow')
     const files = {
-      'app.ts': (bundle.solution['app.ts'] ?? '').replace('remember: true', 'remember: false'),
+      'app.ts': (bundle.solution['app.ts'] ?? '').replace("form['remember']", "form['rememberMe']"),
     }
     const worker = await runInWorker(requestFor(bundle, files))
     expect(worker.status).toBe('failed')
@@ -352,4 +372,20 @@ describe('the Worker runtime protects the learner and the page', () => {
     const expected = [...names, 'protoFetch', 'protoPostMessage', 'storage', 'restoredFetch']
     expect(seen).toEqual(Object.fromEntries(expected.map((name) => [name, 'undefined'])))
   })
+})
+
+describe('hostile learner files, in the Worker runtime', () => {
+  const LIMIT_MS = 3000
+  for (const hostile of HOSTILE_FILES) {
+    it(hostile.name, async () => {
+      const verdict = await runInWorker(hostile.request, LIMIT_MS)
+      if (hostile.expect === 'time-limit') expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS))
+      else if (hostile.expect === 'second-fails') {
+        expect(verdict.status).toBe('failed')
+        expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])
+      } else
+        expect(comparable(verdict)).toEqual(comparable(await runInWorker(HONEST_WRONG, LIMIT_MS)))
+      expect((await runInWorker(HONEST_RIGHT, LIMIT_MS)).status).toBe('passed')
+    })
+  }
 })

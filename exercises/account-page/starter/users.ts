@@ -29,5 +29,8 @@ export function findByName(name: string): User | undefined {
   return [...users.values()].find((user) => user.name === name)
 }
 
-/** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-example-secret-change-me-in-a-real-app'
+/**
+ * 32 random bytes as hex, made with `openssl rand -hex 32`. In a real app this comes from
+ * process.env.SESSION_SECRET, never from the source code.
+ */
+export const SESSION_SECRET = 'c937dcf9ea86e21e802e7c8997437f3ea5bcd8cf1d648c475be310812d5cc1f1'

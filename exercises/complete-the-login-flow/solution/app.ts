@@ -27,8 +27,8 @@ app.post('/login', async (c) => {
   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password'] ?? '')))) {
     return c.text('Wrong username or password', 401)
   }
-  await loginUser(c, user, { remember: true })
-  return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
+  await loginUser(c, user, { remember: form['remember'] === 'on' })
+  return c.redirect(safeNext(c.req.query('next'), '/dashboard'))
 })
 
 app.get('/dashboard', loginRequired<User>(), (c) =>

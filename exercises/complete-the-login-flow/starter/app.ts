@@ -27,8 +27,8 @@ app.post('/login', async (c) => {
   if (!user || !(await checkPasswordHash(user.passwordHash, String(form['password'] ?? '')))) {
     return c.text('Wrong username or password', 401)
   }
-  await ___(c, user, { remember: ___ })
-  return c.redirect(safeNext(c, c.req.query('next'), '/dashboard'))
+  await ___(c, user, { remember: form['___'] === 'on' })
+  return c.redirect(safeNext(c.req.query('next'), '/dashboard'))
 })
 
 app.get('/dashboard', ___<User>(), (c) => c.text(`Welcome back, ${c.var.currentUser.name}!`))

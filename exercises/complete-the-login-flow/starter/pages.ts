@@ -50,9 +50,12 @@ export function loginPage() {
             <input name="password" type="password" autocomplete="current-password" required
           /></label>
         </p>
+        <p>
+          <label><input name="remember" type="checkbox" /> Remember me</label>
+        </p>
         <p><button>Log in</button></p>
       </form>
-      <p>Try ada with the password analytical-engine. This app always remembers you.</p>
+      <p>Try ada with the password analytical-engine.</p>
       <p><a href="/">Home</a></p>`,
   )
 }

@@ -26,5 +26,8 @@ export function findByName(name: string): User | undefined {
   return [...users.values()].find((user) => user.name.toLowerCase() === name.toLowerCase())
 }
 
-/** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-exercise-secret-change-me-in-a-real-app'
+/**
+ * 32 random bytes as hex, made with `openssl rand -hex 32`. In a real app this comes from
+ * process.env.SESSION_SECRET, never from the source code.
+ */
+export const SESSION_SECRET = '9aba2c4c303f8d8917614fa721fba443c3496b0b2de33439f00130c8cdc3265e'

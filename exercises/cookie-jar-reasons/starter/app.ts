@@ -9,7 +9,7 @@ const ADA_HASH =
 const app = new Hono()
 
 // session() makes the cookie HttpOnly and SameSite=Lax; this app also asks for Secure.
-app.use(session({ secret: 'course-example-secret-change-me-in-a-real-app', cookie: { secure: true } }))
+app.use(session({ secret: '9f2de4677d583f3d1d813507b5841259c633dac69de834746e8877b68a2eb0d8', cookie: { secure: true } }))
 
 app.post('/login', async (c) => {
   const form = await c.req.parseBody()

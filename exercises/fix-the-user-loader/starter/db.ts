@@ -53,5 +53,8 @@ export const db = {
   },
 }
 
-/** In a real app this comes from process.env.SESSION_SECRET. */
-export const SESSION_SECRET = 'course-debug-secret-change-me-in-a-real-app'
+/**
+ * 32 random bytes as hex, made with `openssl rand -hex 32`. In a real app this comes from
+ * process.env.SESSION_SECRET, never from the source code.
+ */
+export const SESSION_SECRET = 'ba1041bbb9bbe71c66c81d2a5269434414501084cdbb74e3b917879961f3cc8d'

@@ -14,8 +14,11 @@ const accounts: StoredUser[] = [
   },
 ]
 
-/** In a real app this comes from process.env.SESSION_SECRET, never from the source code. */
-export const SESSION_SECRET = 'course-example-secret-change-me-in-a-real-app'
+/**
+ * 32 random bytes as hex, made with `openssl rand -hex 32`. In a real app this comes from
+ * process.env.SESSION_SECRET, never from the source code.
+ */
+export const SESSION_SECRET = '3affd42ca86ee85037e797bc36bcd98a68b276e19d944af4ce33e31dd5e4b312'
 
 export function findUser(username: string): StoredUser | undefined {
   return accounts.find((account) => account.username === username)

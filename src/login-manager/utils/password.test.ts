@@ -3,14 +3,14 @@
 import { pbkdf2Sync, scryptSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { LoginManagerError } from '../errors'
-import { toHex, utf8 } from './encoding'
+import { readWorkCounters, resetWorkCounters } from '../work-counters'
 import {
   checkPasswordHash,
   generatePasswordHash,
   generateSalt,
+  HASH_LIMITS,
   hashPasswordWithSalt,
 } from './password'
-import { scrypt } from './scrypt'
 
 // Vectors made with Werkzeug 3.1.8 (see facts.md).
 const werkzeugScrypt =
@@ -84,10 +84,10 @@ describe('Werkzeug compatibility (facts.md vectors)', () => {
     expect(hex).toBe(pbkdf2Sync('pässwörd', salt, 1000, 32, 'sha256').toString('hex'))
   })
 
-  it('matches the RFC 7914 scrypt test vector', async () => {
-    const key = await scrypt(utf8('password'), utf8('NaCl'), 1024, 8, 16, 64)
-    expect(toHex(key)).toBe(
-      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640',
+  it('matches the RFC 7914 scrypt test vector (N=1024, r=8, p=16)', async () => {
+    // RFC 7914 section 12, "password" / "NaCl": the derived key is the hash's hex digest.
+    expect(await hashPasswordWithSalt('password', 'NaCl', 'scrypt:1024:8:16')).toBe(
+      'scrypt:1024:8:16$NaCl$fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640',
     )
   })
 })
@@ -162,7 +162,7 @@ describe('generatePasswordHash', () => {
     },
   )
 
-  it.each([0, -1, 1.5, Number.NaN])(
+  it.each([0, -1, 1.5, Number.NaN, 257])(
     'rejects the salt length %j with a LoginManagerError',
     async (saltLength) => {
       const error = await generatePasswordHash('x', {
@@ -172,7 +172,7 @@ describe('generatePasswordHash', () => {
       expect(error).toBeInstanceOf(LoginManagerError)
       expect((error as LoginManagerError).code).toBe('bad-salt-length')
       expect((error as Error).message).toBe(
-        `The salt length must be a whole number of characters, at least 1, but it was ${saltLength}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
+        `The salt length must be a whole number of characters from 1 to 256, but it was ${saltLength}; the salt makes equal passwords hash differently. Leave saltLength out for the default of 16.`,
       )
     },
   )
@@ -198,7 +198,7 @@ describe('scrypt limits', () => {
       expect(error).toBeInstanceOf(LoginManagerError)
       expect((error as LoginManagerError).code).toBe('scrypt-too-costly')
       expect((error as Error).message).toBe(
-        `${method} asks for ${mib} MiB of memory and ${times} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
+        `${method} asks for ${mib} MiB of memory and ${times} times the work of Werkzeug's default, beyond this library's limits (N at most 2^20, p at most 16, r·p at most 128, 256 MiB, 16 times the default work), which keep one login from exhausting the server. Use Werkzeug's default "scrypt:32768:8:1", or OWASP's "scrypt:131072:8:1".`,
       )
     },
   )
@@ -215,13 +215,130 @@ describe('scrypt limits', () => {
   it('checkPasswordHash refuses even a genuine hash beyond the limits', async () => {
     const genuine = scryptSync('pw', 'salt', 64, { N: 1024, r: 1, p: 256 }).toString('hex')
     expect(await checkPasswordHash(`scrypt:1024:1:256$salt$${genuine}`, 'pw')).toBe(false)
-    const withinLimits = scryptSync('pw', 'salt', 64, { N: 1024, r: 1, p: 128 }).toString('hex')
-    expect(await checkPasswordHash(`scrypt:1024:1:128$salt$${withinLimits}`, 'pw')).toBe(true)
+    const withinLimits = scryptSync('pw', 'salt', 64, { N: 1024, r: 8, p: 16 }).toString('hex')
+    expect(await checkPasswordHash(`scrypt:1024:8:16$salt$${withinLimits}`, 'pw')).toBe(true)
   })
 
-  it('accepts parameters at a limit (r·p of exactly 128)', async () => {
-    expect(await generatePasswordHash('x', { method: 'scrypt:2:1:128' })).toMatch(
-      /^scrypt:2:1:128\$[A-Za-z0-9]{16}\$[0-9a-f]{128}$/,
+  it('accepts parameters at a limit (p of 16 and r·p of exactly 128)', async () => {
+    expect(await generatePasswordHash('x', { method: 'scrypt:2:8:16' })).toMatch(
+      /^scrypt:2:8:16\$[A-Za-z0-9]{16}\$[0-9a-f]{128}$/,
     )
   })
+})
+
+describe('bounds on every parameter (HASH_LIMITS)', () => {
+  const hex = (n: number) => 'ab'.repeat(n / 2)
+  // Each string is well formed except for one parameter; computing any would take seconds or more.
+  const outOfBounds = [
+    ['iterations far beyond the cap', `pbkdf2:sha256:999999999$salt$${hex(64)}`],
+    ['iterations one past the cap', `pbkdf2:sha256:2000001$salt$${hex(64)}`],
+    ['N above 2^20', `scrypt:2097152:1:1$salt$${hex(128)}`],
+    ['r·p above 128', `scrypt:1024:1:256$salt$${hex(128)}`],
+    ['r alone above 128', `scrypt:2:129:1$salt$${hex(128)}`],
+    ['p above 16', `scrypt:2:1:17$salt$${hex(128)}`],
+    ['memory above 256 MiB', `scrypt:524288:8:1$salt$${hex(128)}`],
+    ['work above 16 times the default', `scrypt:65536:8:16$salt$${hex(128)}`],
+    ['an empty salt', `pbkdf2:sha256:1000$$${hex(64)}`],
+    ['a 257-character salt', `pbkdf2:sha256:1000$${'s'.repeat(257)}$${hex(64)}`],
+    ['a pbkdf2:sha256 digest of the wrong length', `pbkdf2:sha256:1000$salt$${hex(128)}`],
+    ['a pbkdf2:sha512 digest of the wrong length', `pbkdf2:sha512:1000$salt$${hex(64)}`],
+    ['a pbkdf2:sha1 digest of the wrong length', `pbkdf2:sha1:1000$salt$${hex(64)}`],
+    ['a scrypt digest of the wrong length', `scrypt:1024:8:1$salt$${hex(64)}`],
+    ['a megabyte-long string', `pbkdf2:sha256:1000$${'s'.repeat(1_000_000)}$${hex(64)}`],
+  ] as const
+
+  it.each(outOfBounds)('%s answers false without hashing', async (_, hash) => {
+    resetWorkCounters()
+    expect(await checkPasswordHash(hash, 'x')).toBe(false)
+    // Zero hashes computed: the answer came from the bounds, not from a failed comparison.
+    expect(readWorkCounters().passwordHashes).toBe(0)
+  })
+
+  it('accepts a hash at each bound', async () => {
+    const atCap = await hashPasswordWithSalt(
+      'pw',
+      's',
+      `pbkdf2:sha256:${HASH_LIMITS.pbkdf2.maxIterations}`,
+    )
+    expect(await checkPasswordHash(atCap, 'pw')).toBe(true)
+    const longSalt = await generatePasswordHash('pw', { method: 'pbkdf2:sha1:1', saltLength: 256 })
+    expect(await checkPasswordHash(longSalt, 'pw')).toBe(true)
+    expect(longSalt).toMatch(/^pbkdf2:sha1:1\$[A-Za-z0-9]{256}\$[0-9a-f]{40}$/)
+  })
+
+  it('generatePasswordHash refuses an iteration count beyond the cap, explaining why', async () => {
+    const error = await generatePasswordHash('x', { method: 'pbkdf2:sha256:2000001' }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(LoginManagerError)
+    expect((error as LoginManagerError).code).toBe('pbkdf2-too-costly')
+    expect((error as Error).message).toBe(
+      `pbkdf2 with 2000001 iterations is beyond this library's limit of 2,000,000 (twice Werkzeug's default of 1,000,000), which keeps one login from occupying the server for seconds or minutes. Use the default "pbkdf2:sha256:600000" (OWASP's minimum for PBKDF2-HMAC-SHA256) or Werkzeug's "pbkdf2:sha256:1000000".`,
+    )
+  })
+
+  it('malformed strings answer false in well under 10 ms each', async () => {
+    const malformed = [
+      '',
+      '$$',
+      'x'.repeat(100_000),
+      'pbkdf2:sha256:1e9$salt$ab',
+      ...outOfBounds.map(([, h]) => h),
+    ]
+    const start = performance.now()
+    for (const hash of malformed) expect(await checkPasswordHash(hash, 'x')).toBe(false)
+    expect((performance.now() - start) / malformed.length).toBeLessThan(10)
+  })
+})
+
+describe('scrypt shares the event loop', () => {
+  /** CPU time this thread has used, in milliseconds (Node 23.9+; the project pins Node 24). */
+  const threadCpuMs = () => {
+    const { user, system } = process.threadCpuUsage()
+    return (user + system) / 1000
+  }
+
+  /**
+   * The longest stretch of CPU time this thread spent between two timer callbacks while `work` ran,
+   * and how many callbacks ran. CPU time, not wall time: on a loaded machine the operating system
+   * may pause the whole thread for a while, which no code can prevent and which is not a stall
+   * caused by the hash. (The bench reports the wall-clock figure.)
+   */
+  async function longestStall(work: () => Promise<unknown>) {
+    let last = threadCpuMs()
+    let longest = 0
+    let ticks = 0
+    let running = true
+    const sample = () => {
+      const now = threadCpuMs()
+      longest = Math.max(longest, now - last)
+      last = now
+      ticks++
+      if (running) setTimeout(sample, 0)
+    }
+    setTimeout(sample, 0)
+    await work()
+    running = false
+    return { longest, ticks }
+  }
+
+  // A synchronous scrypt (the library's own before @noble/hashes) runs the whole hash between two
+  // callbacks: 0 ticks, and a stall of hundreds of milliseconds of CPU.
+  it.each([
+    ["Werkzeug's default", werkzeugScrypt, 'correct horse'],
+    [
+      'p at its cap of 16, where noble runs 32 loops back to back',
+      'scrypt:1024:8:16$NaCl$fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640',
+      'password',
+    ],
+  ])(
+    'other callbacks run at least every 50 ms while scrypt checks a password (%s)',
+    async (_, hash, password) => {
+      const run = await longestStall(async () =>
+        expect(await checkPasswordHash(hash, password)).toBe(true),
+      )
+      expect(run.ticks).toBeGreaterThan(5)
+      expect(run.longest).toBeLessThan(50)
+    },
+  )
 })

@@ -1,7 +1,7 @@
 import { errorMessages, LoginManagerError } from '../errors'
 import { constantTimeEqual } from './crypto'
 import { toHex, utf8 } from './encoding'
-import { scrypt } from './scrypt'
+import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { countWork } from '../work-counters'
 
 /**
@@ -11,19 +11,27 @@ import { countWork } from '../work-counters'
 export const DEFAULT_PASSWORD_METHOD = 'pbkdf2:sha256:600000'
 
 const SALT_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+/**
+ * How long scrypt may run before it yields, in milliseconds. noble's scryptAsync restarts its slice
+ * clock at each of the 2·p loops it runs, without yielding in between, so the longest stall is
+ * about 2·p slices: the slice shrinks as p grows, keeping that under 40 ms (p is at most 16).
+ */
+function scryptSliceMs(p: number): number {
+  return Math.min(10, Math.max(1, Math.floor(40 / (2 * p))))
+}
 const pbkdf2Hashes = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' } as const
 
 /**
  * A random salt of letters and digits, as Werkzeug makes them, from `crypto.getRandomValues`.
  *
- * @param length - how many characters, a whole number of at least 1
+ * @param length - how many characters, a whole number from 1 to 256
  * @returns the salt
  * @throws LoginManagerError (`bad-salt-length`) for any other length
  * @example
  * generateSalt(16) // e.g. 'Z5r1Kd3uQm2pX9wA'
  */
 export function generateSalt(length: number): string {
-  if (!Number.isInteger(length) || length < 1)
+  if (!isSaltLength(length))
     throw new LoginManagerError('bad-salt-length', errorMessages.badSaltLength(length))
   let salt = ''
   while (salt.length < length) {
@@ -40,25 +48,68 @@ type ParsedMethod =
   | { kind: 'scrypt'; n: number; r: number; p: number; text: string }
 
 /**
- * The most scrypt may cost here. Werkzeug's default (N=2^15, r=8, p=1) uses 32 MiB and 2^18 units
- * of work; OWASP's settings (up to N=2^17, r=8) fit too. The caps keep a hash string, which anyone
- * with database access can write, from making the server allocate gigabytes or hash for minutes.
+ * The bounds on every parameter of a hash string. Anyone who can write to the users table (a
+ * planted row, a bad import) chooses them, so each is capped at what a real hash needs:
+ *
+ * - **PBKDF2 iterations, 1 to 2,000,000.** Werkzeug 3.1 defaults to 1,000,000 and OWASP asks for at
+ *   least 600,000 (SHA-256); twice Werkzeug's default leaves room to grow. Web Crypto runs the
+ *   derivation off the main thread, but a count like 999,999,999 still occupies a thread-pool
+ *   worker for minutes, and a few such checks stall every other request that needs one.
+ * - **scrypt N, 2 to 2^20, a power of two; p at most 16 and r·p at most 128; at most 256 MiB
+ *   (128·N·r bytes) and 16 times the work of Werkzeug's default (N·r·p at most 2^22).** Werkzeug's
+ *   default `32768:8:1` uses 32 MiB; OWASP's `131072:8:1` (N=2^17) uses 128 MiB and fits, as do its
+ *   alternatives up to `8192:8:10`. The cap on p bounds how long scrypt runs between two yields to
+ *   other requests (see `scryptSliceMs`).
+ * - **Salt, 1 to 256 characters.** Werkzeug makes 16; a salt longer than this is no safer.
+ * - **Digest, exactly the method's length:** 40, 64 or 128 hex characters for PBKDF2 with SHA-1,
+ *   SHA-256 or SHA-512 (Werkzeug uses the hash's own size), 128 for scrypt (Werkzeug's dklen 64).
+ *
+ * A stored hash outside them makes `checkPasswordHash` answer `false` at once, without hashing;
+ * asking `generatePasswordHash` for one throws a `LoginManagerError` that says which bound.
+ *
+ * @example
+ * HASH_LIMITS.pbkdf2.maxIterations // 2_000_000
  */
-const SCRYPT_LIMITS = {
-  maxN: 2 ** 20,
-  maxRTimesP: 128,
-  /** Bytes of the N·128·r scratch table. */
-  maxMemory: 256 * 1024 * 1024,
-  /** N·r·p, 16 times Werkzeug's default. */
-  maxWork: 2 ** 22,
+export const HASH_LIMITS = {
+  pbkdf2: { minIterations: 1, maxIterations: 2_000_000 },
+  scrypt: {
+    maxN: 2 ** 20,
+    maxP: 16,
+    maxRTimesP: 128,
+    /** Bytes of the N·128·r scratch table. */
+    maxMemory: 256 * 1024 * 1024,
+    /** N·r·p, 16 times Werkzeug's default. */
+    maxWork: 2 ** 22,
+  },
+  salt: { minLength: 1, maxLength: 256 },
+  /** The whole stored string; the longest legal one is well under this. */
+  maxHashLength: 1024,
 } as const
 
+const DIGEST_HEX_LENGTH = { sha1: 40, sha256: 64, sha512: 128, scrypt: 128 } as const
+
 function scryptWithinLimits({ n, r, p }: { n: number; r: number; p: number }): boolean {
+  const limits = HASH_LIMITS.scrypt
   return (
-    n <= SCRYPT_LIMITS.maxN &&
-    r * p <= SCRYPT_LIMITS.maxRTimesP &&
-    128 * n * r <= SCRYPT_LIMITS.maxMemory &&
-    n * r * p <= SCRYPT_LIMITS.maxWork
+    n <= limits.maxN &&
+    p <= limits.maxP &&
+    r * p <= limits.maxRTimesP &&
+    128 * n * r <= limits.maxMemory &&
+    n * r * p <= limits.maxWork
+  )
+}
+
+function withinLimits(method: ParsedMethod): boolean {
+  return method.kind === 'scrypt'
+    ? scryptWithinLimits(method)
+    : method.iterations <= HASH_LIMITS.pbkdf2.maxIterations
+}
+
+function isSaltLength(length: number): boolean {
+  return (
+    Number.isInteger(length) &&
+    length >= HASH_LIMITS.salt.minLength &&
+    length <= HASH_LIMITS.salt.maxLength
   )
 }
 
@@ -68,7 +119,8 @@ function parseMethod(method: string): ParsedMethod | null {
     const hash = parts[1] ?? 'sha256'
     if (!(hash in pbkdf2Hashes) || parts.length > 3) return null
     const iterations = parts[2] === undefined ? 600_000 : Number(parts[2])
-    if (!Number.isSafeInteger(iterations) || iterations < 1) return null
+    if (!Number.isSafeInteger(iterations) || iterations < HASH_LIMITS.pbkdf2.minIterations)
+      return null
     return {
       kind: 'pbkdf2',
       hash: hash as keyof typeof pbkdf2Hashes,
@@ -86,10 +138,27 @@ function parseMethod(method: string): ParsedMethod | null {
   return null
 }
 
+/** The error for a method that parses but lies outside {@link HASH_LIMITS}. */
+function tooCostly(method: ParsedMethod): LoginManagerError {
+  return method.kind === 'scrypt'
+    ? new LoginManagerError('scrypt-too-costly', errorMessages.scryptTooCostly(method))
+    : new LoginManagerError('pbkdf2-too-costly', errorMessages.pbkdf2TooCostly(method.iterations))
+}
+
 async function derive(method: ParsedMethod, password: string, salt: string): Promise<string> {
   countWork('passwordHashes')
   if (method.kind === 'scrypt') {
-    return toHex(await scrypt(utf8(password), utf8(salt), method.n, method.r, method.p, 64))
+    // noble's scryptAsync hands the event loop back every few milliseconds (asyncTick), so a
+    // login that takes 300 ms of CPU never holds other requests up for more than one slice.
+    const key = await scryptAsync(utf8(password), utf8(salt), {
+      N: method.n,
+      r: method.r,
+      p: method.p,
+      dkLen: 64,
+      asyncTick: scryptSliceMs(method.p),
+      maxmem: HASH_LIMITS.scrypt.maxMemory + 1024 * 1024,
+    })
+    return toHex(key)
   }
   const key = await crypto.subtle.importKey('raw', utf8(password), 'PBKDF2', false, ['deriveBits'])
   const hash = pbkdf2Hashes[method.hash]
@@ -111,7 +180,7 @@ async function derive(method: ParsedMethod, password: string, salt: string): Pro
  * @param salt - the salt, letters and digits
  * @param method - as for {@link generatePasswordHash}
  * @returns `method$salt$hex`
- * @throws LoginManagerError (`unknown-hash-method`, `scrypt-too-costly`) for a method it cannot use
+ * @throws LoginManagerError (`unknown-hash-method`, `scrypt-too-costly`, `pbkdf2-too-costly`) for a method it cannot use
  * @example
  * await hashPasswordWithSalt('hunter2', 'Z5r1Kd3uQm2pX9wA', 'pbkdf2:sha256:600000') // 'pbkdf2:sha256:600000$Z5r1Kd3uQm2pX9wA$feb8…'
  */
@@ -123,8 +192,7 @@ export async function hashPasswordWithSalt(
   const parsed = typeof method === 'string' ? parseMethod(method) : null
   if (!parsed)
     throw new LoginManagerError('unknown-hash-method', errorMessages.unknownHashMethod(method))
-  if (parsed.kind === 'scrypt' && !scryptWithinLimits(parsed))
-    throw new LoginManagerError('scrypt-too-costly', errorMessages.scryptTooCostly(parsed))
+  if (!withinLimits(parsed)) throw tooCostly(parsed)
   return `${parsed.text}$${salt}$${await derive(parsed, password, salt)}`
 }
 
@@ -138,7 +206,7 @@ export async function hashPasswordWithSalt(
 export interface PasswordHashOptions {
   /** `pbkdf2:sha256[:iterations]` (default `pbkdf2:sha256:600000`), `pbkdf2:sha512[:iterations]`, or `scrypt[:N:r:p]`. */
   method?: string
-  /** Salt length in characters (default 16). */
+  /** Salt length in characters, 1 to 256 (default 16). */
   saltLength?: number
 }
 
@@ -149,8 +217,9 @@ export interface PasswordHashOptions {
  * @param password - the password the user chose
  * @param options - method and salt length
  * @returns the hash string
- * @throws LoginManagerError for an unknown method (`unknown-hash-method`), scrypt parameters beyond
- * the library's limits (`scrypt-too-costly`) or a bad salt length (`bad-salt-length`)
+ * @throws LoginManagerError for an unknown method (`unknown-hash-method`), parameters beyond
+ * {@link HASH_LIMITS} (`scrypt-too-costly`, `pbkdf2-too-costly`) or a salt length outside 1 to 256
+ * (`bad-salt-length`)
  * @example
  * const hash = await generatePasswordHash('correct horse')
  * hash.startsWith('pbkdf2:sha256:600000$') // true
@@ -169,8 +238,9 @@ export async function generatePasswordHash(
 /**
  * Check a password against a stored hash, in constant time. Accepts Werkzeug's pbkdf2 and scrypt
  * formats. Returns `false` (never throws) for a wrong password, an unknown method, a malformed hash,
- * or scrypt parameters beyond the library's limits (N at most 2^20, r·p at most 128, 256 MiB of
- * memory, 16 times the work of Werkzeug's default), so a planted hash cannot exhaust the server.
+ * or any parameter outside {@link HASH_LIMITS} (iterations, N, r, p, salt and digest length); those
+ * answers come at once, without hashing, so a planted hash cannot exhaust the server. scrypt yields
+ * to other requests every 10 ms while it works.
  *
  * @param hash - the stored hash
  * @param password - the password to check
@@ -183,12 +253,14 @@ export async function generatePasswordHash(
 export async function checkPasswordHash(hash: string, password: string): Promise<boolean> {
   try {
     if (typeof hash !== 'string' || typeof password !== 'string') return false
+    if (hash.length > HASH_LIMITS.maxHashLength) return false
     const parts = hash.split('$')
     if (parts.length !== 3) return false
     const [methodText, salt, expected] = parts as [string, string, string]
     const method = parseMethod(methodText)
-    if (!method || !/^[0-9a-f]+$/i.test(expected)) return false
-    if (method.kind === 'scrypt' && !scryptWithinLimits(method)) return false
+    if (!method || !withinLimits(method) || !isSaltLength(salt.length)) return false
+    const digestLength = DIGEST_HEX_LENGTH[method.kind === 'scrypt' ? 'scrypt' : method.hash]
+    if (expected.length !== digestLength || !/^[0-9a-f]+$/i.test(expected)) return false
     return constantTimeEqual(await derive(method, password, salt), expected.toLowerCase())
   } catch {
     return false

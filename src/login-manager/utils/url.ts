@@ -48,8 +48,10 @@ export function makeNextParam(loginView: string, currentUrl: string): string {
  * Whether a redirect target is a relative path on this site. Rejects absolute URLs, scheme-relative
  * `//host`, backslash tricks (`/\host`, `\\host`), anything with control characters or whitespace
  * (browsers strip tabs and newlines inside URLs), `javascript:` and other schemes, and
- * percent-encoded slashes or backslashes at the start (`/%2F%2Fhost`, `/%5Chost`), which some
- * servers and proxies decode before redirecting.
+ * percent-encoded slashes, backslashes, tabs and line breaks at the start (`/%2F%2Fhost`,
+ * `/%5Chost`, `/%09/host`, `/%0a/host`, `/%0d/host`), which some servers and proxies decode
+ * before redirecting: a decoded tab or line break is then stripped by the browser, leaving
+ * `//host`.
  *
  * @param target - the proposed redirect
  * @returns true when the target is safe to redirect to
@@ -62,7 +64,7 @@ export function isSafeRelativePath(target: unknown): target is string {
   if (!target.startsWith('/')) return false
   if (/[\u0000-\u001f\u007f\s\\]/.test(target)) return false
   if (target.startsWith('//')) return false
-  if (/^\/(%2f|%5c)/i.test(target)) return false
+  if (/^\/(%2f|%5c|%09|%0a|%0d)/i.test(target)) return false
   const resolved = new URL(target, BASE)
   return resolved.origin === BASE
 }

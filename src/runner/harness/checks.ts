@@ -1,3 +1,4 @@
+import type { WorkCounters } from '../../login-manager/work-counters'
 import type { ClientResponse, TestClient } from './client'
 
 /**
@@ -21,15 +22,50 @@ export class CheckFailure extends Error {
 }
 
 /**
- * What a check gets: a fresh client with an empty cookie jar.
+ * The clock the checks control. It starts at real time; `advance` moves `Date.now()` and
+ * `new Date()` in the app's realm, and the time every client's cookie jar reads expiry against.
  *
  * @example
- * async run({ client, newClient }) { await client.postForm('/login', ada); const other = newClient() }
+ * await clock.advance(61 * 60 * 1000) // an hour and a minute later
+ */
+export interface CheckClock {
+  /** The current time on this clock, in ms since the epoch. */
+  now(): number
+  /** Move the clock forward (never back) by `ms` milliseconds, for the app and the jars alike. */
+  advance(ms: number): Promise<void>
+}
+
+/**
+ * What a check gets: a fresh client with an empty cookie jar, and control over the learner's
+ * server (restart, environment, clock) and a view of the work it did.
+ *
+ * @example
+ * async run({ client, restart }) { await client.postForm('/login', ada); await restart(); expectStatus(await client.get('/dashboard'), 200) }
  */
 export interface CheckContext {
   client: TestClient
-  /** Another fresh client, for "a different browser" (say, one with only the remember cookie). */
-  newClient(): TestClient
+  /**
+   * Another fresh client, for "a different browser" (say, one with only the remember cookie).
+   * `origin` is the page it browses from (default `http://localhost`).
+   */
+  newClient(options?: { origin?: string }): TestClient
+  /**
+   * Restart the learner's server: its modules load again from scratch (a new random secret made
+   * at start is new), with `env` laid over the current environment. Clients keep their cookies.
+   * Rejects when the app cannot start again.
+   */
+  restart(env?: Record<string, string>): Promise<void>
+  /** The environment the server runs with now (`process.env` in the app); read-only, always current. */
+  readonly env: Readonly<Record<string, string>>
+  clock: CheckClock
+  /**
+   * Run `fn` (requests, usually) and count the work the app's copy of the login manager did
+   * meanwhile: how many password hashes it derived.
+   *
+   * @example
+   * const { passwordHashes } = await work(() => client.postForm('/login', { username: 'nobody', password: 'x' }))
+   */
+  work<T>(fn: () => Promise<T>): Promise<{ result: T } & WorkCounters>
 }
 
 /**
@@ -63,13 +99,27 @@ export interface ScenarioStep {
  * const module: ChecksModule = defineChecks([check])
  * module.kind // 'checks'
  */
-export type ChecksModule =
+export type ChecksModule = (
   { kind: 'checks'; checks: Check[] } | { kind: 'scenario'; steps: ScenarioStep[] }
+) &
+  ChecksOptions
+
+/**
+ * Options for {@link defineChecks} and {@link defineScenario}.
+ *
+ * @example
+ * defineChecks(checks, { env: { SESSION_SECRET: 'a'.repeat(64) } })
+ */
+export interface ChecksOptions {
+  /** The environment the learner's server starts with (`process.env`); empty by default. */
+  env?: Record<string, string>
+}
 
 /**
  * Declare an exercise's checks, in order. Each runs with its own fresh client.
  *
  * @param checks - the checks
+ * @param options - the environment the server starts with
  * @returns the module's default export
  * @example
  * export default defineChecks([
@@ -78,22 +128,23 @@ export type ChecksModule =
  *   } },
  * ])
  */
-export function defineChecks(checks: Check[]): ChecksModule {
-  return { kind: 'checks', checks }
+export function defineChecks(checks: Check[], options: ChecksOptions = {}): ChecksModule {
+  return { kind: 'checks', checks, ...options }
 }
 
 /**
  * Declare an example's scenario: requests made in order by one client, each printing a line.
  *
  * @param steps - the steps
+ * @param options - the environment the server starts with
  * @returns the module's default export
  * @example
  * export default defineScenario([
  *   { label: 'GET /dashboard', run: async (client) => String((await client.get('/dashboard')).status) },
  * ])
  */
-export function defineScenario(steps: ScenarioStep[]): ChecksModule {
-  return { kind: 'scenario', steps }
+export function defineScenario(steps: ScenarioStep[], options: ChecksOptions = {}): ChecksModule {
+  return { kind: 'scenario', steps, ...options }
 }
 
 const show = (text: string) =>

@@ -5,8 +5,9 @@ import {
   type TimelineEntry,
   type Verdict,
 } from '../verdict'
-import { CheckFailure, type ChecksModule } from './checks'
-import { createClient, type RequestHandler } from './client'
+import type { WorkCounters } from '../../login-manager/work-counters'
+import { CheckFailure, type CheckClock, type CheckContext, type ChecksModule } from './checks'
+import { createClient, type ClientOptions, type RequestHandler, type TestClient } from './client'
 
 /**
  * How an error thrown by learner code is described; runtimes map stack frames to files.
@@ -29,28 +30,51 @@ export interface RunProgress {
 }
 
 /**
- * Run an exercise's checks (or an example's scenario) against an app and produce the verdict.
- * Every runtime calls this same function, so verdicts agree.
+ * The learner's server as the grader drives it. Every runtime provides one; the app itself lives
+ * in another realm and only answers requests.
  *
- * @param handler - sends a request to the learner's app
+ * @example
+ * const app: GradedApp = { handler, takeServerErrors: () => [], restart, env: {}, clock, readWork }
+ */
+export interface GradedApp {
+  /** Sends a request to the app. */
+  handler: RequestHandler
+  /** Errors the app threw since the last call (Hono turns them into 500s), described. */
+  takeServerErrors(): CodeError[]
+  /** Start the app again with fresh module state and `env` laid over the current environment. */
+  restart(env?: Record<string, string>): Promise<void>
+  /** The current environment. */
+  readonly env: Readonly<Record<string, string>>
+  clock: CheckClock
+  /** The app realm's work counters now. */
+  readWork(): Promise<WorkCounters>
+}
+
+/**
+ * Run an exercise's checks (or an example's scenario) against an app and produce the verdict.
+ * Every runtime calls this same function, on the grader's side, so verdicts agree and nothing the
+ * app does but answer requests can change them.
+ *
+ * @param app - the learner's server, driven from here
  * @param module - the default export of `checks.ts`
  * @param describeError - maps an unexpected error to the learner's file, line and column
- * @param takeServerErrors - errors the app threw since the last call (Hono turns them into 500s)
  * @param progress - told of each printed line as it happens
  * @returns the verdict
  * @example
- * const verdict = await grade((path, init) => app.request(path, init), checks, (e) => ({ message: String(e) }))
+ * const verdict = await grade(app, checks, (e) => ({ message: String(e) }))
  */
 export async function grade(
-  handler: RequestHandler,
+  app: GradedApp,
   module: ChecksModule,
   describeError: DescribeError,
-  takeServerErrors: () => unknown[] = () => [],
   progress: RunProgress = {},
 ): Promise<Verdict> {
   const timeline: TimelineEntry[] = []
+  // Every client is made here, so every jar reads expiry against the checks' clock.
+  const makeClient = (label: string, browser: number, options: ClientOptions = {}): TestClient =>
+    createClient(app.handler, timeline, label, browser, { ...options, now: app.clock.now })
   if (module.kind === 'scenario') {
-    const client = createClient(handler, timeline, 'scenario')
+    const client = makeClient('scenario', 1)
     const output: string[] = []
     for (const step of module.steps) {
       try {
@@ -74,23 +98,67 @@ export async function grade(
   const checks: CheckResult[] = []
   for (const check of module.checks) {
     let browsers = 0
-    const newClient = () => createClient(handler, timeline, check.name, ++browsers)
-    takeServerErrors()
+    const context: CheckContext = {
+      client: makeClient(check.name, ++browsers),
+      newClient: (options = {}) =>
+        makeClient(
+          check.name,
+          ++browsers,
+          options.origin === undefined ? {} : { origin: options.origin },
+        ),
+      restart: (env) => app.restart(env),
+      env: liveView(() => app.env),
+      clock: app.clock,
+      work: async (fn) => {
+        const before = await app.readWork()
+        const result = await fn()
+        const after = await app.readWork()
+        const done = Object.fromEntries(
+          Object.entries(after).map(([kind, count]) => [
+            kind,
+            count - before[kind as keyof WorkCounters],
+          ]),
+        ) as unknown as WorkCounters
+        return { result, ...done }
+      },
+    }
+    app.takeServerErrors()
     try {
-      await check.run({ client: newClient(), newClient })
+      await check.run(context)
       checks.push({ name: check.name, passed: true })
     } catch (error) {
-      checks.push(failedCheck(check.name, error, takeServerErrors()[0], describeError))
+      checks.push(failedCheck(check.name, error, app.takeServerErrors()[0], describeError))
     }
   }
   return { status: checks.every((check) => check.passed) ? 'passed' : 'failed', checks, timeline }
+}
+
+/** A read-only view that always shows the current object, even when destructured early. */
+function liveView(
+  current: () => Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => (typeof key === 'string' ? current()[key] : undefined),
+      has: (_, key) => typeof key === 'string' && Object.hasOwn(current(), key),
+      ownKeys: () => Object.keys(current()),
+      getOwnPropertyDescriptor: (_, key) =>
+        typeof key === 'string' && Object.hasOwn(current(), key)
+          ? { value: current()[key], enumerable: true, configurable: true, writable: false }
+          : undefined,
+      set: () => false,
+      defineProperty: () => false,
+      deleteProperty: () => false,
+    },
+  )
 }
 
 /** A failed check: the expectation that failed and, when the app threw on the way, where. */
 function failedCheck(
   name: string,
   error: unknown,
-  serverError: unknown,
+  serverError: CodeError | undefined,
   describeError: DescribeError,
 ): CheckResult {
   if (!(error instanceof CheckFailure)) {
@@ -106,13 +174,12 @@ function failedCheck(
   }
   const hint = error.hint ? { hint: error.hint } : {}
   if (serverError === undefined) return { name, passed: false, message: error.message, ...hint }
-  const described = describeError(serverError)
-  const where = formatCodeLocation(described)
+  const where = formatCodeLocation(serverError)
   return {
     name,
     passed: false,
-    message: `${error.message} Your server threw an error on the way: ${described.message}${where ? ` (${where})` : ''}`,
+    message: `${error.message} Your server threw an error on the way: ${serverError.message}${where ? ` (${where})` : ''}`,
     ...hint,
-    error: described,
+    error: serverError,
   }
 }

@@ -14,7 +14,9 @@ export {
   expectRedirect,
   expectStatus,
   type Check,
+  type CheckClock,
   type CheckContext,
+  type ChecksOptions,
   type ChecksModule,
   type ScenarioStep,
 } from './checks'

@@ -151,3 +151,29 @@ export function parseCookieDate(text: string): number | undefined {
   // 31 February and the like are not dates.
   return new Date(date).getUTCDate() === day ? date : undefined
 }
+
+/**
+ * Apply `Set-Cookie` headers to a plain name → value map, with this module's parser and expiry
+ * rule (`Max-Age` wins over `Expires`; zero, negative or past deletes). For tests that need a
+ * browser's memory of cookies but none of the jar's origin rules; checks use the full jar.
+ *
+ * @param jar - the map to update
+ * @param headers - the response's `Set-Cookie` headers
+ * @param now - the clock expiry is read against
+ * @example
+ * const jar = new Map<string, string>()
+ * storeCookies(jar, ['session=abc; Path=/', 'old=; Max-Age=0'])
+ * jar.get('session') // 'abc'
+ */
+export function storeCookies(jar: Map<string, string>, headers: string[], now = Date.now()): void {
+  for (const header of headers) {
+    const cookie = parseSetCookie(header)
+    if ('error' in cookie || cookie.name === '') continue
+    const expired =
+      cookie.maxAge !== undefined
+        ? cookie.maxAge <= 0
+        : cookie.expires !== undefined && cookie.expires <= now
+    if (expired) jar.delete(cookie.name)
+    else jar.set(cookie.name, cookie.value)
+  }
+}

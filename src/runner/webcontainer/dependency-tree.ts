@@ -7,13 +7,13 @@ const here = join(process.cwd(), 'src/runner/webcontainer/')
 
 /**
  * Build, at site build time, what the WebContainer mounts instead of running `npm install`: the
- * grading runner and the preview server, each bundled with hono, @hono/node-server and the login
+ * grading runner, the app server it forks for the learner's app, and the preview server, each bundled with hono, @hono/node-server and the login
  * manager into one ES module for Node.
  *
  * @returns the tree to `mount()`
  * @example
  * const tree = await buildContainerTree()
- * Object.keys(tree) // ['package.json', 'runner.mjs', 'preview.mjs']
+ * Object.keys(tree) // ['package.json', 'runner.mjs', 'app-server.mjs', 'preview.mjs']
  */
 export async function buildContainerTree(): Promise<FileSystemTree> {
   const bundle = async (entry: string) => {
@@ -32,8 +32,9 @@ export async function buildContainerTree(): Promise<FileSystemTree> {
     })
     return result.outputFiles[0]?.text ?? ''
   }
-  const [runner, preview] = await Promise.all([
+  const [runner, appServer, preview] = await Promise.all([
     bundle('container-runner.ts'),
+    bundle('container-app.ts'),
     bundle('container-preview.ts'),
   ])
   return {
@@ -47,6 +48,7 @@ export async function buildContainerTree(): Promise<FileSystemTree> {
       },
     },
     'runner.mjs': { file: { contents: runner } },
+    'app-server.mjs': { file: { contents: appServer } },
     'preview.mjs': { file: { contents: preview } },
   }
 }

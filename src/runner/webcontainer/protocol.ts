@@ -27,3 +27,26 @@ export const PREVIEW_PORT = 3000
  * await container.fs.writeFile(REQUEST_PATH, JSON.stringify(request))
  */
 export const REQUEST_PATH = 'request.json'
+/**
+ * The header runner.mjs puts the client's URL in (a path, or an absolute `https://…` URL), so the
+ * app sees the URL the client asked for rather than the container's loopback address.
+ *
+ * @example
+ * headers[APP_URL_HEADER] = 'https://app.test/login'
+ */
+export const APP_URL_HEADER = 'x-signed-in-url'
+/**
+ * The header app-server.mjs reports the errors the app threw in (URI-encoded JSON `CodeError[]`).
+ *
+ * @example
+ * JSON.parse(decodeURIComponent(response.headers[APP_ERRORS_HEADER]))
+ */
+export const APP_ERRORS_HEADER = 'x-signed-in-errors'
+/**
+ * The status app-server.mjs answers with when the app threw past Hono (the first error in
+ * {@link APP_ERRORS_HEADER} is what it threw).
+ *
+ * @example
+ * if (response.statusCode === APP_THREW_STATUS) throw new AppThrew(errors[0])
+ */
+export const APP_THREW_STATUS = 599

@@ -1,52 +1,125 @@
-// The in-browser runtime: a module Worker that runs learner code and checks, offline. The page
-// talks to it through worker-runtime.ts. Learner code gets no DOM (it is a Worker) and, after the
-// lockdown below, no storage, network, messaging or eval either.
+// The grader of the in-browser runtime: a module Worker that loads the checks and makes the
+// verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
+// from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
 import { courseBuiltins } from '../builtins'
-import { runExercise } from '../run-exercise'
+import type { AppReply, RealmSource } from '../realm/protocol'
+import { gradeInRealm } from '../realm/grade-in-realm'
 import type { RunRequest } from '../run-request'
 import type { Verdict } from '../verdict'
+import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 
 /**
- * A message from the page: run this exercise.
+ * A message from the page: run this exercise, here is the app realm you asked for, or cancel.
  *
  * @example
- * worker.postMessage({ id: 1, request } satisfies WorkerRunMessage)
+ * grader.postMessage({ id: 1, request } satisfies WorkerRunMessage)
  */
-export interface WorkerRunMessage {
-  id: number
-  request: RunRequest
-}
+export type WorkerRunMessage =
+  | { id: number; request: RunRequest }
+  | { id: number; realm: number; port: MessagePort }
+  | { id: number; cancel: true }
 
 /**
- * A message to the page: ready (once), a line an example printed (as it happens), or the verdict.
+ * A message to the page: ready (once), a request for a fresh app realm, a line an example printed
+ * (as it happens), or the verdict.
  *
  * @example
- * worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => { if ('output' in event.data) append(event.data.output) })
+ * grader.addEventListener('message', (event: MessageEvent<WorkerReply>) => { if ('output' in event.data) append(event.data.output) })
  */
 export type WorkerReply =
-  { ready: true } | { id: number; output: string; index: number } | { id: number; verdict: Verdict }
+  | { ready: true }
+  | { id: number; needRealm: number }
+  | { id: number; output: string; index: number }
+  | { id: number; verdict: Verdict }
 
+// The grader rebuilds each response as a Response; keep its Set-Cookie headers.
 installHeaderShim(self as unknown as Parameters<typeof installHeaderShim>[0])
 const post = self.postMessage.bind(self) as (reply: WorkerReply) => void
-self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
-  const { id, request } = event.data
-  runExercise(request, courseBuiltins, {
-    onOutput: (output, index) => post({ id, output, index }),
-  }).then(
-    (verdict) => post({ id, verdict }),
-    (error: unknown) =>
-      post({
-        id,
-        verdict: {
-          status: 'error',
-          checks: [],
-          timeline: [],
-          message: `The runner failed: ${error instanceof Error ? error.message : String(error)}`,
-        },
+const runs = new Map<
+  number,
+  { controller: AbortController; realms: Map<number, (port: MessagePort) => void>; next: number }
+>()
+
+/** App realms for one run: each `open` asks the page for a fresh app Worker's port. */
+function realmsFor(id: number): RealmSource {
+  return {
+    open: (signal) =>
+      new Promise((resolve, reject) => {
+        const run = runs.get(id)
+        if (!run || signal?.aborted) return reject(new Error('The run was cancelled.'))
+        const number = run.next++
+        run.realms.set(number, (port) => resolve(connect(port)))
+        post({ id, needRealm: number })
       }),
+  }
+}
+
+function connect(port: MessagePort) {
+  let nextCall = 1
+  let closed = false
+  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
+  port.addEventListener('message', (event: MessageEvent<PortReply>) => {
+    const waiting = pending.get(event.data.callId)
+    pending.delete(event.data.callId)
+    if ('reply' in event.data) waiting?.resolve(event.data.reply)
+    else waiting?.reject(new Error(event.data.failed))
+  })
+  port.start()
+  return {
+    call: (call: PortCall['call'], signal?: AbortSignal) =>
+      new Promise<AppReply>((resolve, reject) => {
+        if (closed) return reject(new Error('The app was stopped.'))
+        const callId = nextCall++
+        const onAbort = () => {
+          pending.delete(callId)
+          reject(new Error('The run was cancelled.'))
+        }
+        if (signal?.aborted) return onAbort()
+        signal?.addEventListener('abort', onAbort, { once: true })
+        pending.set(callId, { resolve, reject })
+        port.postMessage({ callId, call } satisfies PortCall)
+      }),
+    close: () => {
+      closed = true
+      for (const { reject } of pending.values()) reject(new Error('The app was stopped.'))
+      pending.clear()
+      port.close()
+    },
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
+  const message = event.data
+  if ('realm' in message) {
+    runs.get(message.id)?.realms.get(message.realm)?.(message.port)
+    return
+  }
+  if ('cancel' in message) {
+    runs.get(message.id)?.controller.abort(new Error('Cancelled'))
+    return
+  }
+  const { id, request } = message
+  const controller = new AbortController()
+  runs.set(id, { controller, realms: new Map(), next: 1 })
+  gradeInRealm(
+    request,
+    realmsFor(id),
+    courseBuiltins,
+    { onOutput: (output, index) => post({ id, output, index }) },
+    controller.signal,
   )
+    .catch((error: unknown): Verdict => ({
+      status: 'error',
+      checks: [],
+      timeline: [],
+      message: `The runner failed: ${error instanceof Error ? error.message : String(error)}`,
+    }))
+    .then((verdict) => {
+      runs.delete(id)
+      post({ id, verdict })
+    })
 })
 lockDownWorkerScope(self)
 lockDownEvaluators(self)

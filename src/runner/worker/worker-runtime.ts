@@ -1,130 +1,207 @@
 import type { RunProgress } from '../harness/grade'
 import type { RunRequest } from '../run-request'
-import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../time-limit'
+import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../time-limit'
 import type { Verdict } from '../verdict'
-import type { WorkerReply } from './worker-entry'
+import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
 /**
  * How long learner code may run before the Worker is stopped: the limit every runtime shares.
  *
  * @example
- * new WorkerRuntime(createWorker, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
+ * new WorkerRuntime(workers, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
  */
 export const DEFAULT_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS
 
 /**
- * The page side of the in-browser runtime. Starts a Worker (once, and again after a runaway run),
- * sends it runs, and stops it when code runs past the time limit.
+ * The two kinds of Worker the runtime starts: the grader (worker-entry.ts, one, kept) and app
+ * realms (app-worker-entry.ts, a fresh one per run and per restart).
  *
  * @example
- * const runtime = new WorkerRuntime(() => new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' }))
+ * const workers: RuntimeWorkers = { grader: () => new Worker(graderUrl, { type: 'module' }), app: () => new Worker(appUrl, { type: 'module' }) }
+ */
+export interface RuntimeWorkers {
+  grader: () => Worker
+  app: () => Worker
+}
+
+/** Start a Worker and wait for its `{ ready: true }`; rejects when it cannot start. */
+function started(create: () => Worker): Promise<Worker> {
+  let worker: Worker
+  try {
+    worker = create()
+  } catch (error) {
+    // No Worker here (or one refused): reject rather than throw.
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<{ ready?: boolean }>) => {
+      if (!event.data.ready) return
+      worker.removeEventListener('message', onMessage)
+      resolve(worker)
+    }
+    worker.addEventListener('message', onMessage)
+    worker.addEventListener(
+      'error',
+      (event) => reject(new Error(event.message || 'The runner could not start.')),
+      { once: true },
+    )
+  })
+}
+
+/**
+ * The page side of the in-browser runtime. Keeps one grader Worker and a spare app Worker started,
+ * hands the grader a fresh app Worker (through a `MessageChannel`) whenever it asks, ends a run's
+ * app Workers when it finishes, and cancels a run through an `AbortSignal`: at the time limit, when
+ * a newer run starts, or when the caller aborts (leaving the page).
+ *
+ * @example
+ * const runtime = new WorkerRuntime({ grader: () => new Worker(graderUrl, { type: 'module' }), app: () => new Worker(appUrl, { type: 'module' }) })
  * const verdict = await runtime.run(request)
  */
 export class WorkerRuntime {
-  readonly #createWorker: () => Worker
+  readonly #workers: RuntimeWorkers
   readonly #timeLimitMs: number
-  #worker: Worker | undefined
-  #ready: Promise<void> | undefined
+  #grader: Promise<Worker> | undefined
+  #spare: Promise<Worker> | undefined
   #nextId = 1
+  #current: AbortController | undefined
   #queue: Promise<unknown> = Promise.resolve()
 
   /**
-   * @param createWorker - makes a Worker running worker-entry.ts
+   * @param workers - makes the grader and the app Workers
    * @param options - `timeLimitMs` (default {@link RUN_TIME_LIMIT_MS})
    * @example
-   * new WorkerRuntime(() => new Worker(url, { type: 'module' }), { timeLimitMs: 1000 })
+   * new WorkerRuntime(workers, { timeLimitMs: 1000 })
    */
-  constructor(createWorker: () => Worker, options: { timeLimitMs?: number } = {}) {
-    this.#createWorker = createWorker
+  constructor(workers: RuntimeWorkers, options: { timeLimitMs?: number } = {}) {
+    this.#workers = workers
     this.#timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
   }
 
   /**
-   * Start the Worker now, so the first run is fast.
+   * Start the grader and a spare app Worker now, so the first run is fast.
    *
-   * @returns when the Worker is ready
+   * @returns when both are ready
    * @example
    * button.addEventListener('pointerenter', () => void runtime.warm(), { once: true })
    */
-  warm(): Promise<void> {
-    if (!this.#ready) {
-      let worker: Worker
-      try {
-        worker = this.#createWorker()
-      } catch (error) {
-        // No Worker here (or one refused): reject rather than throw, and try again next time.
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)))
-      }
-      this.#worker = worker
-      this.#ready = new Promise((resolve, reject) => {
-        const onMessage = (event: MessageEvent<{ ready?: boolean }>) => {
-          if (!event.data.ready) return
-          worker.removeEventListener('message', onMessage)
-          resolve()
-        }
-        worker.addEventListener('message', onMessage)
-        worker.addEventListener(
-          'error',
-          (event) => reject(new Error(event.message || 'The runner could not start.')),
-          {
-            once: true,
-          },
-        )
-      })
-    }
-    return this.#ready
+  async warm(): Promise<void> {
+    this.#grader ??= started(this.#workers.grader)
+    this.#grader.catch(() => (this.#grader = undefined))
+    this.#spare ??= started(this.#workers.app)
+    this.#spare.catch(() => (this.#spare = undefined))
+    await Promise.all([this.#grader, this.#spare])
+  }
+
+  /** The spare app Worker, replaced at once by the next one. */
+  #takeAppWorker(): Promise<Worker> {
+    const next = this.#spare ?? started(this.#workers.app)
+    this.#spare = started(this.#workers.app)
+    this.#spare.catch(() => (this.#spare = undefined))
+    return next
   }
 
   /**
-   * Run an exercise. Runs are queued, one at a time.
+   * Run an exercise. A newer run cancels one still going (its verdict says so); runs never overlap.
    *
    * @param request - files, checks and entry
-   * @param progress - told of an example's printed lines as the Worker reports them
+   * @param progress - told of an example's printed lines as the grader reports them
+   * @param signal - cancels the run (say, when the learner leaves the page)
    * @returns the verdict; code that runs past the time limit gives an `error` verdict
    * @example
    * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }), { onOutput: (line) => print(line) })
    */
-  run(request: RunRequest, progress: RunProgress = {}): Promise<Verdict> {
-    const result = this.#queue.then(() => this.#runNow(request, progress))
+  run(request: RunRequest, progress: RunProgress = {}, signal?: AbortSignal): Promise<Verdict> {
+    this.#current?.abort()
+    const controller = new AbortController()
+    this.#current = controller
+    const follow = () => controller.abort(signal?.reason)
+    if (signal?.aborted) follow()
+    else signal?.addEventListener('abort', follow, { once: true })
+    const result = this.#queue.then(() => this.#runNow(request, progress, controller.signal))
     this.#queue = result.catch(() => undefined)
-    return result
+    return result.finally(() => signal?.removeEventListener('abort', follow))
   }
 
-  async #runNow(request: RunRequest, progress: RunProgress): Promise<Verdict> {
+  async #runNow(request: RunRequest, progress: RunProgress, outer: AbortSignal): Promise<Verdict> {
+    if (outer.aborted) return abortedVerdict(outer.reason)
     await this.warm()
-    const worker = this.#worker as Worker
+    const grader = await (this.#grader as Promise<Worker>)
     const id = this.#nextId++
-    return new Promise<Verdict>((resolve) => {
-      const timer = setTimeout(() => {
-        worker.removeEventListener('message', onMessage)
-        this.dispose()
-        resolve(timeLimitVerdict(this.#timeLimitMs))
-      }, this.#timeLimitMs)
-      const onMessage = (event: MessageEvent<WorkerReply>) => {
-        const reply = event.data
-        if (!('id' in reply) || reply.id !== id) return
-        if ('output' in reply) {
-          progress.onOutput?.(reply.output, reply.index)
-          return
+    const apps: Promise<Worker>[] = []
+    const { signal, done } = runSignal(this.#timeLimitMs, outer)
+    try {
+      return await new Promise<Verdict>((resolve) => {
+        const finish = (verdict: Verdict) => {
+          grader.removeEventListener('message', onMessage)
+          signal.removeEventListener('abort', onAbort)
+          resolve(verdict)
         }
-        clearTimeout(timer)
-        worker.removeEventListener('message', onMessage)
-        resolve(reply.verdict)
-      }
-      worker.addEventListener('message', onMessage)
-      worker.postMessage({ id, request })
-    })
+        const onAbort = () => {
+          grader.postMessage({ id, cancel: true } satisfies WorkerRunMessage)
+          finish(abortedVerdict(signal.reason))
+        }
+        const onMessage = (event: MessageEvent<WorkerReply>) => {
+          const reply = event.data
+          if (!('id' in reply) || reply.id !== id) return
+          if ('needRealm' in reply) {
+            const app = this.#takeAppWorker()
+            apps.push(app)
+            void app.then(
+              (worker) => {
+                const channel = new MessageChannel()
+                worker.postMessage({ port: channel.port1 }, [channel.port1])
+                grader.postMessage(
+                  { id, realm: reply.needRealm, port: channel.port2 } satisfies WorkerRunMessage,
+                  [channel.port2],
+                )
+              },
+              (error: unknown) =>
+                finish({
+                  status: 'error',
+                  checks: [],
+                  timeline: [],
+                  message: `The in-page runner could not start: ${error instanceof Error ? error.message : String(error)}`,
+                }),
+            )
+            return
+          }
+          if ('output' in reply) {
+            progress.onOutput?.(reply.output, reply.index)
+            return
+          }
+          finish(reply.verdict)
+        }
+        grader.addEventListener('message', onMessage)
+        if (signal.aborted) return onAbort()
+        signal.addEventListener('abort', onAbort, { once: true })
+        grader.postMessage({ id, request } satisfies WorkerRunMessage)
+      })
+    } finally {
+      done()
+      // Every app Worker this run used ends with it: the next run gets a fresh realm.
+      for (const app of apps)
+        void app.then(
+          (worker) => worker.terminate(),
+          () => undefined,
+        )
+    }
   }
 
   /**
-   * Stop the Worker; the next run starts a fresh one.
+   * Stop every Worker; the next run starts fresh ones.
    *
    * @example
    * addEventListener('pagehide', () => runtime.dispose())
    */
   dispose(): void {
-    this.#worker?.terminate()
-    this.#worker = undefined
-    this.#ready = undefined
+    this.#current?.abort()
+    for (const worker of [this.#grader, this.#spare])
+      void worker?.then(
+        (each) => each.terminate(),
+        () => undefined,
+      )
+    this.#grader = undefined
+    this.#spare = undefined
   }
 }

@@ -1,0 +1,185 @@
+// The app's side of a run: load the learner's modules, answer requests, and report what the
+// grader asks about (the clock, the work counters). It runs in its own realm in every runtime
+// (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
+import type { WorkCounters } from '../../login-manager/work-counters'
+import { describeCodeError, loadModules, type Builtins } from '../module-loader'
+import type { CodeError } from '../verdict'
+import type { AppCall, AppReply, AppStart, WireRequest } from './protocol'
+
+interface HonoLike {
+  request(url: string, init: RequestInit): Response | Promise<Response>
+  fetch?: (request: Request) => Response | Promise<Response>
+  onError?: (
+    handler: (error: Error, c: { text(body: string, status: number): Response }) => Response,
+  ) => unknown
+}
+
+/**
+ * Options for {@link createAppRealm}.
+ *
+ * @example
+ * createAppRealm(courseBuiltins, { scope: globalThis })
+ */
+export interface AppRealmOptions {
+  /**
+   * The realm's global object, when this realm is the app's alone: its `process.env` and `Date`
+   * are then set from the start call and the clock calls. Leave it out in a shared realm (the
+   * in-process runtime), where the app sees the host's environment and clock.
+   */
+  scope?: typeof globalThis
+}
+
+/**
+ * An app realm: answers {@link AppCall}s with {@link AppReply}s, as plain data.
+ *
+ * @example
+ * const realm = createAppRealm(courseBuiltins, { scope: globalThis })
+ * await realm.handle({ type: 'start', files, entry: 'app.ts', env: {}, clockOffsetMs: 0 })
+ */
+export interface AppRealm {
+  handle(call: AppCall): Promise<AppReply>
+  /** The learner's app once started, for servers that pass it real requests (the WebContainer). */
+  readonly app: HonoLike | undefined
+  /** Take the errors the app threw since the last call, described. */
+  takeServerErrors(): CodeError[]
+}
+
+/**
+ * Make the app's side of a run. The first call must be `start`.
+ *
+ * @param builtins - the modules the learner's code may import (this realm's own copies)
+ * @param options - see {@link AppRealmOptions}
+ * @returns the realm
+ * @example
+ * const realm = createAppRealm(courseBuiltins, { scope: globalThis })
+ * const reply = await realm.handle({ type: 'request', url: '/', method: 'GET', headers: [], body: null })
+ */
+export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}): AppRealm {
+  const clock = options.scope ? installClock(options.scope) : undefined
+  const loginManager = builtins['signed-in/login-manager'] as
+    { readWorkCounters?: () => WorkCounters } | undefined
+  let app: HonoLike | undefined
+  let files: Record<string, string> = {}
+  const serverErrors: CodeError[] = []
+  const describe = (error: unknown) => describeCodeError(error, files)
+
+  function start(call: AppStart): AppReply {
+    files = call.files
+    if (options.scope) setEnvironment(options.scope, call.env)
+    clock?.set(call.clockOffsetMs)
+    let loaded: HonoLike
+    try {
+      loaded = loadModules(call.files, call.entry, builtins, { compiled: call.compiled ?? {} })[
+        'default'
+      ] as HonoLike
+    } catch (error) {
+      const described = describe(error)
+      return {
+        type: 'start-failed',
+        message: `Your code could not start: ${described.message}`,
+        error: described,
+      }
+    }
+    if (!loaded || typeof loaded.request !== 'function') {
+      return {
+        type: 'start-failed',
+        message: `${call.entry} must end with "export default app", where app is your Hono app, so the checks can send it requests.`,
+        error: { message: 'No default export of a Hono app', file: call.entry },
+      }
+    }
+    // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves,
+    // keep the error so a failing check can say what was thrown and where.
+    if (
+      !Object.values(call.files).some((source) => source.includes('.onError(')) &&
+      typeof loaded.onError === 'function'
+    ) {
+      loaded.onError((error, c) => {
+        serverErrors.push(describe(error))
+        return c.text('Internal Server Error', 500)
+      })
+    }
+    app = loaded
+    return { type: 'started' }
+  }
+
+  async function request(call: WireRequest): Promise<AppReply> {
+    if (!app) throw new Error('The app has not started.')
+    try {
+      const init: RequestInit = { method: call.method, headers: new Headers(call.headers) }
+      if (call.body !== null) init.body = call.body
+      const response = await app.request(call.url, init)
+      const body = await response.text()
+      const headers: [string, string][] = []
+      response.headers.forEach((value, name) => {
+        if (name !== 'set-cookie') headers.push([name, value])
+      })
+      for (const cookie of response.headers.getSetCookie()) headers.push(['set-cookie', cookie])
+      return { type: 'response', status: response.status, headers, body, serverErrors: take() }
+    } catch (error) {
+      return { type: 'threw', error: describe(error), serverErrors: take() }
+    }
+  }
+
+  const take = () => serverErrors.splice(0)
+
+  return {
+    get app() {
+      return app
+    },
+    takeServerErrors: take,
+    async handle(call) {
+      switch (call.type) {
+        case 'start':
+          return start(call)
+        case 'request':
+          return await request(call)
+        case 'clock':
+          clock?.set(call.offsetMs)
+          return { type: 'clock' }
+        case 'work':
+          return {
+            type: 'work',
+            counters: loginManager?.readWorkCounters?.() ?? { passwordHashes: 0 },
+          }
+      }
+    },
+  }
+}
+
+/** Give the realm a `process.env` holding exactly `env` (a Worker has no `process` of its own). */
+function setEnvironment(scope: typeof globalThis, env: Record<string, string>): void {
+  const holder = scope as unknown as { process?: { env?: Record<string, string | undefined> } }
+  if (!holder.process) {
+    Object.defineProperty(scope, 'process', {
+      value: { env: {} },
+      writable: true,
+      configurable: true,
+    })
+  }
+  const target = (holder.process as { env?: Record<string, string | undefined> }).env
+  if (!target) {
+    ;(holder.process as { env: Record<string, string> }).env = { ...env }
+    return
+  }
+  for (const key of Object.keys(target)) delete target[key]
+  Object.assign(target, env)
+}
+
+/**
+ * Make this realm's `Date` read a clock the grader moves: `Date.now()`, `new Date()` and `Date()`
+ * see real time plus an offset. Dates built from a value, and `Date.prototype`, are untouched.
+ */
+function installClock(scope: typeof globalThis): { set(offsetMs: number): void } {
+  const RealDate = scope.Date
+  const realNow = RealDate.now.bind(RealDate)
+  let offset = 0
+  const now = () => realNow() + offset
+  scope.Date = new Proxy(RealDate, {
+    construct: (target, args: unknown[], newTarget: new (...a: unknown[]) => object) =>
+      Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget) as object,
+    apply: () => new RealDate(now()).toString(),
+    get: (target, key, receiver: unknown) =>
+      key === 'now' ? now : (Reflect.get(target, key, receiver) as unknown),
+  })
+  return { set: (offsetMs) => void (offset = offsetMs) }
+}

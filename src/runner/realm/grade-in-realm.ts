@@ -1,0 +1,174 @@
+// The grader's side of a run: blanks, the checks (loaded here, in the grader's realm), then the
+// app in a realm of its own, reached only through plain-data calls. The verdict is made here.
+import type { WorkCounters } from '../../login-manager/work-counters'
+import { blanksVerdict } from '../blanks'
+import type { ChecksModule } from '../harness/checks'
+import { grade, type GradedApp, type RunProgress } from '../harness/grade'
+import { describeCodeError, loadModules, type Builtins } from '../module-loader'
+import type { RunRequest } from '../run-request'
+import { abortedVerdict } from '../time-limit'
+import type { CodeError, Verdict } from '../verdict'
+import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
+
+/**
+ * Thrown on the grader's side when the app's code threw: carries the description the app's realm
+ * made (file, line and column in the learner's files), never the app's own error object.
+ *
+ * @example
+ * throw new AppThrew({ message: 'boom', file: 'app.ts', line: 3, column: 7 })
+ */
+export class AppThrew extends Error {
+  readonly location: CodeError
+  /** @param location - what the app threw, and where */
+  constructor(location: CodeError) {
+    super(location.message)
+    this.name = 'AppThrew'
+    this.location = location
+  }
+}
+
+/**
+ * Grade a run request against a fresh app realm from `realms`, with the checks loaded in this
+ * realm. A restart opens another fresh realm. When `signal` aborts (the time limit, a newer run,
+ * leaving the page), the realm is closed and the verdict says why.
+ *
+ * @param request - files, checks and entry
+ * @param realms - where app realms come from
+ * @param builtins - the modules the checks may import (this realm's copies)
+ * @param progress - told of an example's printed lines as they happen
+ * @param signal - cancels the run
+ * @returns the verdict
+ * @example
+ * const verdict = await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal)
+ */
+export async function gradeInRealm(
+  request: RunRequest,
+  realms: RealmSource,
+  builtins: Builtins,
+  progress: RunProgress = {},
+  signal?: AbortSignal,
+): Promise<Verdict> {
+  const blanks = blanksVerdict(request.editable, request.files)
+  if (blanks) return blanks
+  let checks: ChecksModule
+  try {
+    const compiled = request.compiled?.checks
+    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins, {
+      compiled: compiled === undefined ? {} : { 'checks.ts': compiled },
+    })['default'] as ChecksModule
+    if (checks?.kind !== 'checks' && checks?.kind !== 'scenario')
+      throw new Error('checks.ts must export default defineChecks([...]) or defineScenario([...])')
+  } catch (error) {
+    return {
+      status: 'error',
+      checks: [],
+      timeline: [],
+      message: `The exercise's own checks failed to load, which is a bug in the course: ${describeCodeError(error).message}`,
+    }
+  }
+  let env: Readonly<Record<string, string>> = Object.freeze({ ...checks.env })
+  let clockOffsetMs = 0
+  let connection: AppConnection | undefined
+  const serverErrors: CodeError[] = []
+  const call = async (message: Parameters<AppConnection['call']>[0]) => {
+    if (!connection) throw new Error('The app is not running.')
+    const reply = await connection.call(message, signal)
+    if ('serverErrors' in reply) serverErrors.push(...reply.serverErrors)
+    return reply
+  }
+  const start = async (): Promise<Extract<AppReply, { type: 'start-failed' }> | undefined> => {
+    connection?.close()
+    connection = undefined
+    connection = await realms.open(signal)
+    const reply = await call({
+      type: 'start',
+      files: request.files,
+      entry: request.entry,
+      ...(request.compiled ? { compiled: request.compiled.files } : {}),
+      env: { ...env },
+      clockOffsetMs,
+    })
+    return reply.type === 'start-failed' ? reply : undefined
+  }
+  try {
+    const failed = await start()
+    if (failed)
+      return {
+        status: 'error',
+        checks: [],
+        timeline: [],
+        message: failed.message,
+        error: failed.error,
+      }
+    const app: GradedApp = {
+      handler: async (url, init) => {
+        const reply = await call({ type: 'request', ...(await toWire(url, init)) })
+        if (reply.type === 'threw') throw new AppThrew(reply.error)
+        if (reply.type !== 'response') throw new Error(`Unexpected reply ${reply.type}`)
+        if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599)
+          throw new AppThrew({
+            message: `The app answered with ${String(reply.status)}, which is not an HTTP status.`,
+          })
+        const nullBody = [204, 205, 304].includes(reply.status)
+        return new Response(nullBody ? null : reply.body, {
+          status: reply.status,
+          headers: reply.headers,
+        })
+      },
+      takeServerErrors: () => serverErrors.splice(0),
+      restart: async (changes = {}) => {
+        env = Object.freeze({ ...env, ...changes })
+        const again = await start()
+        if (again)
+          throw new AppThrew({ ...again.error, message: `after a restart, ${again.message}` })
+      },
+      get env() {
+        return env
+      },
+      clock: {
+        now: () => Date.now() + clockOffsetMs,
+        advance: async (ms) => {
+          clockOffsetMs += Math.max(0, ms)
+          await call({ type: 'clock', offsetMs: clockOffsetMs })
+        },
+      },
+      readWork: async (): Promise<WorkCounters> => {
+        const reply = await call({ type: 'work' })
+        if (reply.type !== 'work') throw new Error(`Unexpected reply ${reply.type}`)
+        return reply.counters
+      },
+    }
+    const verdict = await grade(app, checks, describeOnGraderSide, progress)
+    return signal?.aborted ? abortedVerdict(signal.reason) : verdict
+  } catch (error) {
+    if (signal?.aborted) return abortedVerdict(signal.reason)
+    const described = describeOnGraderSide(error)
+    return {
+      status: 'error',
+      checks: [],
+      timeline: [],
+      message: `Your code stopped the run: ${described.message}`,
+      error: described,
+    }
+  } finally {
+    connection?.close()
+  }
+}
+
+/** What the app threw arrives described; anything else was thrown by the checks themselves. */
+function describeOnGraderSide(error: unknown): CodeError {
+  return error instanceof AppThrew ? error.location : describeCodeError(error)
+}
+
+/** A client's request as plain data: the URL or path as given, headers in order, a text body. */
+async function toWire(url: string, init: RequestInit): Promise<WireRequest> {
+  const headers: [string, string][] = []
+  new Headers(init.headers).forEach((value, name) => headers.push([name, value]))
+  const body =
+    init.body === undefined || init.body === null
+      ? null
+      : typeof init.body === 'string'
+        ? init.body
+        : await new Response(init.body).text()
+  return { url, method: init.method ?? 'GET', headers, body }
+}

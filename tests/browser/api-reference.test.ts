@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './chromium'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the API reference page', () => {
+  for (const width of [320, 375, 1280]) {
+    it(`wraps code names only at camelCase, dots and spaces, never mid-word, at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } })
+      const page = await context.newPage()
+      await page.goto(`${inject('baseUrl')}/reference/login-manager/`)
+      // Where each inline code span wraps: the characters either side of every line break.
+      const breaks = await page.evaluate(() => {
+        const found: Array<{ code: string; before: string; after: string }> = []
+        for (const code of document.querySelectorAll('main :not(pre) > code')) {
+          if (code.getClientRects().length < 2) continue
+          const chars: Array<{ char: string; top: number }> = []
+          const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
+          for (
+            let node = walker.nextNode() as Text | null;
+            node;
+            node = walker.nextNode() as Text | null
+          ) {
+            for (let i = 0; i < node.length; i++) {
+              const range = document.createRange()
+              range.setStart(node, i)
+              range.setEnd(node, i + 1)
+              const rect = range.getClientRects()[0]
+              if (rect && rect.width > 0) chars.push({ char: node.data[i] ?? '', top: rect.top })
+            }
+          }
+          for (let i = 1; i < chars.length; i++) {
+            const [before, after] = [chars[i - 1]!, chars[i]!]
+            if (after.top > before.top + 2)
+              found.push({ code: code.textContent ?? '', before: before.char, after: after.char })
+          }
+        }
+        return found
+      })
+      // Mid-word: letters or digits on both sides, and not a lower-to-upper camelCase boundary.
+      const midWord = breaks.filter(({ before, after }) => {
+        const camel = /[a-z0-9]/.test(before) && /[A-Z]/.test(after)
+        return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) && !camel
+      })
+      expect(midWord).toEqual([])
+      // …and the page still fits: nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      )
+      await context.close()
+    })
+  }
+})
