@@ -40,7 +40,7 @@ export default defineChecks([
       if (report['userIdInSession'] !== '1' || report['isAuthenticated'] !== true) {
         throw new CheckFailure(
           `/debug/auth answered ${response.body}, but it should show userIdInSession "1" and isAuthenticated true.`,
-          'Two of the seven fields are missing. What kind of object leaves them undefined?',
+          'The report should name an authenticated user. What did the loader hand the manager?',
         )
       }
     },

@@ -129,18 +129,26 @@ describe('the debugging quiz', () => {
     expect(response.status).toBe(500)
   })
 
-  it('read-missing-flags: a loader returning a row prints the report in the prompt', async () => {
-    const question = byId('read-missing-flags', 'single')
+  it('read-type-error: a loader returning a row makes every loading request a 500', async () => {
+    const question = byId('read-type-error', 'single')
     const rowLoader = async (id: string) => {
       const user = users.find((candidate) => candidate.getId() === id)
       return user ? { id: String(user.id), name: user.name } : null
     }
-    const browser = await loggedIn(appWith(rowLoader))
-    const printed = await (await browser.get('/debug/auth')).text()
-    expect(question.prompt).toContain(`\n${printed}\n`)
+    const errors: string[] = []
+    const app = appWith(rowLoader)
+    app.onError((error, c) => {
+      errors.push(`${error.name}: ${error.message}`)
+      return c.text('Internal Server Error', 500)
+    })
+    const browser = await loggedIn(app)
+    for (const path of ['/dashboard', '/debug/auth']) {
+      expect((await browser.get(path)).status).toBe(500)
+    }
+    expect(question.prompt).toContain(errors[0])
     expect(question.answer).toBe('row')
-    // And the guard treats that user as a stranger.
-    expect((await browser.get('/dashboard')).status).toBe(302)
+    // A stranger is not affected: no user, no method call.
+    expect((await appWith(rowLoader).request('/dashboard')).status).toBe(302)
   })
 
   it('order-lost-login: the id is stored, comes back, and the redirect names the dashboard', async () => {
