@@ -22,9 +22,10 @@ describe('npm run exercise', () => {
     expect(status).toBe(0)
   })
 
-  it('check --starter: names the blanks and exits non-zero', () => {
+  it('check --starter: grades with the blanks left, naming the ones reached, and exits non-zero', () => {
     const { status, output } = cli(['check', 'complete-the-login-flow', '--starter'])
-    expect(output).toContain('5 blanks are left: app.ts line 16')
+    expect(output).toContain('blank left at app.ts line 34')
+    expect(output).toContain('FAILED: 1 passed, 6 failed')
     expect(status).toBe(1)
   })
 

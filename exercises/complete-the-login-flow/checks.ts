@@ -15,7 +15,7 @@ export default defineChecks([
       expectStatus(
         await client.get('/dashboard'),
         401,
-        'Put loginRequired() in front of the /dashboard handler, so strangers are turned away.',
+        'Nothing stands between a stranger and the /dashboard handler. Which middleware from the login manager turns away anyone not logged in?',
       )
     },
   },
@@ -37,7 +37,7 @@ export default defineChecks([
       expectRedirect(
         await client.postForm('/login', ada),
         '/dashboard',
-        'After checking the password, call loginUser(c, user, …) and redirect.',
+        'The password is right, so this is the moment to tell the login manager who logged in. Which of its functions does that?',
       )
     },
   },
@@ -46,7 +46,11 @@ export default defineChecks([
     async run({ client }) {
       await client.postForm('/login', ada)
       const response = await client.get('/dashboard')
-      expectStatus(response, 200, 'The session cookie should carry the login: did loginUser run?')
+      expectStatus(
+        response,
+        200,
+        'The session cookie should carry the login: did the login call run?',
+      )
       expectBodyIncludes(response, 'Welcome back, Ada!')
     },
   },
@@ -95,7 +99,11 @@ export default defineChecks([
         'This check logs in with "Remember me" ticked, and needs the remember-me cookie to exist before it can see logout remove it.',
       )
       await client.postForm('/logout', {})
-      expectStatus(await client.get('/dashboard'), 401, 'Call logoutUser(c) in the /logout route.')
+      expectStatus(
+        await client.get('/dashboard'),
+        401,
+        'After /logout the browser is still logged in. Logging out is the mirror image of logging in: which function undoes it?',
+      )
       expectCookie(
         client,
         'remember_token',

@@ -67,9 +67,11 @@ export async function getLessonsInOrder(): Promise<OutlineLesson[]> {
  * What a lesson asks the learner to pass before it counts as complete.
  *
  * @example
- * const requirements: LessonRequirements = { exercises: ['complete-the-login-flow'], quizzes: [] }
+ * const requirements: LessonRequirements = { examples: [], exercises: ['complete-the-login-flow'], quizzes: [] }
  */
 export interface LessonRequirements {
+  /** Slugs of the runnable examples in the lesson: each must have run once. */
+  examples: string[]
   /** Slugs of the graded exercises in the lesson. */
   exercises: string[]
   /** Slugs of the quizzes in the lesson. */
@@ -124,12 +126,14 @@ async function loadRequirements(): Promise<Map<string, LessonRequirements>> {
   if (problems.length > 0) throw new Error(problems.join('\n'))
   const map = new Map<string, LessonRequirements>()
   const entry = (lesson: string) => {
-    const found = map.get(lesson) ?? { exercises: [], quizzes: [] }
+    const found = map.get(lesson) ?? { examples: [], exercises: [], quizzes: [] }
     map.set(lesson, found)
     return found
   }
   for (const exercise of exercises) {
-    if (exercise.data.kind !== 'example') entry(exercise.data.lesson).exercises.push(exercise.id)
+    const found = entry(exercise.data.lesson)
+    if (exercise.data.kind === 'example') found.examples.push(exercise.id)
+    else found.exercises.push(exercise.id)
   }
   for (const quiz of quizzes) entry(quiz.data.lesson).quizzes.push(quiz.id)
   return map
@@ -142,11 +146,11 @@ async function loadRequirements(): Promise<Map<string, LessonRequirements>> {
  * @param lesson - the lesson slug
  * @returns the requirements, empty when the lesson has no exercise or quiz
  * @example
- * requirementsOf(await getLessonRequirements(), 'welcome') // { exercises: [], quizzes: [] }
+ * requirementsOf(await getLessonRequirements(), 'welcome') // { examples: [], exercises: [], quizzes: [] }
  */
 export function requirementsOf(
   map: Map<string, LessonRequirements>,
   lesson: string,
 ): LessonRequirements {
-  return map.get(lesson) ?? { exercises: [], quizzes: [] }
+  return map.get(lesson) ?? { examples: [], exercises: [], quizzes: [] }
 }

@@ -28,6 +28,11 @@ export interface MonacoEditorOptions {
   onCheck(): void
   /** The exercise's other files, so imports such as `./users` resolve for types. */
   siblings?: Record<string, string>
+  /**
+   * The exercise the file belongs to (its slug). Each exercise's files get their own folder of
+   * models, so two exercises on one page that both have an `app.ts` never share (or dispose) one.
+   */
+  folder?: string | undefined
 }
 
 let environmentReady = false
@@ -74,10 +79,22 @@ function prepareEnvironment(): void {
   })()
 }
 
-function currentTheme(): 'vs' | 'vs-dark' {
+let themesDefined = false
+
+/** Monaco's own themes, with comments readable at 4.5:1 on the dark one (its green is 4.2:1). */
+function currentTheme(): 'vs' | 'signed-in-dark' {
+  if (!themesDefined) {
+    themesDefined = true
+    monaco.editor.defineTheme('signed-in-dark', {
+      base: 'vs-dark',
+      inherit: true,
+      rules: [{ token: 'comment', foreground: '7fae6b' }],
+      colors: {},
+    })
+  }
   const chosen = document.documentElement.dataset['theme']
   const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches
-  return dark ? 'vs-dark' : 'vs'
+  return dark ? 'signed-in-dark' : 'vs'
 }
 
 let themeWatcher: MutationObserver | undefined
@@ -100,12 +117,13 @@ export async function createMonacoEditor(
   options: MonacoEditorOptions,
 ): Promise<EditorHandle> {
   prepareEnvironment()
+  const folder = `file:///exercise/${options.folder ? `${encodeURIComponent(options.folder)}/` : ''}`
   for (const [path, source] of Object.entries(options.siblings ?? {})) {
-    const siblingUri = monaco.Uri.parse(`file:///exercise/${path}`)
+    const siblingUri = monaco.Uri.parse(`${folder}${path}`)
     if (path !== options.path && !monaco.editor.getModel(siblingUri))
       monaco.editor.createModel(source, 'typescript', siblingUri)
   }
-  const uri = monaco.Uri.parse(`file:///exercise/${options.path}`)
+  const uri = monaco.Uri.parse(`${folder}${options.path}`)
   monaco.editor.getModel(uri)?.dispose()
   const model = monaco.editor.createModel(options.value, 'typescript', uri)
   const editor = monaco.editor.create(container, {
@@ -124,8 +142,13 @@ export async function createMonacoEditor(
     glyphMargin: false,
     folding: false,
     renderLineHighlight: 'line',
+    // Monaco dims the number of an empty last line below readable contrast; show it like the rest.
+    renderFinalNewline: 'on',
     tabSize: 2,
     scrollbar: { alwaysConsumeMouseWheel: false },
+    // A quote or bracket typed over a selected blank must replace it, not wrap it: wrapped
+    // quotes are not overtyped, so typing 'on' gave 'on''.
+    autoSurround: 'never',
     accessibilitySupport: 'auto',
   })
   themeWatcher ??= new MutationObserver(() => monaco.editor.setTheme(currentTheme()))
@@ -158,7 +181,16 @@ export async function createMonacoEditor(
       }),
     )
   }
+  // The blank selected for the learner when the editor took focus. The first Tab from it stays on
+  // it (a keyboard user presses Tab to reach a blank), so answers never land one blank off.
+  let offered: InstanceType<typeof monaco.Range> | null = null
   const selectBlank = (direction: 1 | -1, from?: number) => {
+    const selection = editor.getSelection()
+    if (offered && direction === 1 && selection?.equalsRange(offered)) {
+      offered = null
+      return true
+    }
+    offered = null
     const blanks = findBlanks(model.getValue())
     const position = editor.getPosition()
     const offset = from ?? (position ? model.getOffsetAt(position) : 0)
@@ -195,7 +227,11 @@ export async function createMonacoEditor(
       if (value !== model.getValue()) model.setValue(value)
     },
     focus: () => editor.focus(),
-    selectFirstBlank: () => selectBlank(1, -1),
+    selectFirstBlank: () => {
+      const found = selectBlank(1, -1)
+      offered = found ? editor.getSelection() : null
+      return found
+    },
     goTo: (lineNumber, column) => {
       editor.setPosition({ lineNumber, column })
       editor.revealLineInCenterIfOutsideViewport(lineNumber)

@@ -19,6 +19,17 @@ import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMo
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'
 import 'monaco-editor/editor/contrib/gotoError/browser/gotoError'
 import 'monaco-editor/editor/common/standaloneStrings'
+// Services that contributions loaded later depend on. The TypeScript language features pull in
+// every editor contribution (code lens, drop into editor, inlay hints…) once the first model is
+// made, after the editor's services were created; a service registered that late stays unknown,
+// and the next editor on the page fails to start. Registering them here, up front, avoids that.
+import 'monaco-editor/editor/common/services/treeViewsDndService'
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache'
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel'
+import 'monaco-editor/editor/contrib/editorState/browser/keybindingCancellation'
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation'
+import 'monaco-editor/editor/contrib/inlayHints/browser/inlayHintsController'
+import 'monaco-editor/editor/contrib/peekView/browser/peekView'
 // The package's exports map every subpath to `.js`, so its stylesheets are reached by path.
 import '../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css'
 import '../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css'

@@ -172,6 +172,7 @@ export class CodeEditorElement extends HTMLElement {
       readOnly: !this.editable,
       ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
       siblings: this.siblings,
+      folder: this.closest<HTMLElement>('[data-slug]')?.dataset['slug'],
       onChange: (value) => this.#changed(value),
       onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
     })
@@ -201,12 +202,23 @@ export class CodeEditorElement extends HTMLElement {
     textarea.setAttribute('aria-label', `${this.dataset['label'] ?? this.path}. Code editor.`)
     textarea.className = 'plain-editor'
     textarea.addEventListener('input', () => this.#changed(textarea.value))
+    // As in Monaco: the first Tab from the blank offered on focus stays on it.
+    let offered: [number, number] | null = null
     const select = (from: number, direction: 1 | -1 = 1) => {
+      const [start, end] = offered ?? [-1, -1]
+      offered = null
+      if (direction === 1 && textarea.selectionStart === start && textarea.selectionEnd === end)
+        return true
       const blank = nextBlank(findBlanks(textarea.value), from, direction)
       if (!blank) return false
       const length = /^_+/.exec(textarea.value.slice(blank.offset))?.[0].length ?? 3
       textarea.setSelectionRange(blank.offset, blank.offset + length)
       return true
+    }
+    const offerFirst = () => {
+      const found = select(-1)
+      offered = found ? [textarea.selectionStart, textarea.selectionEnd] : null
+      return found
     }
     // Tab and Shift+Tab move between blanks, as in Monaco. Escape first lets the next Tab leave the
     // textarea; so does Tab once no blank is left. Either way, keyboard users are never trapped.
@@ -236,7 +248,7 @@ export class CodeEditorElement extends HTMLElement {
       'click',
       () => {
         if (Date.now() - created < 1000 && textarea.selectionStart === textarea.selectionEnd)
-          select(-1)
+          offerFirst()
       },
       { once: true },
     )
@@ -246,7 +258,7 @@ export class CodeEditorElement extends HTMLElement {
         textarea.value = value
       },
       focus: () => textarea.focus(),
-      selectFirstBlank: () => select(-1),
+      selectFirstBlank: offerFirst,
       goTo: (line, column) => {
         const lines = textarea.value.split('\n')
         const before = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0)

@@ -15,7 +15,7 @@ const prefixes = { continue: 'Continue', next: 'Up next', review: 'Review' } as 
  * {@link continueTarget}). The lessons come from `data-lessons`: JSON, in reading order.
  *
  * @example
- * <continue-link data-lessons='[{"slug":"welcome","title":"Welcome","href":"/lessons/welcome/","exercises":[],"quizzes":[]}]'>
+ * <continue-link data-lessons='[{"slug":"welcome","title":"Welcome","href":"/lessons/welcome/","examples":[],"exercises":[],"quizzes":[]}]'>
  *   <a href="/lessons/welcome/"><span data-text>Start the course</span></a>
  * </continue-link>
  */

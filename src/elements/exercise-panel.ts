@@ -45,7 +45,6 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform)
 export class ExercisePanelElement extends HTMLElement {
   #store: ExerciseStore | undefined
   #unsubscribers: Array<() => void> = []
-  #checkedByButton = false
   /** The files of the last run, which the request inspector's timeline came from. */
   #runFiles: Record<string, string> = {}
 
@@ -145,13 +144,12 @@ export class ExercisePanelElement extends HTMLElement {
       store.edit(path, value)
     })
 
-    const check = async (byButton: boolean) => {
-      this.#checkedByButton = byButton
+    const check = async () => {
       if (store.$runState.get() !== 'running') this.#runFiles = store.$files.get()
       await store.check()
     }
-    checkButton?.addEventListener('click', () => void check(true))
-    this.addEventListener('check-request', () => void check(false))
+    checkButton?.addEventListener('click', () => void check())
+    this.addEventListener('check-request', () => void check())
     this.addEventListener('keydown', (event) => {
       if (
         (event.ctrlKey || event.metaKey) &&
@@ -159,7 +157,7 @@ export class ExercisePanelElement extends HTMLElement {
         !(event.target instanceof HTMLTextAreaElement)
       ) {
         event.preventDefault()
-        void check(false)
+        void check()
       }
     })
     hintButton?.addEventListener('click', () => {
@@ -190,12 +188,7 @@ export class ExercisePanelElement extends HTMLElement {
       chooseRuntime((event.target as HTMLSelectElement).value as RuntimeChoice),
     )
     q('[data-action="preview"]')?.addEventListener('click', () => {
-      const frame = q<HTMLIFrameElement>('[data-preview-frame]')
-      void startPreview(bundle, store.$files.get(), (url) => {
-        if (!frame) return
-        frame.src = url
-        frame.hidden = false
-      })
+      void startPreview(bundle, store.$files.get(), (url) => this.#showPreview(url))
     })
 
     this.#unsubscribers.push(
@@ -218,6 +211,9 @@ export class ExercisePanelElement extends HTMLElement {
       store.$attempted.subscribe((attempted) => {
         if (solutionButton) solutionButton.disabled = !attempted
         if (diffButton) diffButton.disabled = !attempted
+        // Say why they are disabled while they are.
+        const note = q<HTMLElement>('[data-solution-note]')
+        if (note) note.hidden = attempted
       }),
       store.$hintsShown.subscribe((count) =>
         this.#renderHints(description.hints, count, hintButton),
@@ -273,6 +269,24 @@ export class ExercisePanelElement extends HTMLElement {
   /** The store, for tests and the bench. */
   get store(): ExerciseStore | undefined {
     return this.#store
+  }
+
+  /**
+   * The preview frame is made only when a preview is shown, already pointing at the preview's own
+   * origin: an empty frame would share the page's origin, where scripts plus same-origin could
+   * escape the sandbox. Same-origin is kept because the learner's login app needs its cookies.
+   */
+  #showPreview(url: string) {
+    const section = this.querySelector<HTMLElement>('[data-preview]')
+    let frame = this.querySelector<HTMLIFrameElement>('iframe[data-preview-frame]')
+    if (!frame) {
+      frame = document.createElement('iframe')
+      frame.dataset['previewFrame'] = ''
+      frame.title = section?.dataset['frameTitle'] ?? 'Live preview'
+      frame.setAttribute('sandbox', 'allow-scripts allow-forms allow-same-origin')
+      frame.src = url
+      section?.append(frame)
+    } else frame.src = url
   }
 
   #renderHints(hints: string[], count: number, button: HTMLButtonElement | null) {
@@ -404,11 +418,15 @@ export class ExercisePanelElement extends HTMLElement {
         list.append(item)
       }
       children.push(list)
+      if (verdict.status === 'passed') {
+        const next = this.#nextStep()
+        if (next) children.push(next)
+      }
     }
+    // The runtime's own sentence (it says what usually causes a time-out, for one), then where.
     const where = formatCodeLocation(verdict.error)
-    const detail = verdict.error
-      ? `${verdict.error.message}${where ? ` (${where})` : ''}`
-      : verdict.message
+    const said = verdict.message ?? verdict.error?.message
+    const detail = said && `${said}${where ? ` (${where})` : ''}`
     if (detail && verdict.status !== 'passed' && verdict.status !== 'failed') {
       const message = document.createElement('p')
       message.className = 'run-message'
@@ -427,7 +445,39 @@ export class ExercisePanelElement extends HTMLElement {
           ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
           : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}`
     }
-    if (this.#checkedByButton) heading.focus()
+    // Focus stays where the learner was (the button, the editor); the live region reads the result.
+  }
+
+  /**
+   * After a pass, where to go next: the next unfinished exercise on the page, else the quiz after
+   * this panel, else the lesson pager's "up next" (the next lesson, or the progress page).
+   */
+  #nextStep(): HTMLElement | null {
+    const after = (element: Element) =>
+      this.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING
+    const exercise = [
+      ...document.querySelectorAll<HTMLElement>('exercise-panel:not([data-kind="example"])'),
+    ].find((panel) => after(panel) && panel.dataset['passed'] !== 'true')
+    const quiz = [...document.querySelectorAll('quiz-form')].find(after)
+    const target = exercise
+      ? { element: exercise.querySelector('.exercise-title'), kind: 'the exercise' }
+      : quiz
+        ? { element: quiz.querySelector('.quiz-title'), kind: 'the quiz' }
+        : null
+    const link = document.createElement('a')
+    if (target?.element?.id) {
+      link.href = `#${target.element.id}`
+      link.textContent = `${target.kind} “${target.element.textContent?.trim() ?? ''}”`
+    } else {
+      const upNext = document.querySelector<HTMLAnchorElement>('.pager a.up-next')
+      if (!upNext) return null
+      link.href = upNext.href
+      link.textContent = upNext.querySelector('.title')?.textContent?.trim() ?? 'the next lesson'
+    }
+    const paragraph = document.createElement('p')
+    paragraph.className = 'next-step'
+    paragraph.append('Next: ', link)
+    return paragraph
   }
 
   #renderTimeline(timeline: TimelineEntry[]) {

@@ -13,7 +13,7 @@ const labels = {
  * keeps the label for screen readers only.
  *
  * @example
- * <lesson-status data-lesson="how-a-login-works" data-exercises="" data-quizzes=""></lesson-status>
+ * <lesson-status data-lesson="how-a-login-works" data-examples="manual-session-login" data-exercises="" data-quizzes=""></lesson-status>
  */
 export class LessonStatusElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined
@@ -22,6 +22,7 @@ export class LessonStatusElement extends HTMLElement {
     const lesson = this.dataset['lesson'] ?? ''
     const list = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : [])
     const requirements = {
+      examples: list(this.dataset['examples']),
       exercises: list(this.dataset['exercises']),
       quizzes: list(this.dataset['quizzes']),
     }

@@ -36,7 +36,8 @@ const describe = {
     const exercise: ExerciseProgress | undefined = lesson?.exercises[slug]
     if (exercise?.passed) {
       const when = date(exercise.passedAt)
-      return { text: when ? `Passed on ${when}` : 'Passed', done: true }
+      const passed = exercise.passedAfterSolution ? 'Passed after viewing the solution' : 'Passed'
+      return { text: when ? `${passed} on ${when}` : passed, done: true }
     }
     return { text: exercise ? 'Started, not passed yet' : 'Not started' }
   },

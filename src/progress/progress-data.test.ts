@@ -87,6 +87,35 @@ describe('readProgress with some unreadable lessons', () => {
   })
 })
 
+describe('readProgress with spaced review', () => {
+  const item = { quiz: 'q', question: 'a', stage: 1, due: '2026-01-04T00:00:00.000Z' }
+  it('reads a record with questions in review, and one saved before review existed', () => {
+    const withReview = { version: 1, lessons: {}, lastLesson: null, review: { 'q/a': item } }
+    expect(readProgress(JSON.stringify(withReview))).toEqual({ ok: true, progress: withReview })
+    expect(readProgress('{"version":1,"lessons":{},"lastLesson":null}').ok).toBe(true)
+  })
+  it('keeps the readable review items and the lessons, naming what was left out', () => {
+    const text = JSON.stringify({
+      version: 1,
+      lessons: { l: { examplesRun: [], exercises: {}, quizzes: {} } },
+      lastLesson: 'l',
+      review: { 'q/a': item, 'q/b': { ...item, stage: 9 }, 'q/c': { ...item, due: 'soon' } },
+    })
+    const result = readProgress(text)
+    expect(result.ok).toBe(false)
+    expect(result.progress.review).toEqual({ 'q/a': item })
+    expect(Object.keys(result.progress.lessons)).toEqual(['l'])
+    expect(!result.ok && result.problem).toMatch(/review\.q\/b\.stage.*review\.q\/c\.due/)
+  })
+  it('drops a review that is not an object and says so', () => {
+    const result = readProgress(
+      JSON.stringify({ version: 1, lessons: {}, lastLesson: null, review: [1] }),
+    )
+    expect(result.progress.review).toBeUndefined()
+    expect(!result.ok && result.problem).toMatch(/^review: expected an object/)
+  })
+})
+
 describe('summarizeProgress', () => {
   it('counts what a record holds', () => {
     expect(summarizeProgress(emptyProgress())).toEqual({
@@ -114,14 +143,21 @@ describe('summarizeProgress', () => {
 
 describe('lessonStatus', () => {
   const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
+  const none = { examples: [], exercises: [], quizzes: [] }
   it('is not started before a visit', () => {
-    expect(lessonStatus(undefined, { exercises: [], quizzes: [] })).toBe('not-started')
+    expect(lessonStatus(undefined, none)).toBe('not-started')
   })
   it('is complete after a visit when nothing else is asked', () => {
-    expect(lessonStatus(visited, { exercises: [], quizzes: [] })).toBe('complete')
+    expect(lessonStatus(visited, none)).toBe('complete')
+  })
+  it('waits for every example to have run, even when it is all the lesson asks', () => {
+    const requirements = { ...none, examples: ['x', 'y'] }
+    expect(lessonStatus(visited, requirements)).toBe('in-progress')
+    expect(lessonStatus({ ...visited, examplesRun: ['x'] }, requirements)).toBe('in-progress')
+    expect(lessonStatus({ ...visited, examplesRun: ['y', 'x'] }, requirements)).toBe('complete')
   })
   it('waits for every exercise and quiz', () => {
-    const requirements = { exercises: ['e'], quizzes: ['q'] }
+    const requirements = { examples: [], exercises: ['e'], quizzes: ['q'] }
     expect(lessonStatus(visited, requirements)).toBe('in-progress')
     const exerciseDone = { ...visited, exercises: { e: { code: {}, passed: true } } }
     expect(lessonStatus(exerciseDone, requirements)).toBe('in-progress')
@@ -132,9 +168,9 @@ describe('lessonStatus', () => {
 
 describe('continueTarget', () => {
   const course = [
-    { slug: 'a', exercises: [], quizzes: [] },
-    { slug: 'b', exercises: ['e'], quizzes: [] },
-    { slug: 'c', exercises: [], quizzes: [] },
+    { slug: 'a', examples: [], exercises: [], quizzes: [] },
+    { slug: 'b', examples: [], exercises: ['e'], quizzes: [] },
+    { slug: 'c', examples: [], exercises: [], quizzes: [] },
   ]
   const visited = { visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }
   const passedB = { ...visited, exercises: { e: { code: {}, passed: true } } }

@@ -2,8 +2,10 @@ import {
   PROGRESS_VERSION,
   lessonProgressSchema,
   progressSchema,
+  reviewItemSchema,
   type LessonProgress,
   type Progress,
+  type ReviewItemProgress,
 } from '../schemas/progress'
 
 /**
@@ -90,7 +92,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string } | undefin
  * every lesson that reads, with the unreadable ones dropped and named in `problem`.
  */
 function salvage(data: Record<string, unknown>): ProgressReadResult {
-  const { lessons, lastLesson } = data
+  const { lessons, lastLesson, review } = data
   if (typeof lessons !== 'object' || lessons === null || Array.isArray(lessons)) {
     return {
       ok: false,
@@ -111,6 +113,8 @@ function salvage(data: Record<string, unknown>): ProgressReadResult {
     lastLesson: typeof lastLesson === 'string' ? lastLesson : null,
   }
   const problems = [...dropped]
+  const reviewKept = salvageReview(review, problems)
+  if (reviewKept) progress.review = reviewKept
   if (lastLesson !== null && typeof lastLesson !== 'string') {
     problems.push('lastLesson: expected a lesson slug or null')
   }
@@ -126,20 +130,48 @@ function salvage(data: Record<string, unknown>): ProgressReadResult {
 }
 
 /**
- * The completion status of a lesson, given what it asks of the learner.
+ * Keep the review items that read; name what was dropped in `problems`. Review is optional, so a
+ * missing one is fine.
+ */
+function salvageReview(
+  review: unknown,
+  problems: string[],
+): Record<string, ReviewItemProgress> | undefined {
+  if (review === undefined) return undefined
+  if (typeof review !== 'object' || review === null || Array.isArray(review)) {
+    problems.push('review: expected an object of questions in review; it was left out')
+    return undefined
+  }
+  const kept: Record<string, ReviewItemProgress> = {}
+  for (const [key, value] of Object.entries(review)) {
+    const item = reviewItemSchema.safeParse(value)
+    if (item.success) kept[key] = item.data
+    else problems.push(`${describeIssue(item.error.issues[0], `review.${key}`)} (left out)`)
+  }
+  return kept
+}
+
+/**
+ * The completion status of a lesson, given what it asks of the learner: it is complete once every
+ * example has run, every exercise has passed and every quiz has passed. A lesson that asks for
+ * nothing is complete once opened.
  *
  * @param lesson - the lesson's saved progress, if any
- * @param requirements - the exercises and quizzes the lesson contains
+ * @param requirements - the examples, exercises and quizzes the lesson contains
  * @returns `'not-started'`, `'in-progress'` or `'complete'`
  * @example
- * lessonStatus(undefined, { exercises: [], quizzes: [] }) // 'not-started'
- * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, { exercises: [], quizzes: [] }) // 'complete'
+ * const none = { examples: [], exercises: [], quizzes: [] }
+ * lessonStatus(undefined, none) // 'not-started'
+ * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, none) // 'complete'
+ * lessonStatus({ visitedAt: 'x', examplesRun: [], exercises: {}, quizzes: {} }, { ...none, examples: ['e'] }) // 'in-progress'
  */
 export function lessonStatus(
   lesson: LessonProgress | undefined,
-  requirements: { exercises: readonly string[]; quizzes: readonly string[] },
+  requirements: LessonRequirementsOf,
 ): 'not-started' | 'in-progress' | 'complete' {
   if (!lesson?.visitedAt) return 'not-started'
+  if (!requirements.examples.every((slug) => lesson.examplesRun.includes(slug)))
+    return 'in-progress'
   const exercisesDone = requirements.exercises.every((slug) => lesson.exercises[slug]?.passed)
   const quizzesDone = requirements.quizzes.every((slug) => lesson.quizzes[slug]?.passed)
   return exercisesDone && quizzesDone ? 'complete' : 'in-progress'
@@ -184,18 +216,29 @@ export function summarizeProgress(progress: Progress): ProgressSummary {
 }
 
 /**
- * A lesson of the course, in reading order, with what it asks the learner to pass.
+ * What a lesson asks the learner to do before it counts as complete.
  *
  * @example
- * const lesson: LessonRequirementsInOrder = { slug: 'welcome', exercises: [], quizzes: [] }
+ * const asks: LessonRequirementsOf = { examples: ['manual-session-login'], exercises: [], quizzes: [] }
  */
-export interface LessonRequirementsInOrder {
+export interface LessonRequirementsOf {
+  /** Slugs of its runnable examples, each to be run once. */
+  examples: readonly string[]
+  /** Slugs of its graded exercises, each to be passed. */
+  exercises: readonly string[]
+  /** Slugs of its quizzes, each to be passed. */
+  quizzes: readonly string[]
+}
+
+/**
+ * A lesson of the course, in reading order, with what it asks the learner to do.
+ *
+ * @example
+ * const lesson: LessonRequirementsInOrder = { slug: 'welcome', examples: [], exercises: [], quizzes: [] }
+ */
+export interface LessonRequirementsInOrder extends LessonRequirementsOf {
   /** The lesson's slug. */
   slug: string
-  /** Slugs of its graded exercises. */
-  exercises: readonly string[]
-  /** Slugs of its quizzes. */
-  quizzes: readonly string[]
 }
 
 /**
@@ -221,7 +264,7 @@ export interface ContinueTarget {
  * @param lessons - the course's lessons in reading order, with their requirements
  * @returns the lesson and why, or `null` to start at the beginning
  * @example
- * continueTarget(emptyProgress(), [{ slug: 'a', exercises: [], quizzes: [] }]) // null
+ * continueTarget(emptyProgress(), [{ slug: 'a', examples: [], exercises: [], quizzes: [] }]) // null
  */
 export function continueTarget(
   progress: Progress,

@@ -77,7 +77,6 @@ describe('the protecting-routes quiz', () => {
 
   it('refused-targets: the right options are exactly the ones safeNext refuses', () => {
     const question = byId('refused-targets', 'multiple')
-    const c = {} as Parameters<typeof safeNext>[0]
     for (const option of question.options) {
       const target = /`([^`]+)`/.exec(option.text)?.[1] ?? ''
       const refused = safeNext(target, '/orders') === '/orders' && target !== '/orders'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findBlanks, nextBlank } from './blanks'
+import { blanksAsErrors, findBlanks, nextBlank } from './blanks'
 
 describe('findBlanks', () => {
   it('finds each blank with its line and column', () => {
@@ -27,5 +27,30 @@ describe('nextBlank', () => {
   })
   it('gives null with no blanks', () => {
     expect(nextBlank([], 0, 1)).toBeNull()
+  })
+})
+
+describe('blanksAsErrors', () => {
+  const run = (code: string) => new Function(code.replace('export default', 'return'))() as unknown
+  it('keeps lines, and throws naming the blank only where a blank is reached', () => {
+    const { 'app.ts': code = '' } = blanksAsErrors(['app.ts'], {
+      'app.ts': 'const f = (x) => x ?? ___\nexport default f',
+    })
+    expect(code.split('\n')).toHaveLength(2)
+    const f = run(code) as (x: unknown) => unknown
+    expect(f(1)).toBe(1)
+    expect(() => f(null)).toThrow('blank left at app.ts line 1')
+  })
+  it('lets a called blank with no arguments give a function that throws when called', () => {
+    const { 'app.ts': code = '' } = blanksAsErrors(['app.ts'], {
+      'app.ts': 'const guard = ___()\nconst use = () => ___(1)\nexport default { guard, use }',
+    })
+    const { guard, use } = run(code) as { guard: () => void; use: () => void }
+    expect(guard).toThrow('blank left at app.ts line 1')
+    expect(use).toThrow('blank left at app.ts line 2')
+  })
+  it('leaves read-only files and files without blanks alone', () => {
+    const files = { 'app.ts': 'ok', 'users.ts': '___' }
+    expect(blanksAsErrors(['app.ts'], files)).toBe(files)
   })
 })

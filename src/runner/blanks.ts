@@ -109,3 +109,50 @@ export function blanksVerdict(
     message: `Fill in every blank (___) before checking. ${places.length === 1 ? 'One blank is' : `${places.length} blanks are`} left: ${where}.`,
   }
 }
+
+/**
+ * The files with every blank in an editable file replaced by code that fails only when it is
+ * reached, with an error naming the blank: "blank left at app.ts line 16". So code with blanks can
+ * be graded: a check that reaches a blank fails saying which, and the others run as they would.
+ * Line numbers are kept. A blank in a value position (`?? ___`, `remember: ___`) throws when it is
+ * evaluated; a blank that is called (`___(c)`, `___<User>()`) throws when called with arguments,
+ * and called with none gives back a function that throws when called, so a middleware factory
+ * left blank fails on the requests it guards rather than when the app starts.
+ *
+ * @param editable - the paths the learner may edit
+ * @param files - the learner's files
+ * @returns the files, with blanks replaced (the same object when there are none)
+ * @example
+ * blanksAsErrors(['app.ts'], { 'app.ts': 'const a = ___' })['app.ts']
+ * // 'const a = (() => { throw Object.assign(new Error("blank left at app.ts line 1"), …) })()'
+ */
+export function blanksAsErrors(
+  editable: readonly string[],
+  files: Record<string, string>,
+): Record<string, string> {
+  let changed: Record<string, string> | null = null
+  for (const path of editable) {
+    const text = files[path]
+    if (text === undefined) continue
+    const blanks = findBlanks(text)
+    if (blanks.length === 0) continue
+    let result = ''
+    let from = 0
+    for (const blank of blanks) {
+      const length = /^_+/.exec(text.slice(blank.offset))?.[0].length ?? BLANK.length
+      const after = text.slice(blank.offset + length).trimStart()[0]
+      // No stack: its column would point inside this replacement; the message names the line.
+      const message = JSON.stringify(`blank left at ${path} line ${blank.line}`)
+      const error = `Object.assign(new Error(${message}), { stack: ${message} })`
+      result +=
+        text.slice(from, blank.offset) +
+        (after === '(' || after === '<'
+          ? `((...args) => { if (args.length) throw ${error}; return () => { throw ${error} } })`
+          : `(() => { throw ${error} })()`)
+      from = blank.offset + length
+    }
+    changed ??= { ...files }
+    changed[path] = result + text.slice(from)
+  }
+  return changed ?? files
+}

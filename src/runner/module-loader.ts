@@ -105,7 +105,8 @@ export function loadModules(
       const message = error instanceof Error ? error.message : String(error)
       const position = /\((\d+):(\d+)\)/.exec(message)
       throw new CompileError({
-        message: `Syntax error in ${path}: ${message.replace(/^Error transforming [^:]+: /, '')}`,
+        // The position is kept as line and column (1-based) and shown once, from those.
+        message: `Syntax error in ${path}: ${message.replace(/^Error transforming [^:]+: /, '').replace(/\s*\(\d+:\d+\)$/, '')}`,
         file: path,
         ...(position ? { line: Number(position[1]), column: Number(position[2]) + 1 } : {}),
       })

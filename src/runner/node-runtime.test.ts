@@ -54,6 +54,8 @@ describe('the Node runtime', () => {
     expect(verdict.status).toBe('error')
     expect(verdict.error).toMatchObject({ file: 'app.ts', line: 3 })
     expect(verdict.error?.message).toMatch(/^Syntax error in app\.ts: /)
+    // Given once, as line and column; never again inside the message as "(3:0)".
+    expect(verdict.error?.message).not.toMatch(/\(\d+:\d+\)/)
   })
 
   it('says what may be imported when a module is not available', async () => {

@@ -32,6 +32,10 @@ export const exerciseProgressSchema = z.object({
   passingCode: z.optional(filesSchema),
   /** When every check first passed (ISO 8601). */
   passedAt: z.optional(z.string()),
+  /** Whether the learner has shown the solution in the editor. */
+  solutionViewed: z.optional(z.boolean()),
+  /** Whether the first pass came after the solution was shown: "passed after viewing the solution". */
+  passedAfterSolution: z.optional(z.boolean()),
 })
 
 /**
@@ -86,6 +90,23 @@ export const lessonProgressSchema = z.object({
 })
 
 /**
+ * One quiz question in spaced review (see `src/review/schedule.ts`).
+ *
+ * @example
+ * reviewItemSchema.parse({ quiz: 'q', question: 'a', stage: 0, due: '2026-01-02T00:00:00.000Z' })
+ */
+export const reviewItemSchema = z.object({
+  /** The quiz's slug. */
+  quiz: z.string(),
+  /** The question's id. */
+  question: z.string(),
+  /** Which interval is running: 0 (1 day) to 3 (21 days). */
+  stage: z.int().check(z.gte(0), z.lte(3)),
+  /** When the question comes back (ISO 8601). */
+  due: z.iso.datetime(),
+})
+
+/**
  * Everything the course keeps in the learner's browser. Also the format of an exported file.
  *
  * @example
@@ -98,6 +119,8 @@ export const progressSchema = z.object({
   lessons: z.record(z.string(), lessonProgressSchema),
   /** The slug of the lesson opened most recently, for "continue where you left off". */
   lastLesson: z.nullable(z.string()),
+  /** Quiz questions in spaced review, by `quiz/question`. Absent in files saved before it existed. */
+  review: z.optional(z.record(z.string(), reviewItemSchema)),
 })
 
 /** Saved progress. @example const fresh: Progress = { version: 1, lessons: {}, lastLesson: null } */
@@ -108,5 +131,7 @@ export type LessonProgress = z.infer<typeof lessonProgressSchema>
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>
 /** An unfinished quiz attempt. @example const draft: QuizDraft = { attempt: 0, answers: {} } */
 export type QuizDraft = z.infer<typeof quizDraftSchema>
+/** One question in review. @example const item: ReviewItemProgress = { quiz: 'q', question: 'a', stage: 0, due: '2026-01-02T00:00:00.000Z' } */
+export type ReviewItemProgress = z.infer<typeof reviewItemSchema>
 /** One quiz's saved progress. @example const quiz: QuizProgress = { bestScore: 0.9, attempts: 2, passed: true } */
 export type QuizProgress = z.infer<typeof quizProgressSchema>

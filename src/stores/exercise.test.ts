@@ -41,16 +41,18 @@ describe('blanksVerdict', () => {
 })
 
 describe('exercise store', () => {
-  it('refuses to run while a blank remains, then runs, and records the pass with the code', async () => {
+  it('runs with blanks left (the runtime grades them), and records the pass with the code', async () => {
     const progress = createProgressStore('p')
     let runs = 0
-    const store = createExerciseStore(exercise, async () => (runs++, passed), progress)
-    expect((await store.check()).status).toBe('blanks')
-    expect(runs).toBe(0)
-    store.edit('app.ts', exercise.solution['app.ts'] ?? '')
-    expect((await store.check()).status).toBe('passed')
+    const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
+    const store = createExerciseStore(exercise, async () => (runs++, failed), progress)
+    expect((await store.check()).status).toBe('failed')
     expect(runs).toBe(1)
-    expect(store.$passed.get()).toBe(true)
+    const passing = createExerciseStore(exercise, async () => (runs++, passed), progress)
+    passing.edit('app.ts', exercise.solution['app.ts'] ?? '')
+    expect((await passing.check()).status).toBe('passed')
+    expect(runs).toBe(2)
+    expect(passing.$passed.get()).toBe(true)
     const saved = progress.$progress.get().lessons['lesson']?.exercises['ex']
     expect(saved?.passed).toBe(true)
     expect(saved?.passingCode?.['app.ts']).toBe(exercise.solution['app.ts'])
@@ -78,7 +80,7 @@ describe('exercise store', () => {
     expect(store.$files.get()['app.ts']).toBe(exercise.starter['app.ts'])
   })
 
-  it('unlocks the solution only after code really ran: a check refused for blanks is no attempt', async () => {
+  it("unlocks the solution only after the learner's own code ran: checking the untouched starter is no attempt", async () => {
     let runs = 0
     const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
     const store = createExerciseStore(
@@ -86,7 +88,7 @@ describe('exercise store', () => {
       async () => (runs++, failed),
       createProgressStore('p'),
     )
-    expect((await store.check()).status).toBe('blanks')
+    expect((await store.check()).status).toBe('failed')
     expect(store.$attempted.get()).toBe(false)
     store.showSolution()
     expect(store.$solutionShown.get()).toBe(false)
@@ -100,7 +102,7 @@ describe('exercise store', () => {
 
     store.edit('app.ts', 'line one\nconst a = 3\nconst b = 4')
     expect((await store.check()).status).toBe('failed')
-    expect(runs).toBe(1)
+    expect(runs).toBe(2)
     expect(store.$attempted.get()).toBe(true)
     store.showSolution()
     expect(store.$files.get()['app.ts']).toBe(exercise.solution['app.ts'])
@@ -109,7 +111,9 @@ describe('exercise store', () => {
   it('keeps the attempt across a reload, in the saved progress, for that exercise only', async () => {
     const failed: RunVerdict = { status: 'failed', checks: [], timeline: [] }
     const solved = { ...exercise, starter: exercise.solution }
-    await createExerciseStore(solved, async () => failed, createProgressStore('p')).check()
+    const first = createExerciseStore(solved, async () => failed, createProgressStore('p'))
+    first.edit('app.ts', 'my own try')
+    await first.check()
     const saved = JSON.parse(storage['p'] ?? '{}') as Progress
     expect(saved.lessons['lesson']?.exercises['ex']?.attempted).toBe(true)
     // A new page: every store and log made afresh from storage.
@@ -132,6 +136,7 @@ describe('exercise store', () => {
       },
       createProgressStore('p'),
     )
+    crashed.edit('app.ts', 'my own try')
     await crashed.check()
     expect(crashed.$attempted.get()).toBe(false)
     const refused = createExerciseStore(
@@ -139,6 +144,7 @@ describe('exercise store', () => {
       async () => blanksVerdict(['app.ts'], exercise.starter) ?? passed,
       createProgressStore('p'),
     )
+    refused.edit('app.ts', 'my own try')
     expect((await refused.check()).status).toBe('blanks')
     expect(refused.$attempted.get()).toBe(false)
     expect(JSON.stringify(storage['p'] ?? '')).not.toContain('attempted')

@@ -1,5 +1,4 @@
 import { atom, computed, type ReadableAtom } from 'nanostores'
-import { blanksVerdict } from '../runner/blanks'
 import type { RunProgress } from '../runner/harness/grade'
 import type { Verdict as RunVerdict } from '../runner/verdict'
 import type { ProgressStore } from './progress'
@@ -134,16 +133,10 @@ export function createExerciseStore(
     check() {
       if (running) return running
       const files = $files.get()
-      const editable =
-        description.kind === 'example'
-          ? []
-          : description.files.filter((f) => f.editable).map((f) => f.path)
-      const blanks = blanksVerdict(editable, files)
-      if (blanks) {
-        $verdict.set(blanks)
-        $runState.set('done')
-        return Promise.resolve(blanks)
-      }
+      // Blanks left are graded too: a check that reaches one fails naming it.
+      const changed = Object.entries(files).some(
+        ([path, text]) => description.starter[path] !== text,
+      )
       $runState.set('running')
       $output.set([])
       let ran = true
@@ -160,9 +153,9 @@ export function createExerciseStore(
           }
         })
         .then((verdict) => {
-          // The runtime refuses blanks too (it never sees the page's check above); either way no
-          // code ran, so it is not an attempt.
-          if (ran && verdict.status !== 'blanks' && description.kind !== 'example') {
+          // An attempt is the learner's own code, run: not the untouched starter, not code refused
+          // (blanks where the code cannot be read), not a runner that crashed.
+          if (ran && changed && verdict.status !== 'blanks' && description.kind !== 'example') {
             progress.recordExerciseAttempt(description.lesson, description.slug)
             $attempted.set(true)
           }
@@ -193,6 +186,7 @@ export function createExerciseStore(
     showSolution() {
       if (!$attempted.get()) return
       $solutionShown.set(true)
+      progress.recordSolutionViewed(description.lesson, description.slug)
       $files.set({ ...$files.get(), ...description.solution })
       save()
     },

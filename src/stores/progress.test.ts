@@ -29,6 +29,21 @@ function fillingStorage(allowed: number) {
 }
 
 describe('progress store', () => {
+  it('records a pass after the solution was shown apart from a plain pass, and keeps it', () => {
+    const store = createProgressStore('p')
+    store.recordExercisePassed('lesson-a', 'plain', { 'app.ts': 'mine' })
+    store.recordSolutionViewed('lesson-a', 'helped')
+    store.recordExercisePassed('lesson-a', 'helped', { 'app.ts': 'solution' })
+    store.recordExercisePassed('lesson-a', 'helped', { 'app.ts': 'solution again' })
+    // Viewing the solution after a plain pass does not change how that pass was made.
+    store.recordSolutionViewed('lesson-a', 'plain')
+    store.recordExercisePassed('lesson-a', 'plain', { 'app.ts': 'solution' })
+    const lesson = createProgressStore('p').$progress.get().lessons['lesson-a']
+    expect(lesson?.exercises['helped']).toMatchObject({ passed: true, passedAfterSolution: true })
+    expect(lesson?.exercises['plain']?.passedAfterSolution).toBeUndefined()
+    expect(lesson?.exercises['plain']?.solutionViewed).toBe(true)
+  })
+
   it('records visits, example runs, exercises and the best quiz score, and persists them', () => {
     const store = createProgressStore('p')
     store.markVisited('lesson-a')

@@ -7,6 +7,7 @@ import {
   summarizeProgress,
   type ProgressSummary,
 } from '../progress/progress-data'
+import type { ReviewState } from '../review/schedule'
 import type { LessonProgress, Progress, QuizDraft } from '../schemas/progress'
 
 /**
@@ -67,10 +68,14 @@ export interface ProgressStore {
   recordExerciseAttempt(lesson: string, exercise: string): void
   /** Record that an exercise passed with this code; the first passing code and time are kept. */
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
+  /** Record that the learner showed an exercise's solution, so a later first pass says so. */
+  recordSolutionViewed(lesson: string, exercise: string): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
   recordQuizScore(lesson: string, quiz: string, score: number, passed: boolean): void
   /** Keep the answers of an unfinished quiz attempt, or forget them (`null`). */
   saveQuizDraft(lesson: string, quiz: string, draft: QuizDraft | null): void
+  /** Change the questions in spaced review (the rules are in `src/review/schedule.ts`). */
+  updateReview(change: (review: ReviewState) => ReviewState): void
   /** Everything, as the JSON text of an export file. */
   exportJson(): string
   /** Check an exported file without importing it: whether it reads, and what it would replace. */
@@ -273,8 +278,22 @@ export function createProgressStore(
               passedAt: firstPass
                 ? new Date().toISOString()
                 : (previous?.passedAt ?? new Date().toISOString()),
+              ...(previous?.solutionViewed ? { solutionViewed: true } : {}),
+              ...((firstPass ? previous?.solutionViewed : previous?.passedAfterSolution)
+                ? { passedAfterSolution: true }
+                : {}),
             },
           },
+        }
+      })
+    },
+    recordSolutionViewed(lesson, exercise) {
+      updateLesson(lesson, (current) => {
+        const previous = current.exercises[exercise] ?? { code: {}, passed: false }
+        if (previous.solutionViewed) return current
+        return {
+          ...current,
+          exercises: { ...current.exercises, [exercise]: { ...previous, solutionViewed: true } },
         }
       })
     },
@@ -301,6 +320,12 @@ export function createProgressStore(
         if (!draft && !_previous) return current
         return { ...current, quizDrafts }
       })
+    },
+    updateReview(change) {
+      const progress = $memory.get()
+      const before = progress.review ?? {}
+      const after = change(before)
+      if (after !== before) commit({ ...progress, review: after })
     },
     exportJson() {
       return `${JSON.stringify($memory.get(), null, 2)}\n`

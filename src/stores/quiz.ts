@@ -13,6 +13,7 @@ import {
   type QuizResponse,
   type QuizScore,
 } from '../quiz/engine'
+import { recordQuizAnswer } from '../review/schedule'
 import type { Question } from '../schemas/quiz'
 import type { ProgressStore } from './progress'
 
@@ -107,6 +108,10 @@ export function createQuizStore(quiz: QuizDescription, progress: ProgressStore):
     const question = byId.get(questionId)
     if (!question) throw new Error(`No question "${questionId}" in quiz ${quiz.slug}.`)
     const graded = gradeQuestion(question, response)
+    // A missed question enters spaced review (src/review/); the Review page brings it back.
+    progress.updateReview((review) =>
+      recordQuizAnswer(review, quiz.slug, questionId, graded.correct, new Date()),
+    )
     const results = { ...$results.get(), [questionId]: graded }
     // Responses first: whoever renders a result can read the answer behind it.
     $responses.set({ ...$responses.get(), [questionId]: response })

@@ -127,11 +127,47 @@ export function runInChosenRuntime(
 ): Promise<Verdict> {
   const made = pageRunner()
   syncPreference(made)
-  const verdict = made.run(bundle, files, progress)
+  const verdict = waitForChosenContainer(made).then(() => made.run(bundle, files, progress))
   // After a first run a WebContainer is surely wanted. Booting it during the run would slow the
   // run, so it starts once the verdict is in.
   void verdict.then(() => made.bootInBackground())
   return verdict
+}
+
+/**
+ * How long a run waits for a WebContainer the learner asked for before it runs in the page
+ * instead (only the first run on a page waits). Offline the boot never settles, and a learner should not stare at "Running…".
+ *
+ * @example
+ * BOOT_WAIT_MS // 3000
+ */
+export const BOOT_WAIT_MS = 3000
+
+/**
+ * When the learner chose a WebContainer that is not ready, give its boot {@link BOOT_WAIT_MS} at
+ * most (less when it fails sooner). If it is still not ready, this run goes to the page: the
+ * runner is told "auto" for now, which runs in the page while the boot goes on and uses Node once
+ * it is up; the learner's saved choice is unchanged, and the note says checks run in this page.
+ */
+let waitedForContainer = false
+async function waitForChosenContainer(made: Runner): Promise<void> {
+  if ($choice.get() !== 'webcontainer') return
+  made.bootInBackground()
+  // Only the first run waits: later runs, while the boot goes on, go to the page at once.
+  const wait = !waitedForContainer
+  waitedForContainer = true
+  const settled = () => ['ready', 'failed'].includes($container.get().state)
+  if (wait && !settled())
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, BOOT_WAIT_MS)
+      const stop = $container.listen(() => settled() && finish())
+      function finish() {
+        clearTimeout(timer)
+        stop()
+        resolve()
+      }
+    })
+  if ($container.get().state !== 'ready') made.chooseRuntime('auto')
 }
 
 /**

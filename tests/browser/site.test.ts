@@ -118,7 +118,19 @@ describe('the site shell', () => {
         .getAttribute('aria-current'),
     ).toBe('true')
 
-    // The first lesson asks for nothing but a visit, so it is complete: the home page moves on.
+    // The first lesson's only practice is an example: it is not complete until the example ran.
+    const currentStatus = () =>
+      page.locator('.course-nav a[aria-current="page"] lesson-status').getAttribute('data-status')
+    await expect.poll(currentStatus).toBe('in-progress')
+    await page.goto('/progress/')
+    const firstCard = page.locator('[data-lesson]').first()
+    await expect.poll(() => firstCard.locator('[data-visited]').textContent()).not.toBe('Not yet')
+    expect(await firstCard.locator('lesson-status').getAttribute('data-status')).toBe('in-progress')
+    await page.goto(first)
+    const example = page.locator('exercise-panel[data-kind="example"]').first()
+    await example.locator('[data-action="check"]').click()
+    await expect.poll(currentStatus, { timeout: 15_000 }).toBe('complete')
+    // Now it is complete: the home page moves on.
     await page.goto('/')
     const continueLink = page.locator('continue-link a')
     await expect.poll(() => continueLink.textContent()).toMatch(/^Up next: /)
@@ -302,7 +314,8 @@ describe('the site shell', () => {
           .locator('.course-nav a[aria-current="page"] lesson-status')
           .getAttribute('data-status'),
       )
-      .toBe('complete')
+      // The visit counts in memory; the lesson's example has not run, so it is not complete.
+      .toBe('in-progress')
     await notice.getByRole('button', { name: 'Dismiss' }).click()
     expect(await notice.isVisible()).toBe(false)
     await done(page)

@@ -63,8 +63,14 @@ const cases: BrokenContent[] = [
   {
     name: 'a lesson whose order another lesson of its part already has',
     file: `lessons/${otherLesson}`,
-    change: (text) => setKey('order', '1')(setKey('part', partOf(`lessons/${lesson}`))(text)),
-    field: new RegExp(`order: 1 is already used by lessons/${lesson}`),
+    change: (text) =>
+      setKey(
+        'order',
+        orderOf(`lessons/${lesson}`),
+      )(setKey('part', partOf(`lessons/${lesson}`))(text)),
+    field: new RegExp(
+      `order: ${orderOf(`lessons/${lesson}`)} is already used by lessons/${lesson}`,
+    ),
   },
   {
     name: 'a lesson whose frontmatter is not valid YAML',
@@ -95,6 +101,11 @@ const cases: BrokenContent[] = [
 /** The `part` a lesson file names. */
 function partOf(file: string) {
   return /^part: (.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? 'missing'
+}
+
+/** The `order` a lesson file has (the first lesson need not be first in its part). */
+function orderOf(file: string) {
+  return /^order: (.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? 'missing'
 }
 
 describe('malformed content fails the build, naming the file and the field', () => {

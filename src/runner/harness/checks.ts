@@ -218,7 +218,7 @@ export function expectRedirect(response: ClientResponse, location?: string, hint
  * @param hint - a nudge toward the fix
  * @param present - whether the cookie should be there (default true)
  * @example
- * expectCookie(client, 'remember_token', 'Pass { remember: true } to loginUser.')
+ * expectCookie(client, 'remember_token', 'Did the login ask for a remember-me cookie?')
  */
 export function expectCookie(
   client: TestClient,

@@ -1,7 +1,7 @@
 // The grader's side of a run: blanks, the checks (loaded here, in the grader's realm), then the
 // app in a realm of its own, reached only through plain-data calls. The verdict is made here.
 import type { WorkCounters } from '../../login-manager/work-counters'
-import { blanksVerdict } from '../blanks'
+import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
@@ -48,8 +48,16 @@ export async function gradeInRealm(
   progress: RunProgress = {},
   signal?: AbortSignal,
 ): Promise<Verdict> {
-  const blanks = blanksVerdict(request.editable, request.files)
-  if (blanks) return blanks
+  // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
+  const files = blanksAsErrors(request.editable, request.files)
+  // JavaScript compiled in the page still has the blanks: those files are compiled again in the app.
+  const compiledFiles = request.compiled
+    ? Object.fromEntries(
+        Object.entries(request.compiled.files).filter(
+          ([path]) => files[path] === request.files[path],
+        ),
+      )
+    : undefined
   let checks: ChecksModule
   try {
     const compiled = request.compiled?.checks
@@ -82,9 +90,9 @@ export async function gradeInRealm(
     connection = await realms.open(signal)
     const reply = await call({
       type: 'start',
-      files: request.files,
+      files,
       entry: request.entry,
-      ...(request.compiled ? { compiled: request.compiled.files } : {}),
+      ...(compiledFiles ? { compiled: compiledFiles } : {}),
       env: { ...env },
       clockOffsetMs,
     })
@@ -92,6 +100,9 @@ export async function gradeInRealm(
   }
   try {
     const failed = await start()
+    // Code that cannot even be read with its blanks in place (a blank where a name is declared).
+    const blanks = failed && blanksVerdict(request.editable, request.files)
+    if (blanks && failed.message.includes('Syntax error')) return blanks
     if (failed)
       return {
         status: 'error',

@@ -1,0 +1,111 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './chromium'
+
+const baseUrl = inject('baseUrl')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Visit the home page once and wait until the service worker has precached and taken control. */
+async function visitOnce(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => {
+    throw error
+  })
+  await page.goto(`${baseUrl}/`)
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 30_000,
+    })
+    .toBe(true)
+  return page
+}
+
+describe('the course offline', () => {
+  it('after one visit, a lesson never opened loads offline, isolated, and its exercise passes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await visitOnce(context)
+    await context.setOffline(true)
+
+    const response = await page.goto(`${baseUrl}/lessons/the-login-manager/`)
+    expect(response?.fromServiceWorker()).toBe(true)
+    expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin')
+    expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp')
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true)
+
+    const exercise = page.locator('exercise-panel[data-slug="complete-the-login-flow"]')
+    const code = exercise.locator('.static-code').first()
+    await code.scrollIntoViewIfNeeded()
+    await code.focus()
+    await exercise.locator('.monaco-editor').waitFor({ timeout: 30_000 })
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+    for (const [index, word] of [
+      'null',
+      'loginUser',
+      'true',
+      'loginRequired',
+      'logoutUser',
+    ].entries()) {
+      if (index) await page.keyboard.press('Tab')
+      await page.keyboard.type(word)
+      await page.keyboard.press('Escape')
+    }
+    await page.keyboard.press('Control+Enter')
+    const heading = exercise.locator('.results-heading')
+    await heading.waitFor({ timeout: 30_000 })
+    expect(await heading.textContent()).toBe('All 7 checks pass. Well done!')
+
+    // A quiz page and the search index work offline too.
+    await page.goto(`${baseUrl}/quizzes/login-manager-practice/`)
+    await page.waitForSelector('quiz-form button[type="submit"]:not([disabled])')
+    await page.keyboard.press('/')
+    await page.keyboard.type('remember me')
+    await expect
+      .poll(() => page.locator('site-search .hit').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('a new version waits for the learner: "A new version is ready" and Reload', async () => {
+    const context = await browser.newContext()
+    const page = await visitOnce(context)
+    const toast = page.locator('app-update .update-toast')
+    expect(await toast.isHidden()).toBe(true)
+    const original = readFileSync('dist/sw.js', 'utf8')
+    try {
+      writeFileSync('dist/sw.js', `${original}\n// a new version\n`)
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration()
+        await registration?.update()
+      })
+      await expect.poll(() => toast.isVisible(), { timeout: 30_000 }).toBe(true)
+      expect(await toast.textContent()).toContain('A new version is ready.')
+      // Nothing was swapped: the new worker waits until the learner says so.
+      expect(
+        await page.evaluate(
+          async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
+        ),
+      ).toBe(true)
+      const navigation = page.waitForEvent('load')
+      await toast.getByRole('button', { name: 'Reload' }).click()
+      await navigation
+      await expect.poll(() => toast.isHidden()).toBe(true)
+      const waiting = await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
+      )
+      expect(waiting).toBeNull()
+    } finally {
+      writeFileSync('dist/sw.js', original)
+      await context.close()
+    }
+  })
+})
