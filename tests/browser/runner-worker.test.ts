@@ -83,6 +83,7 @@ function withoutTimes(verdict: Verdict): Verdict {
     JSON.stringify(verdict)
       .replace(/Expires=[^;"]+/g, 'Expires=(time)')
       .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)')
+      .replace(/Expired at \w{3}, [^,"]+ GMT/g, 'Expired at (time)')
       .replace(/\.\d{9,12}\.\d{9,12}\.[\w-]+/g, '.(time).(time).(signature)'),
   ) as Verdict
 }

@@ -33,7 +33,8 @@ const withoutTimes = (verdict: Verdict) =>
       // A session cookie signs the times it was made at: blank them, and the signature with them.
       .replace(/\.\d{9,12}\.\d{9,12}\.[\w-]+/g, '.(time).(time).(signature)')
       // The jar's recorded reasons name the expiry date too.
-      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)'),
+      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)')
+      .replace(/Expired at \w{3}, [^,"]+ GMT/g, 'Expired at (time)'),
   ) as Verdict
 
 describe('the fake WebContainer', () => {
