@@ -59,7 +59,6 @@ async function done(page: Page, { allowConsole = [] as RegExp[] } = {}) {
 }
 
 const firstLesson = '/lessons/how-a-login-works/'
-const exerciseLesson = '/lessons/the-login-manager/'
 
 /** A progress record with something of every kind in the lesson that has an exercise and a quiz. */
 const fullProgress = {
