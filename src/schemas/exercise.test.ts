@@ -101,6 +101,14 @@ describe('loadExercise', () => {
     ).toMatch(/exercise\.yaml: kind: /)
   })
 
+  it('refuses a misspelt key in exercise.yaml, naming the file and the field', () => {
+    expect(
+      loadBroken('complete-the-login-flow', 'exercise.yaml', (text) =>
+        text.replace('editable: false', 'editible: false'),
+      ),
+    ).toMatch(/exercise\.yaml: files\.\d+: unknown field "editible"/)
+  })
+
   it('refuses a solution that still has a blank', () => {
     expect(
       loadBroken('complete-the-login-flow', 'solution/app.ts', (text) =>
