@@ -6,7 +6,7 @@ export class User extends UserMixin {
     public name: string,
     public passwordHash: string,
     /** Goes up by one each time the password changes. */
-    public sessionVersion = 1,
+    public override sessionVersion = 1,
   ) {
     super()
   }
