@@ -34,7 +34,12 @@ async function check(slug: string, flags: string[]): Promise<number> {
     return 2
   }
   const which = flags.includes('--starter') ? 'starter' : dir ? `files in ${dir}` : 'solution'
-  const files = dir ? readTree(dir) : flags.includes('--starter') ? bundle.starter : bundle.solution
+  // A folder holds the files the learner changed; the read-only ones come from starter/.
+  const files = dir
+    ? { ...bundle.starter, ...readTree(dir) }
+    : flags.includes('--starter')
+      ? bundle.starter
+      : bundle.solution
   const verdict = await runInNode(bundle, files)
   console.log(`${bundle.meta.title} (${slug}), ${which}\n`)
   if (verdict.output) for (const line of verdict.output) console.log(`  > ${line}`)

@@ -117,11 +117,12 @@ describe('loadExercise', () => {
     ).toMatch(/solution\/app\.ts: line 30: a solution may not contain a blank/)
   })
 
-  it('refuses a read-only file in solution/ that drifted from starter/', () => {
-    expect(
-      loadBroken('complete-the-login-flow', 'solution/pages.ts', (text) => `${text}\n// changed\n`),
-    ).toMatch(
-      /solution\/pages\.ts: differs from starter\/pages\.ts\. The learner cannot edit this file/,
+  it('refuses a copy of a read-only file in solution/: it lives once, in starter/', () => {
+    const dir = join(root, `read-only-copy-${count++}`)
+    cpSync(join('exercises', 'complete-the-login-flow'), dir, { recursive: true })
+    cpSync(join(dir, 'starter/pages.ts'), join(dir, 'solution/pages.ts'))
+    expect(() => loadExercise(dir)).toThrow(
+      /solution\/pages\.ts: the learner cannot edit this file, so it lives only in starter\/pages\.ts; delete it from solution\//,
     )
   })
 
