@@ -116,6 +116,29 @@ export default defineChecks([
       )
     },
   },
+  // Late, because it moves the app's clock 15 days on for the rest of the run.
+  {
+    name: 'The remember cookie still restores the login after 13 days, and not after 15',
+    async run({ client, clock }) {
+      await client.postForm('/login', { ...ADA, remember: 'on' })
+      // Closing the browser ends its session cookies; the remember cookie stays, with its expiry.
+      const closeTheBrowser = () => client.deleteCookie('session')
+      closeTheBrowser()
+      await clock.advance(13 * DAY)
+      expectStatus(
+        await client.get('/settings'),
+        200,
+        'Thirteen days on, the remember cookie should still log Ada back in: it lasts 14 days.',
+      )
+      closeTheBrowser()
+      await clock.advance(2 * DAY)
+      expectRedirect(
+        await client.get('/settings'),
+        '/login?next=%2Fsettings',
+        'Fifteen days after logging in, the remember cookie should have expired: give it a duration of 14 days, in seconds.',
+      )
+    },
+  },
   // Last, because it changes Grace's password for the rest of the run.
   {
     name: "Changing the password on one device signs out Grace's other browsers, remember cookie and all",

@@ -183,6 +183,40 @@ export default defineChecks([
       expectThrottled(responses, 11, 'Spraying from 203.0.113.67')
     },
   },
+  {
+    name: 'When Retry-After has passed, the throttled address gets one guess back, then waits again',
+    async run({ client, clock }) {
+      const tries = GUESSES.slice(0, 11).map((password) => ({
+        username: 'charles',
+        password,
+        address: '203.0.113.68',
+      }))
+      const responses = await attempts(client, tries)
+      expectThrottled(responses, 11, 'Guessing from 203.0.113.68')
+      const seconds = Number(responses.at(-1)?.headers.get('Retry-After'))
+      await clock.advance(seconds * 1000)
+      const again = await client.postForm(
+        '/login',
+        { username: 'charles', password: 'one-more' },
+        from('203.0.113.68'),
+      )
+      if (again.status !== 401)
+        throw new CheckFailure(
+          `The 429 said Retry-After: ${seconds}. ${seconds} seconds later a wrong guess got ${again.status}, not 401: the wait the header promised was not the real one.`,
+          'Retry-After should be the seconds until the emptier bucket has a whole token again: ask the buckets how long to wait, and round up.',
+        )
+      const next = await client.postForm(
+        '/login',
+        { username: 'charles', password: 'and-another' },
+        from('203.0.113.68'),
+      )
+      if (next.status !== 429)
+        throw new CheckFailure(
+          `After the one guess the refilled token allowed, the next guess got ${next.status}, not 429: one token back should buy one guess, not a fresh bucket.`,
+          'Take a token for every failed login, including the one after a wait.',
+        )
+    },
+  },
   // Last, because it empties Grace's account bucket for the rest of the run.
   {
     name: "Guesses against Grace spread over many addresses are stopped by the account's bucket",

@@ -17,12 +17,15 @@ export async function getExerciseForPage(slug: string): Promise<{
   data: ExercisePageData
   title: string
   intro: string
+  /** "What happened", as HTML, shown once the exercise passes; '' when it has none. */
+  explanation: string
 }> {
   const exercise = loadExercise(slug)
   const { meta } = exercise
   return {
     title: meta.title,
     intro: meta.description ? await renderMarkdown(meta.description) : '',
+    explanation: meta.explanation ? await renderMarkdown(meta.explanation) : '',
     data: {
       description: {
         slug,

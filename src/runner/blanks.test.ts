@@ -49,6 +49,26 @@ describe('blanksAsErrors', () => {
     expect(guard).toThrow('blank left at app.ts line 1')
     expect(use).toThrow('blank left at app.ts line 2')
   })
+  it('reads a blank in a member position as a lookup that throws, keeping optional chaining', () => {
+    const { 'app.ts': code = '' } = blanksAsErrors(['app.ts'], {
+      'app.ts':
+        'const read = (m) => m.___("k")\nconst maybe = (m) => m?.___\nconst spread = (a) => [...a]\nexport default { read, maybe, spread }',
+    })
+    const { read, maybe, spread } = run(code) as Record<string, (x: unknown) => unknown>
+    expect(() => read?.(new Map())).toThrow('blank left at app.ts line 1')
+    expect(maybe?.(undefined)).toBeUndefined()
+    expect(() => maybe?.({})).toThrow('blank left at app.ts line 2')
+    expect(spread?.([1])).toEqual([1])
+  })
+  it('turns a blank that is a whole string into the throwing expression', () => {
+    const { 'app.ts': code = '' } = blanksAsErrors(['app.ts'], {
+      'app.ts':
+        "const path = () => '___'\nconst key = (f) => f['___']\nexport default { path, key }",
+    })
+    const { path, key } = run(code) as Record<string, (x?: unknown) => unknown>
+    expect(() => path?.()).toThrow('blank left at app.ts line 1')
+    expect(() => key?.({})).toThrow('blank left at app.ts line 2')
+  })
   it('leaves read-only files and files without blanks alone', () => {
     const files = { 'app.ts': 'ok', 'users.ts': '___' }
     expect(blanksAsErrors(['app.ts'], files)).toBe(files)

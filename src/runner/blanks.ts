@@ -144,12 +144,30 @@ export function blanksAsErrors(
       // No stack: its column would point inside this replacement; the message names the line.
       const message = JSON.stringify(`blank left at ${path} line ${blank.line}`)
       const error = `Object.assign(new Error(${message}), { stack: ${message} })`
-      result +=
-        text.slice(from, blank.offset) +
-        (after === '(' || after === '<'
-          ? `((...args) => { if (args.length) throw ${error}; return () => { throw ${error} } })`
-          : `(() => { throw ${error} })()`)
-      from = blank.offset + length
+      const thrower = `(() => { throw ${error} })()`
+      const before = text[blank.offset - 1]
+      const quote = before === "'" || before === '"' || before === '`' ? before : undefined
+      let start = blank.offset
+      let end = blank.offset + length
+      let replacement: string
+      if (quote && text[end] === quote) {
+        // A blank that is a whole string ('___'): the string becomes the throwing expression.
+        start -= 1
+        end += 1
+        replacement = thrower
+      } else if (before === '.' && text[blank.offset - 2] !== '.') {
+        // A blank in a member position (session.___('key')): read it as [expression], which throws
+        // when the member is looked up; `?.___` keeps its `?.`.
+        if (text[blank.offset - 2] !== '?') start -= 1
+        replacement = `[${thrower}]`
+      } else {
+        replacement =
+          after === '(' || after === '<'
+            ? `((...args) => { if (args.length) throw ${error}; return () => { throw ${error} } })`
+            : thrower
+      }
+      result += text.slice(from, start) + replacement
+      from = end
     }
     changed ??= { ...files }
     changed[path] = result + text.slice(from)

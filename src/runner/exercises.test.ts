@@ -23,6 +23,11 @@ describe('every exercise', () => {
     if (bundle.meta.kind === 'exercise') {
       it(`${slug}: the starter is graded with its blanks: each failing check names a blank it reached`, async () => {
         const verdict = await runInNode(bundle, bundle.starter)
+        if (verdict.status === 'error') {
+          // A blank in code that runs at start-up stops the server, and the verdict names it.
+          expect(verdict.message).toMatch(/cannot start until the blank at app\.ts line \d+/)
+          return
+        }
         expect(verdict.status).toBe('failed')
         const failed = verdict.checks.filter((c) => !c.passed)
         expect(failed.length).toBeGreaterThan(0)
@@ -77,7 +82,7 @@ describe('complete-the-login-flow with wrong answers', () => {
       'A new browser with only the remember-me cookie is still logged in',
       'Logging out ends the login: /dashboard gets 401 and the remember-me cookie is gone',
     ])
-    expect(verdict.checks[6]?.hint).toMatch(/^This check needs a remembered login to undo/)
+    expect(verdict.checks[6]?.hint).toMatch(/^This check logs in with "Remember me" ticked/)
     expect(verdict.checks[4]?.message).toBe(
       'Expected the browser to hold a "remember_token" cookie, but it has "session".',
     )

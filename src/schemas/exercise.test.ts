@@ -41,6 +41,12 @@ describe('exerciseSchema', () => {
     ['a debug exercise that names no broken check', { kind: 'debug' }, 'breaks'],
     ['broken checks on an exercise that is not debug', { breaks: ['A check'] }, 'breaks'],
     ['a broken check named twice', { kind: 'debug', breaks: ['A check', 'A check'] }, 'breaks'],
+    ['an explanation of one word', { explanation: 'Fixed.' }, 'explanation'],
+    [
+      'an explanation on an example, which is never passed',
+      { kind: 'example', hints: [], explanation: 'The loader was never registered, so it threw.' },
+      'explanation',
+    ],
   ])('rejects %s, naming the field', (_name, change, field) => {
     const result = exerciseSchema.safeParse({ ...minimal, ...change })
     expect(result.success).toBe(false)

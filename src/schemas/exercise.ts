@@ -41,6 +41,12 @@ export const exerciseSchema = strictObject({
    * browser, that the starter fails exactly these checks and the solution passes them all.
    */
   breaks: z.array(z.string().min(3)).default([]),
+  /**
+   * "What happened", shown under the results once every check passes (Markdown): for a `debug`
+   * exercise, why the bug caused the symptom; for an `exercise`, what the finished code does.
+   * Examples have nothing to pass, so they have none.
+   */
+  explanation: z.string().min(20, 'explain what happened in a sentence or two').optional(),
 }).superRefine((data, context) => {
   if (data.kind !== 'example' && data.hints.length === 0) {
     context.addIssue({
@@ -61,6 +67,14 @@ export const exerciseSchema = strictObject({
       code: 'custom',
       path: ['breaks'],
       message: 'only a debug exercise has a bug that breaks checks; remove this field',
+    })
+  }
+  if (data.kind === 'example' && data.explanation !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['explanation'],
+      message:
+        'an example is never passed, so its explanation would never show; put it in description',
     })
   }
   if (new Set(data.breaks).size !== data.breaks.length) {

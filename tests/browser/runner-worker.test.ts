@@ -13,6 +13,7 @@ import type { Verdict } from '../../src/runner/verdict'
 import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbox'
 import { timeLimitVerdict } from '../../src/runner/time-limit'
 import { comparable, HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../hostile/hostile-files'
+import { CLOCK_PROBE } from '../clock/clock-probe'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -82,6 +83,7 @@ function withoutTimes(verdict: Verdict): Verdict {
     JSON.stringify(verdict)
       .replace(/Expires=[^;"]+/g, 'Expires=(time)')
       .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)')
+      .replace(/Expired at \w{3}, [^,"]+ GMT/g, 'Expired at (time)')
       .replace(/\.\d{9,12}\.\d{9,12}\.[\w-]+/g, '.(time).(time).(signature)'),
   ) as Verdict
 }
@@ -388,4 +390,13 @@ describe('hostile learner files, in the Worker runtime', () => {
       expect((await runInWorker(HONEST_RIGHT, LIMIT_MS)).status).toBe('passed')
     })
   }
+})
+
+describe("the checks' clock in the app Worker", () => {
+  it("clock.advance() moves the app's Date.now(), new Date() and Date(), and the jars' expiry", async () => {
+    const verdict = await runInWorker(CLOCK_PROBE)
+    expect(
+      verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
+    ).toEqual(['✓ clock'])
+  })
 })

@@ -152,6 +152,29 @@ describe('createClient: origins', () => {
     now += 60_000
     expect(client.cookie('short')).toBeUndefined()
   })
+
+  it('drops a cookie the clock has expired when it sends the next request, and records why', async () => {
+    let now = Date.UTC(2030, 0, 1)
+    const { client, timeline } = setup(undefined, () => now)
+    await client.get('/short')
+    now += 59_999
+    expect(JSON.parse((await client.get('/echo')).body)).toMatchObject({ cookie: 'short=1' })
+    now += 1
+    // Looking first must not hide the removal from the next request's record.
+    expect(client.cookie('short')).toBeUndefined()
+    const response = await client.get('/echo')
+    expect(JSON.parse(response.body)).toMatchObject({ cookie: '' })
+    const expired = {
+      cookie: 'short',
+      action: 'expired',
+      reason: 'Expired at Tue, 01 Jan 2030 00:01:00 GMT, so the browser removed it',
+    }
+    expect(response.cookieEvents).toEqual([expired])
+    expect(timeline.at(-1)?.cookieEvents).toEqual([expired])
+    expect(client.cookieEvents().filter((e) => e.action === 'expired')).toEqual([expired])
+    // Removed once: the request after that has nothing to report.
+    expect((await client.get('/echo')).cookieEvents).toEqual([])
+  })
 })
 
 describe('fromSite: a page on another site, in the same browser', () => {

@@ -301,6 +301,24 @@ describe('CookieJar: expiry', () => {
     expect(jar.cookiesFor('localhost')).toEqual([])
   })
 
+  it('hides an expired cookie from a look, and removes it (recording why) on the next send', () => {
+    const { jar, advance } = jarWithClock()
+    set(jar, 'a=1; Max-Age=60', 'http://localhost/')
+    advance(60_000)
+    expect(jar.cookiesFor('localhost')).toEqual([])
+    expect(sentTo(jar, 'http://localhost/')).toEqual({
+      header: '',
+      events: [
+        {
+          cookie: 'a',
+          action: 'expired',
+          reason: 'Expired at Tue, 01 Jan 2030 00:01:00 GMT, so the browser removed it',
+        },
+      ],
+    })
+    expect(sentTo(jar, 'http://localhost/').events).toEqual([])
+  })
+
   it('deletes with Max-Age=0 or a past Expires, and says so', () => {
     const { jar } = jarWithClock()
     set(jar, 'a=1', 'http://localhost/')

@@ -288,14 +288,18 @@ export class CookieJar {
    * The live cookies a host would see (any path), longest path first.
    *
    * @param host - the hostname
-   * @returns the cookies, expired ones removed
+   * @returns the cookies, expired ones left out (they are removed, and the removal recorded, when
+   *   the next request is sent: looking must not hide that event)
    * @example
    * jar.cookiesFor('localhost').map((cookie) => cookie.name) // ['session']
    */
   cookiesFor(host: string): JarCookie[] {
-    this.#expire(host)
+    const now = this.#now()
     return this.#cookies
-      .filter((cookie) => this.#covers(cookie, host))
+      .filter(
+        (cookie) =>
+          this.#covers(cookie, host) && (cookie.expires === undefined || cookie.expires > now),
+      )
       .sort((a, b) => b.path.length - a.path.length || a.created - b.created)
   }
 

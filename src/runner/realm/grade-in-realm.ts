@@ -103,14 +103,19 @@ export async function gradeInRealm(
     // Code that cannot even be read with its blanks in place (a blank where a name is declared).
     const blanks = failed && blanksVerdict(request.editable, request.files)
     if (blanks && failed.message.includes('Syntax error')) return blanks
-    if (failed)
+    if (failed) {
+      const blank = /blank left at (\S+ line \d+)/.exec(failed.message)?.[1]
       return {
         status: 'error',
         checks: [],
         timeline: [],
-        message: failed.message,
+        // A blank in code that runs as the server starts stops every check: say so plainly.
+        message: blank
+          ? `Your server cannot start until the blank at ${blank} is filled in: that line runs as the server starts. Blanks inside route handlers only fail the checks that reach them.`
+          : failed.message,
         error: failed.error,
       }
+    }
     const app: GradedApp = {
       handler: async (url, init) => {
         const reply = await call({ type: 'request', ...(await toWire(url, init)) })

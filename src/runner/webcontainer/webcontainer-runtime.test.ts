@@ -6,6 +6,7 @@ import {
   HONEST_WRONG,
   HOSTILE_FILES,
 } from '../../../tests/hostile/hostile-files'
+import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
 import { listExercises, loadExercise } from '../exercise-files'
 import { timeLimitVerdict } from '../time-limit'
 import { runInNode } from '../node-runtime'
@@ -32,7 +33,8 @@ const withoutTimes = (verdict: Verdict) =>
       // A session cookie signs the times it was made at: blank them, and the signature with them.
       .replace(/\.\d{9,12}\.\d{9,12}\.[\w-]+/g, '.(time).(time).(signature)')
       // The jar's recorded reasons name the expiry date too.
-      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)'),
+      .replace(/until \w{3}, [^)"]+ GMT/g, 'until (time)')
+      .replace(/Expired at \w{3}, [^,"]+ GMT/g, 'Expired at (time)'),
   ) as Verdict
 
 describe('the fake WebContainer', () => {
@@ -110,6 +112,13 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
       expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(bundle, bundle.solution)))
     })
   }
+
+  it("clock.advance() moves the app's clock in its own process, across a restart", async () => {
+    const verdict = await runtime.run(CLOCK_PROBE)
+    expect(
+      verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
+    ).toEqual(['✓ clock'])
+  })
 
   it('a wrong answer fails the same named checks as in Node', async () => {
     const bundle = loadExercise('complete-the-login-flow')

@@ -1,0 +1,44 @@
+import { Hono } from 'hono'
+import {
+  checkPasswordHash,
+  describeAuth,
+  LoginManager,
+  loginRequired,
+  loginUser,
+  logoutUser,
+  session,
+  type LoginVariables,
+} from 'signed-in/login-manager'
+import { db, SESSION_SECRET, toUser, User } from './users'
+
+const loginManager = new LoginManager<User>({ loginView: '/login' })
+
+// Turns the id kept in the session back into a user, or null for an id with no account.
+loginManager.userLoader(async (id) => (await db.findUserById(id)) ?? null)
+
+const app = new Hono<{ Variables: LoginVariables<User> }>()
+app.use(session({ secret: SESSION_SECRET }), loginManager.middleware())
+
+app.post('/login', async (c) => {
+  const form = await c.req.parseBody()
+  const row = await db.findUserByName(String(form['name'] ?? ''))
+  if (!row || !(await checkPasswordHash(row.password_hash, String(form['password'] ?? '')))) {
+    return c.text('Wrong name or password', 401)
+  }
+  await loginUser(c, toUser(row))
+  return c.redirect('/dashboard')
+})
+
+app.get('/dashboard', loginRequired<User>(), (c) =>
+  c.text(`Welcome back, ${c.var.currentUser.name}!`),
+)
+
+app.post('/logout', async (c) => {
+  await logoutUser(c)
+  return c.redirect('/')
+})
+
+// What the login manager sees on this request (development only).
+app.get('/debug/auth', async (c) => c.json(await describeAuth(c)))
+
+export default app
