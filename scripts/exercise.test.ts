@@ -47,7 +47,7 @@ describe('npm run exercise', () => {
     }
   })
 
-  it('new: scaffolds an exercise for a named lesson, whose solution passes and whose starter has a blank', () => {
+  it('new: scaffolds an exercise for a named lesson, whose solution passes and whose starter has a blank, and places its tag before the Recap', () => {
     const project = copyProject()
     try {
       const made = cli(['new', 'say-hello', '--lesson', 'how-a-login-works'], project.dir)
@@ -58,23 +58,69 @@ describe('npm run exercise', () => {
       expect(readFileSync(join(project.dir, 'exercises/say-hello/exercise.yaml'), 'utf8')).toMatch(
         /^lesson: how-a-login-works$/m,
       )
-      expect(existsSync(join(project.dir, 'exercises/say-hello/checks.ts'))).toBe(true)
+      const lesson = readFileSync(join(project.dir, 'lessons/how-a-login-works.mdx'), 'utf8')
+      expect(lesson).toMatch(/\n\n<Exercise slug="say-hello" \/>\n\n## Recap\n/)
+      expect(lesson.split('<Exercise slug="say-hello" />')).toHaveLength(2)
       expect(cli(['check', 'say-hello'], project.dir).status).toBe(0)
       expect(cli(['check', 'say-hello', '--starter'], project.dir).status).toBe(1)
-      expect(cli(['new', 'say-hello', '--lesson', 'how-a-login-works'], project.dir).status).toBe(2)
+      const again = cli(['new', 'say-hello', '--lesson', 'how-a-login-works'], project.dir)
+      expect(again.status).toBe(2)
+      expect(again.output).toContain('exercises/say-hello already exists; pick another name.')
+      expect(readFileSync(join(project.dir, 'lessons/how-a-login-works.mdx'), 'utf8')).toBe(lesson)
     } finally {
       project.remove()
     }
   })
 
-  it('new: refuses without --lesson, or with a lesson that does not exist, listing the lessons', () => {
+  it('new --kind: scaffolds an example (an <Example> tag, no solution/) and a debug exercise whose bug breaks its listed check', () => {
+    const project = copyProject()
+    try {
+      // A lesson without a Recap gets the tag at its end.
+      project.edit('lessons/the-login-manager.mdx', (text) =>
+        text.replace('## Recap', '## Wrap-up'),
+      )
+      expect(
+        cli(
+          ['new', 'show-hello', '--lesson', 'the-login-manager', '--kind', 'example'],
+          project.dir,
+        ).status,
+      ).toBe(0)
+      expect(existsSync(join(project.dir, 'exercises/show-hello/solution'))).toBe(false)
+      expect(readFileSync(join(project.dir, 'lessons/the-login-manager.mdx'), 'utf8')).toMatch(
+        /\n\n<Example slug="show-hello" \/>\n$/,
+      )
+      const example = cli(['check', 'show-hello'], project.dir)
+      expect(example.output).toContain('> 200 Hello')
+      expect(example.status).toBe(0)
+      expect(
+        cli(['new', 'fix-hello', '--lesson', 'the-login-manager', '--kind', 'debug'], project.dir)
+          .status,
+      ).toBe(0)
+      const debug = cli(['check', 'fix-hello'], project.dir)
+      expect(debug.output).toContain("The starter's bug breaks exactly the checks in breaks: (1).")
+      expect(debug.status).toBe(0)
+      const bad = cli(
+        ['new', 'odd-one', '--lesson', 'the-login-manager', '--kind', 'quiz'],
+        project.dir,
+      )
+      expect(bad.status).toBe(2)
+      expect(bad.output).toContain('--kind is one of example, exercise, debug; "quiz" is not.')
+    } finally {
+      project.remove()
+    }
+  })
+
+  it('new: refuses a bad slug, no --lesson, or a lesson that does not exist, listing the lessons', () => {
+    const slug = cli(['new', 'Say_Hello', '--lesson', 'how-a-login-works'])
+    expect(slug.status).toBe(2)
+    expect(slug.output).toContain('"Say_Hello" is not a good exercise name')
     const missing = cli(['new', 'say-hello'])
     expect(missing.status).toBe(2)
-    expect(missing.output).toContain('Say which lesson shows the exercise: --lesson <lesson-slug>.')
+    expect(missing.output).toContain('Say which lesson shows it: --lesson <lesson-slug>.')
     expect(missing.output).toMatch(/how-a-login-works, .*the-login-manager/)
     const wrong = cli(['new', 'say-hello', '--lesson', 'the-login-manger'])
     expect(wrong.status).toBe(2)
-    expect(wrong.output).toContain('"the-login-manger" is not a lesson.')
+    expect(wrong.output).toContain('lessons/the-login-manger.mdx does not exist')
     expect(existsSync('exercises/say-hello')).toBe(false)
   })
 

@@ -1,18 +1,20 @@
 // The authoring CLI, run by plain Node 24 (`npm run exercise -- …`):
 //   npm run exercise -- check <slug> [--solution | --starter | --dir PATH]
-//   npm run exercise -- new <slug> --lesson <lesson-slug>
+//   npm run exercise -- new <slug> --lesson <lesson-slug> [--kind example|exercise|debug]
 // Exit codes: 0 every check passed (or scaffolded), 1 a check failed / blanks / an error in the
 // code, 2 usage or a broken exercise folder.
 import '../src/runner/node-typescript-hooks.ts'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { insertTag, lessonProblem, takeFlag } from './lesson-tags.ts'
 
 const { loadExercise, readTree } = await import('../src/runner/exercise-files.ts')
 const { runInNode } = await import('../src/runner/node-runtime.ts')
+const { isSlug } = await import('../src/schemas/strict.ts')
 
 const usage = `Usage:
   npm run exercise -- check <slug> [--solution | --starter | --dir PATH]
-  npm run exercise -- new <slug> --lesson <lesson-slug>`
+  npm run exercise -- new <slug> --lesson <lesson-slug> [--kind example|exercise|debug]`
 
 async function check(slug: string, flags: string[]): Promise<number> {
   const unknown = flags.filter((flag, index) =>
@@ -32,7 +34,12 @@ async function check(slug: string, flags: string[]): Promise<number> {
     return 2
   }
   const which = flags.includes('--starter') ? 'starter' : dir ? `files in ${dir}` : 'solution'
-  const files = dir ? readTree(dir) : flags.includes('--starter') ? bundle.starter : bundle.solution
+  // A folder holds the files the learner changed; the read-only ones come from starter/.
+  const files = dir
+    ? { ...bundle.starter, ...readTree(dir) }
+    : flags.includes('--starter')
+      ? bundle.starter
+      : bundle.solution
   const verdict = await runInNode(bundle, files)
   console.log(`${bundle.meta.title} (${slug}), ${which}\n`)
   if (verdict.output) for (const line of verdict.output) console.log(`  > ${line}`)
@@ -70,61 +77,25 @@ async function check(slug: string, flags: string[]): Promise<number> {
   return verdict.status === 'passed' ? 0 : 1
 }
 
-function scaffold(slug: string, flags: string[]): number {
-  if (!/^[a-z0-9-]+$/.test(slug)) {
-    console.error(`"${slug}" is not a good folder name: use lowercase letters, digits and dashes.`)
-    return 2
-  }
-  const lessons = readdirSync('lessons')
-    .filter((name) => name.endsWith('.mdx'))
-    .map((name) => name.slice(0, -'.mdx'.length))
-    .sort()
-  const lessonIndex = flags.indexOf('--lesson')
-  const lesson = lessonIndex >= 0 ? flags[lessonIndex + 1] : undefined
-  const unknown = flags.filter((_flag, index) => index !== lessonIndex && index !== lessonIndex + 1)
-  if (unknown.length > 0) {
-    console.error(`Unknown option ${unknown.join(' ')}.\n${usage}`)
-    return 2
-  }
-  if (!lesson || !lessons.includes(lesson)) {
-    console.error(
-      `${lesson ? `"${lesson}" is not a lesson.` : 'Say which lesson shows the exercise: --lesson <lesson-slug>.'} The lessons are: ${lessons.join(', ')}.`,
-    )
-    return 2
-  }
-  const dir = join('exercises', slug)
-  if (existsSync(dir)) {
-    console.error(`${dir} already exists; pick another name.`)
-    return 2
-  }
-  const app = (blank: boolean) => `import { Hono } from 'hono'
+type Kind = 'example' | 'exercise' | 'debug'
+const kinds: Kind[] = ['example', 'exercise', 'debug']
+const components: Record<Kind, string> = {
+  example: 'Example',
+  exercise: 'Exercise',
+  debug: 'Exercise',
+}
+
+/** The scaffold's app.ts: `___` for the learner to fill, a bug to find, or working code. */
+const app = (greeting: string) => `import { Hono } from 'hono'
 
 const app = new Hono()
 
-app.get('/', (c) => c.text(${blank ? '___' : "'Hello'"}))
+app.get('/', (c) => c.text(${greeting}))
 
 export default app
 `
-  mkdirSync(join(dir, 'starter'), { recursive: true })
-  mkdirSync(join(dir, 'solution'), { recursive: true })
-  writeFileSync(join(dir, 'starter/app.ts'), app(true))
-  writeFileSync(join(dir, 'solution/app.ts'), app(false))
-  writeFileSync(
-    join(dir, 'exercise.yaml'),
-    `title: ${slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())}
-lesson: ${lesson}
-kind: exercise
-description: Say what the learner should make work.
-files:
-  - path: app.ts
-    editable: true
-hints:
-  - The first hint, gentle.
-`,
-  )
-  writeFileSync(
-    join(dir, 'checks.ts'),
-    `import { defineChecks, expectBodyIncludes } from 'signed-in/checks'
+
+const checksFile = `import { defineChecks, expectBodyIncludes } from 'signed-in/checks'
 
 export default defineChecks([
   {
@@ -134,11 +105,86 @@ export default defineChecks([
     },
   },
 ])
-`,
+`
+
+const scenarioFile = `import { defineScenario } from 'signed-in/checks'
+
+export default defineScenario([
+  {
+    label: 'GET /',
+    run: async (client) => {
+      const response = await client.get('/')
+      return \`\${response.status} \${response.body}\`
+    },
+  },
+])
+`
+
+function scaffold(slug: string, flags: string[]): number {
+  if (!isSlug(slug)) {
+    console.error(
+      `"${slug}" is not a good exercise name: use lowercase letters, digits and single dashes, like fix-the-open-redirect.`,
+    )
+    return 2
+  }
+  const lessonFlag = takeFlag(flags, '--lesson')
+  const kindFlag = takeFlag(lessonFlag.rest, '--kind')
+  if (kindFlag.rest.length > 0) {
+    console.error(`Unknown option ${kindFlag.rest.join(' ')}.\n${usage}`)
+    return 2
+  }
+  const kind = (kindFlag.value ?? 'exercise') as Kind
+  if (!kinds.includes(kind)) {
+    console.error(`--kind is one of ${kinds.join(', ')}; "${kindFlag.value}" is not.`)
+    return 2
+  }
+  const lesson = lessonFlag.value
+  const problem = lessonProblem(lesson)
+  if (problem || !lesson) {
+    console.error(problem)
+    return 2
+  }
+  const dir = join('exercises', slug)
+  if (existsSync(dir)) {
+    console.error(`${dir} already exists; pick another name.`)
+    return 2
+  }
+  mkdirSync(join(dir, 'starter'), { recursive: true })
+  const starter = { example: "'Hello'", exercise: '___', debug: "'Goodbye'" }[kind]
+  writeFileSync(join(dir, 'starter/app.ts'), app(starter))
+  if (kind !== 'example') {
+    mkdirSync(join(dir, 'solution'), { recursive: true })
+    writeFileSync(join(dir, 'solution/app.ts'), app("'Hello'"))
+  }
+  const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
+  const description = {
+    example: 'Press **Run** and read what the app answers.',
+    exercise: 'Say what the learner should make work.',
+    debug: 'Say what the learner sees going wrong, not where the bug is.',
+  }[kind]
+  const rest =
+    kind === 'example'
+      ? ''
+      : `hints:
+  - The first hint, gentle.
+${kind === 'debug' ? 'breaks:\n  - The home page says hello\n' : ''}`
+  writeFileSync(
+    join(dir, 'exercise.yaml'),
+    `title: ${title}
+lesson: ${lesson}
+kind: ${kind}
+description: ${description}
+files:
+  - path: app.ts
+    editable: ${kind !== 'example'}
+${rest}`,
   )
-  console.log(`Created ${dir}/ with exercise.yaml, starter/, solution/ and checks.ts.
-Next: put <Exercise slug="${slug}" /> in lessons/${lesson}.mdx (the build fails until you do: the
-lesson counts it as required), edit the files, then run npm run exercise -- check ${slug}`)
+  writeFileSync(join(dir, 'checks.ts'), kind === 'example' ? scenarioFile : checksFile)
+  const tag = `<${components[kind]} slug="${slug}" />`
+  const lessonFile = insertTag(lesson, tag)
+  console.log(`Created ${dir}/ with exercise.yaml, starter/${kind === 'example' ? '' : ', solution/'} and checks.ts,
+and put ${tag} in ${lessonFile} (before its Recap, or at the end: move it where it belongs).
+Next: edit the files, then run npm run exercise -- check ${slug}`)
   return 0
 }
 

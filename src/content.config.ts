@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineCollection, reference } from 'astro:content'
 import { glob, type Loader, type LoaderContext } from 'astro/loaders'
 import { parse } from 'yaml'
 import { outlineProblems, type OutlinePartInput } from './course/outline'
+import { listExercises, loadExercise } from './runner/exercise-files'
 import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
 import { quizSchema } from './schemas/quiz'
@@ -106,15 +108,42 @@ const lessons = defineCollection({
   }),
 })
 
-/** Exercises and examples: `exercises/<slug>/exercise.yaml`; the entry id is the folder name. */
-const exercises = defineCollection({
-  loader: glob({
-    pattern: '*/exercise.yaml',
-    base: 'exercises',
-    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
-  }),
-  schema: exerciseSchema,
-})
+/**
+ * Loads `exercises/<slug>/exercise.yaml` through `loadExercise`, the one reader and validator of an
+ * exercise folder (the runner, the CLI and the pages use it too), so the collection never parses
+ * the YAML a second way. The entry id is the folder name; a broken folder fails the sync, naming
+ * the file and the field.
+ */
+const exercisesLoader: Loader = {
+  name: 'course-exercises',
+  load(context) {
+    const root = fileURLToPath(new URL('exercises/', context.config.root))
+    const sync = () => {
+      context.store.clear()
+      for (const slug of listExercises(root)) {
+        const { meta } = loadExercise(join(root, slug))
+        const filePath = `exercises/${slug}/exercise.yaml`
+        // `meta` is already validated; the collection's schema only gives it its type.
+        context.store.set({ id: slug, data: meta, filePath, digest: context.generateDigest(meta) })
+      }
+    }
+    sync()
+    context.watcher?.add(root)
+    context.watcher?.on('change', (changed) => {
+      if (changed.startsWith(root)) {
+        try {
+          sync()
+        } catch (error) {
+          context.logger.error((error as Error).message)
+        }
+      }
+    })
+    return Promise.resolve()
+  },
+}
+
+/** Exercises and examples: `exercises/<slug>/`; the entry id is the folder name. */
+const exercises = defineCollection({ loader: exercisesLoader, schema: exerciseSchema })
 
 /** Quizzes: `quizzes/<slug>.yaml`. */
 const quizzes = defineCollection({

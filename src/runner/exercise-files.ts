@@ -19,7 +19,7 @@ export interface ExerciseBundle {
   meta: ExerciseMeta
   /** Every file in starter/, by path. */
   starter: Record<string, string>
-  /** Every file in solution/, by path. */
+  /** The finished files: starter/ with solution/'s files laid over it, by path. */
   solution: Record<string, string>
   /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
   checks: string
@@ -99,11 +99,12 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
     throw new Error(`${shown}/exercise.yaml: entry: "${meta.entry}" is missing from starter/`)
   const editable = new Set(meta.files.filter((file) => file.editable).map((file) => file.path))
   for (const [path, source] of Object.entries(solutionFiles)) {
-    // A copy of a file the learner cannot change is there only so solution/ type-checks; one that
-    // drifted from starter/ would grade the solution against a different app than the learner's.
-    if (!editable.has(path) && path in starter && starter[path] !== source)
+    // A file the learner cannot change lives once, in starter/ (type-checking sees it there through
+    // rootDirs: src/runner/exercise-types.test.ts); a second copy could drift and grade the
+    // solution against a different app than the learner's.
+    if (!editable.has(path) && path in starter)
       throw new Error(
-        `${shown}/solution/${path}: differs from starter/${path}. The learner cannot edit this file, so the two copies must be identical: copy starter/${path} over it.`,
+        `${shown}/solution/${path}: the learner cannot edit this file, so it lives only in starter/${path}; delete it from solution/.`,
       )
     const blank = findBlanks(source)[0]
     if (blank)

@@ -107,6 +107,14 @@ describe('loadExercise', () => {
     ).toMatch(/exercise\.yaml: kind: /)
   })
 
+  it('refuses a misspelt key in exercise.yaml, naming the file and the field', () => {
+    expect(
+      loadBroken('complete-the-login-flow', 'exercise.yaml', (text) =>
+        text.replace('editable: false', 'editible: false'),
+      ),
+    ).toMatch(/exercise\.yaml: files\.\d+: unknown field "editible"/)
+  })
+
   it('refuses a solution that still has a blank', () => {
     expect(
       loadBroken('complete-the-login-flow', 'solution/app.ts', (text) =>
@@ -115,11 +123,12 @@ describe('loadExercise', () => {
     ).toMatch(/solution\/app\.ts: line 30: a solution may not contain a blank/)
   })
 
-  it('refuses a read-only file in solution/ that drifted from starter/', () => {
-    expect(
-      loadBroken('complete-the-login-flow', 'solution/pages.ts', (text) => `${text}\n// changed\n`),
-    ).toMatch(
-      /solution\/pages\.ts: differs from starter\/pages\.ts\. The learner cannot edit this file/,
+  it('refuses a copy of a read-only file in solution/: it lives once, in starter/', () => {
+    const dir = join(root, `read-only-copy-${count++}`)
+    cpSync(join('exercises', 'complete-the-login-flow'), dir, { recursive: true })
+    cpSync(join(dir, 'starter/pages.ts'), join(dir, 'solution/pages.ts'))
+    expect(() => loadExercise(dir)).toThrow(
+      /solution\/pages\.ts: the learner cannot edit this file, so it lives only in starter\/pages\.ts; delete it from solution\//,
     )
   })
 

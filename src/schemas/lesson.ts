@@ -1,18 +1,5 @@
 import { z } from 'zod'
-
-/**
- * A strict object: a misspelt key (`drafts: true`) is an error naming the key and the fields that
- * do exist, instead of being silently ignored.
- */
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const fields = Object.keys(shape).join(', ')
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling (the fields are ${fields})`
-        : undefined,
-  })
-}
+import { slug, strictObject } from './strict'
 
 /**
  * Frontmatter of a lesson in `lessons/*.mdx`. The `/** … *\/` comments are the authoring docs.
@@ -57,7 +44,7 @@ export type LessonFrontmatter = z.infer<typeof lessonSchema>
  */
 export const partSchema = strictObject({
   /** The part's id; lessons name it in their `part` field. */
-  id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'),
+  id: slug('by-hand'),
   /** The part's title, shown as a heading on the home page and in the sidebar. */
   title: z.string().min(3),
   /** The part's position in the course, counting from 1, shown as "Part N". No two parts share it. */

@@ -175,7 +175,7 @@ describe('parseQuizFile rejects malformed quizzes, naming the file and the field
     [
       'a misspelt key',
       (quiz) => (question(quiz, 0)['feedbak'] = 'Oops'),
-      'quizzes/broken.yaml: questions.0: Unrecognized key: "feedbak"',
+      'quizzes/broken.yaml: questions.0: unknown field "feedbak": check the spelling',
     ],
     [
       'a pass threshold written as a percentage',

@@ -1,20 +1,19 @@
 import { parse } from 'yaml'
 import { z } from 'zod'
+import { slug, strictObject } from './strict'
 
 // A quiz file is `quizzes/<slug>.yaml`. The `/** … */` comments on the fields below are the
 // authoring documentation; `src/quiz/README.md` shows a worked example of each question type.
 // Objects are strict, so a misspelt optional key (`feedbak:`) is an error instead of being ignored.
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes only, e.g. "login-user"')
+const id = slug('login-user')
 
 /** Markdown text that must say something. */
 const markdown = (what: string, min = 1) =>
   z.string().trim().min(min, `write ${what} (at least ${min} characters)`)
 
 /** A choice in a `single`, `multiple` or `predict` question. */
-const optionSchema = z.strictObject({
+const optionSchema = strictObject({
   /** Unique within the question; `answer` and `answers` refer to it. Also the form value. */
   id,
   /** What the learner reads (inline Markdown: `code` and *emphasis*, no fences). */
@@ -76,45 +75,41 @@ function checkOptions(
 }
 
 /** Pick one option. @example singleQuestionSchema.parse(data).answer */
-export const singleQuestionSchema = z
-  .strictObject({
-    ...questionBase,
-    /** `single`: pick exactly one option. */
-    type: z.literal('single'),
-    /** The choices. Attempt 1 shows them in this order; retries shuffle them. */
-    options,
-    /** The id of the one right option. */
-    answer: id,
-  })
-  .superRefine((question, context) => {
-    checkOptions(question, [{ id: question.answer, path: ['answer'] }], context)
-    rightOptionFeedbackIsNeverShown(question, [question.answer], context)
-  })
+export const singleQuestionSchema = strictObject({
+  ...questionBase,
+  /** `single`: pick exactly one option. */
+  type: z.literal('single'),
+  /** The choices. Attempt 1 shows them in this order; retries shuffle them. */
+  options,
+  /** The id of the one right option. */
+  answer: id,
+}).superRefine((question, context) => {
+  checkOptions(question, [{ id: question.answer, path: ['answer'] }], context)
+  rightOptionFeedbackIsNeverShown(question, [question.answer], context)
+})
 
 /** Choose all that apply; graded all or nothing, with a verdict and feedback per option. @example multipleQuestionSchema.parse(data).answers */
-export const multipleQuestionSchema = z
-  .strictObject({
-    ...questionBase,
-    /** `multiple`: choose all that apply. Right only when exactly the `answers` are chosen. */
-    type: z.literal('multiple'),
-    /**
-     * The choices. Give every option `feedback`: a wrong option's is shown when it is chosen, a
-     * right option's when it is missed.
-     */
-    options,
-    /** The ids of every right option (at least one). */
-    answers: z.array(id).min(1, 'list at least one right option'),
-  })
-  .superRefine((question, context) => {
-    checkOptions(
-      question,
-      question.answers.map((answer, index) => ({ id: answer, path: ['answers', index] })),
-      context,
-    )
-  })
+export const multipleQuestionSchema = strictObject({
+  ...questionBase,
+  /** `multiple`: choose all that apply. Right only when exactly the `answers` are chosen. */
+  type: z.literal('multiple'),
+  /**
+   * The choices. Give every option `feedback`: a wrong option's is shown when it is chosen, a
+   * right option's when it is missed.
+   */
+  options,
+  /** The ids of every right option (at least one). */
+  answers: z.array(id).min(1, 'list at least one right option'),
+}).superRefine((question, context) => {
+  checkOptions(
+    question,
+    question.answers.map((answer, index) => ({ id: answer, path: ['answers', index] })),
+    context,
+  )
+})
 
 /** Type a short answer, compared with `accept` after normalising (see `src/quiz/README.md`). @example textQuestionSchema.parse(data).accept */
-export const textQuestionSchema = z.strictObject({
+export const textQuestionSchema = strictObject({
   ...questionBase,
   /** `text`: type a short answer, such as a function call or an expression. */
   type: z.literal('text'),
@@ -138,7 +133,7 @@ export const textQuestionSchema = z.strictObject({
 })
 
 /** One request in a `predict` question: display data only, nothing is sent. */
-const requestSchema = z.strictObject({
+const requestSchema = strictObject({
   /** The HTTP method. */
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
   /** The path and query, e.g. `/dashboard?tab=1`. */
@@ -150,29 +145,27 @@ const requestSchema = z.strictObject({
 })
 
 /** Read code and requests, then predict something about the last response. @example predictQuestionSchema.parse(data).ask */
-export const predictQuestionSchema = z
-  .strictObject({
-    ...questionBase,
-    /** `predict`: predict what the server answers. */
-    type: z.literal('predict'),
-    /** The server code the learner reads (TypeScript, shown highlighted). */
-    code: markdown('the code'),
-    /** The requests sent, in order; the question is about the response to the last one. */
-    requests: z.array(requestSchema).min(1, 'list at least one request'),
-    /** What to predict about the last response: its status, its `Location` or its cookies. */
-    ask: z.enum(['status', 'location', 'set-cookie']),
-    /** The possible predictions. Attempt 1 shows them in this order; retries shuffle them. */
-    options,
-    /** The id of the right prediction. */
-    answer: id,
-  })
-  .superRefine((question, context) => {
-    checkOptions(question, [{ id: question.answer, path: ['answer'] }], context)
-    rightOptionFeedbackIsNeverShown(question, [question.answer], context)
-  })
+export const predictQuestionSchema = strictObject({
+  ...questionBase,
+  /** `predict`: predict what the server answers. */
+  type: z.literal('predict'),
+  /** The server code the learner reads (TypeScript, shown highlighted). */
+  code: markdown('the code'),
+  /** The requests sent, in order; the question is about the response to the last one. */
+  requests: z.array(requestSchema).min(1, 'list at least one request'),
+  /** What to predict about the last response: its status, its `Location` or its cookies. */
+  ask: z.enum(['status', 'location', 'set-cookie']),
+  /** The possible predictions. Attempt 1 shows them in this order; retries shuffle them. */
+  options,
+  /** The id of the right prediction. */
+  answer: id,
+}).superRefine((question, context) => {
+  checkOptions(question, [{ id: question.answer, path: ['answer'] }], context)
+  rightOptionFeedbackIsNeverShown(question, [question.answer], context)
+})
 
 /** One step of an `order` question. */
-const stepSchema = z.strictObject({
+const stepSchema = strictObject({
   /** Unique within the question; the learner's answer is a list of these ids. */
   id,
   /** What the step says (inline Markdown). */
@@ -180,28 +173,26 @@ const stepSchema = z.strictObject({
 })
 
 /** Put steps in order; graded on the exact order, with a verdict per position. @example orderQuestionSchema.parse(data).steps */
-export const orderQuestionSchema = z
-  .strictObject({
-    ...questionBase,
-    /** `order`: put the steps in order. Learners move them with buttons or the keyboard. */
-    type: z.literal('order'),
-    /** The steps, listed in the RIGHT order. Learners always see them shuffled, never solved. */
-    steps: z.array(stepSchema).min(2, 'give at least two steps'),
-    /** Shown after a wrong order (inline Markdown), after the per-step hints. */
-    feedback: markdown('the feedback').optional(),
+export const orderQuestionSchema = strictObject({
+  ...questionBase,
+  /** `order`: put the steps in order. Learners move them with buttons or the keyboard. */
+  type: z.literal('order'),
+  /** The steps, listed in the RIGHT order. Learners always see them shuffled, never solved. */
+  steps: z.array(stepSchema).min(2, 'give at least two steps'),
+  /** Shown after a wrong order (inline Markdown), after the per-step hints. */
+  feedback: markdown('the feedback').optional(),
+}).superRefine((question, context) => {
+  const ids = question.steps.map((step) => step.id)
+  ids.forEach((stepId, index) => {
+    if (ids.indexOf(stepId) !== index) {
+      context.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'id'],
+        message: `"${stepId}" is used by an earlier step; step ids must be unique`,
+      })
+    }
   })
-  .superRefine((question, context) => {
-    const ids = question.steps.map((step) => step.id)
-    ids.forEach((stepId, index) => {
-      if (ids.indexOf(stepId) !== index) {
-        context.addIssue({
-          code: 'custom',
-          path: ['steps', index, 'id'],
-          message: `"${stepId}" is used by an earlier step; step ids must be unique`,
-        })
-      }
-    })
-  })
+})
 
 /** The right option of a single-answer question is never shown its feedback: say so early. */
 function rightOptionFeedbackIsNeverShown(
@@ -251,35 +242,33 @@ export const questionSchema = z.discriminatedUnion(
  * import { parse } from 'yaml'
  * quizSchema.parse(parse(readFileSync('quizzes/login-manager-practice.yaml', 'utf8')))
  */
-export const quizSchema = z
-  .strictObject({
-    /** Shown as the quiz's heading. */
-    title: markdown('a title', 3),
-    /** The slug of the lesson the quiz belongs to, e.g. `the-login-manager`. */
-    lesson: id,
-    /** One or two sentences shown before the first question (inline Markdown). */
-    description: z.string().optional(),
-    /** The share of right answers needed to pass, from 0 to 1 (default 0.8: 8 of 10 passes). */
-    passThreshold: z
-      .number()
-      .min(0, 'passThreshold is a share from 0 to 1, e.g. 0.8')
-      .max(1, 'passThreshold is a share from 0 to 1, e.g. 0.8 (not 80)')
-      .default(0.8),
-    /** The questions. Attempt 1 shows them in this order; retries shuffle them. */
-    questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
+export const quizSchema = strictObject({
+  /** Shown as the quiz's heading. */
+  title: markdown('a title', 3),
+  /** The slug of the lesson the quiz belongs to, e.g. `the-login-manager`. */
+  lesson: id,
+  /** One or two sentences shown before the first question (inline Markdown). */
+  description: z.string().optional(),
+  /** The share of right answers needed to pass, from 0 to 1 (default 0.8: 8 of 10 passes). */
+  passThreshold: z
+    .number()
+    .min(0, 'passThreshold is a share from 0 to 1, e.g. 0.8')
+    .max(1, 'passThreshold is a share from 0 to 1, e.g. 0.8 (not 80)')
+    .default(0.8),
+  /** The questions. Attempt 1 shows them in this order; retries shuffle them. */
+  questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
+}).superRefine((quiz, context) => {
+  const ids = quiz.questions.map((question) => question.id)
+  ids.forEach((questionId, index) => {
+    if (ids.indexOf(questionId) !== index) {
+      context.addIssue({
+        code: 'custom',
+        path: ['questions', index, 'id'],
+        message: `"${questionId}" is used by an earlier question (questions.${ids.indexOf(questionId)}); question ids must be unique`,
+      })
+    }
   })
-  .superRefine((quiz, context) => {
-    const ids = quiz.questions.map((question) => question.id)
-    ids.forEach((questionId, index) => {
-      if (ids.indexOf(questionId) !== index) {
-        context.addIssue({
-          code: 'custom',
-          path: ['questions', index, 'id'],
-          message: `"${questionId}" is used by an earlier question (questions.${ids.indexOf(questionId)}); question ids must be unique`,
-        })
-      }
-    })
-  })
+})
 
 /** A validated quiz, defaults filled in. @example const quiz: Quiz = quizSchema.parse(data) */
 export type Quiz = z.output<typeof quizSchema>

@@ -43,6 +43,12 @@ const cases: BrokenContent[] = [
     field: /kind/,
   },
   {
+    name: 'an exercise with a misspelt key',
+    file: 'exercises/complete-the-login-flow/exercise.yaml',
+    change: (text) => text.replace('editable: false', 'editible: false'),
+    field: /files\.\d+: unknown field "editible"/,
+  },
+  {
     name: 'a quiz whose answer is not one of its options',
     file: 'quizzes/login-manager-practice.yaml',
     change: (text) => text.replace('answer: login-user', 'answer: login-usr'),
