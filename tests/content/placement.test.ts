@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,13 +10,18 @@ describe('an exercise its lesson never shows fails the build', () => {
   const project = copyProject()
   afterAll(() => project.remove())
 
-  it('a fresh scaffold, until <Exercise slug="…" /> is placed in its lesson', () => {
+  it('a scaffold whose <Exercise slug="…" /> tag is taken out of its lesson', () => {
     const scaffold = spawnSync(
       join(process.cwd(), 'node_modules/.bin/node'),
       ['scripts/exercise.ts', 'new', 'say-hello', '--lesson', 'how-a-login-works'],
       { cwd: project.dir, encoding: 'utf8' },
     )
     expect(scaffold.status, scaffold.stderr).toBe(0)
+    // The scaffold places its tag in the lesson; an author who removes it must hear about it.
+    const lesson = join(project.dir, 'lessons/how-a-login-works.mdx')
+    const text = readFileSync(lesson, 'utf8')
+    expect(text).toContain('<Exercise slug="say-hello" />')
+    writeFileSync(lesson, text.replace('<Exercise slug="say-hello" />', ''))
     const build = project.run('astro', ['build'])
     expect(build.status, build.output).not.toBe(0)
     expect(build.output).toContain(
