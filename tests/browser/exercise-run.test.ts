@@ -51,7 +51,7 @@ describe('comparing with the solution', () => {
     // The solution, with its three-line dashboard route on one line and one real mistake.
     const code = readFileSync('exercises/complete-the-login-flow/solution/app.ts', 'utf8')
       .replace(/\(c\) =>\n\s+(c\.text\(.*\)),\n\)/, '(c) => $1)')
-      .replace('remember: true', 'remember: false')
+      .replace("form['remember'] === 'on'", "form['remember'] === 'yes'")
     expect(code).toContain("app.get('/dashboard', loginRequired<User>(), (c) => c.text(")
     await exercise
       .locator('code-editor[data-path="app.ts"]')
@@ -209,7 +209,7 @@ describe('the solution', () => {
       .locator('code-editor[data-path="app.ts"]')
       .evaluate(
         (editor, text) => ((editor as CodeEditorElement).value = text),
-        code.replace('remember: true', 'remember: false'),
+        code.replace("form['remember'] === 'on'", "form['remember'] === 'yes'"),
       )
     await page.keyboard.press('Control+Enter')
     await eventually(() => solutionButton.isDisabled()).toBe(false)

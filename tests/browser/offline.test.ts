@@ -51,7 +51,7 @@ describe('the course offline', () => {
     for (const [index, word] of [
       'null',
       'loginUser',
-      'true',
+      'remember',
       'loginRequired',
       'logoutUser',
     ].entries()) {

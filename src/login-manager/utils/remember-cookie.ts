@@ -29,7 +29,7 @@ const versionedKey = (secret: string) => `remember-versioned\u0000${secret}`
 
 /**
  * The remember cookie's value. At session version 0 it is Flask-Login's `<id>|<hex
- * HMAC-SHA512(secret, id)>`; at a later version it is `<id>|v<version>|<hex digest>`, the digest
+ * HMAC-SHA512(secret, id)>`; at a later version it is `<id>|v<version>|<hexdigest>`, the digest
  * covering both, so a cookie made before the version changed no longer matches.
  *
  * @param id - the user id
