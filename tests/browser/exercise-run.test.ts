@@ -63,10 +63,10 @@ describe('comparing with the solution', () => {
     await exercise.locator('[data-action="diff"]').click()
     const body = exercise.locator('[data-diff-body]')
     expect(await body.locator('.diff-removed').allTextContents()).toEqual([
-      expect.stringContaining('remember: false'),
+      expect.stringContaining("form['remember'] === 'yes'"),
     ])
     expect(await body.locator('.diff-added').allTextContents()).toEqual([
-      expect.stringContaining('remember: true'),
+      expect.stringContaining("form['remember'] === 'on'"),
     ])
     await context.close()
   })
