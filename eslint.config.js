@@ -1,6 +1,7 @@
 import { defineConfig } from 'eslint/config'
 import eslintPluginAstro from 'eslint-plugin-astro'
 import tseslint from 'typescript-eslint'
+import { importZones } from './eslint.zones.js'
 
 export default defineConfig(
   {
@@ -23,4 +24,5 @@ export default defineConfig(
       ],
     },
   },
+  ...importZones,
 )

@@ -8,6 +8,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'exercises/**/*.test.ts',
       'tests/content/**/*.test.ts',
+      'tests/lint/**/*.test.ts',
     ],
     testTimeout: 120_000,
     exclude: ['node_modules', 'dist'],

@@ -127,11 +127,11 @@ await server.close()
 
 // The same checks in Node, in process (app and grader side by side, no realm to cross): the
 // baseline the Worker's warm figure is compared against.
-await import('../src/runner/node-typescript-hooks.ts')
-const { runExercise } = await import('../src/runner/run-exercise.ts')
-const { courseBuiltins } = await import('../src/runner/builtins.ts')
-const { loadExercise } = await import('../src/runner/exercise-files.ts')
-const { requestFor } = await import('../src/runner/run-request.ts')
+await import('../src/course/node-typescript-hooks.ts')
+const { runExercise } = await import('../src/grader/run-exercise.ts')
+const { courseBuiltins } = await import('../src/grader/builtins.ts')
+const { loadExercise } = await import('../src/course/exercise-files.ts')
+const { requestFor } = await import('../src/grader/run-request.ts')
 const example = requestFor(loadExercise('manual-session-login'), {})
 const inProcess = []
 for (let i = 0; i < 30; i++) {

@@ -3,13 +3,13 @@
 //   npm run exercise -- new <slug> --lesson <lesson-slug> [--kind example|exercise|debug]
 // Exit codes: 0 every check passed (or scaffolded), 1 a check failed / blanks / an error in the
 // code, 2 usage or a broken exercise folder.
-import '../src/runner/node-typescript-hooks.ts'
+import '../src/course/node-typescript-hooks.ts'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { insertTag, lessonProblem, takeFlag } from './lesson-tags.ts'
 
-const { loadExercise, readTree } = await import('../src/runner/exercise-files.ts')
-const { runInNode } = await import('../src/runner/node-runtime.ts')
+const { loadExercise, readTree } = await import('../src/course/exercise-files.ts')
+const { runInNode } = await import('../src/course/node-runtime.ts')
 const { isSlug } = await import('../src/schemas/strict.ts')
 
 const usage = `Usage:

@@ -2,7 +2,7 @@
 //   npm run quiz -- new <slug> --lesson <lesson-slug>
 // Scaffolds quizzes/<slug>.yaml (valid as written) and puts <Quiz slug="…" /> in the lesson.
 // Exit codes: 0 scaffolded, 2 usage, a bad or taken slug, or a missing lesson.
-import '../src/runner/node-typescript-hooks.ts'
+import '../src/course/node-typescript-hooks.ts'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { insertTag, lessonProblem, takeFlag } from './lesson-tags.ts'

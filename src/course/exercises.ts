@@ -1,5 +1,5 @@
-import type { ExercisePageData } from '../stores/exercise'
-import { loadExercise } from '../runner/exercise-files'
+import type { ExerciseBundle } from '../schemas/exercise'
+import { loadExercise } from './exercise-files'
 import { renderMarkdown } from './markdown'
 
 /**
@@ -7,14 +7,14 @@ import { renderMarkdown } from './markdown'
  * exercise stops the build with a message naming the file and the field.
  *
  * @param slug - the folder name under `exercises/`
- * @returns what the page ships (the description, which holds the starter once, plus the checks and
- *   entry the runtimes need) and display text
+ * @returns what the page ships (the exercise's bundle, with only the solution of its editable
+ *   files) and display text
  * @example
  * const { data, title } = await getExerciseForPage('complete-the-login-flow')
  * // <script type="application/json" data-exercise set:html={JSON.stringify(data)} />
  */
 export async function getExerciseForPage(slug: string): Promise<{
-  data: ExercisePageData
+  data: ExerciseBundle
   title: string
   intro: string
   /** "What happened", as HTML, shown once the exercise passes; '' when it has none. */
@@ -27,25 +27,16 @@ export async function getExerciseForPage(slug: string): Promise<{
     intro: meta.description ? await renderMarkdown(meta.description) : '',
     explanation: meta.explanation ? await renderMarkdown(meta.explanation) : '',
     data: {
-      description: {
-        slug,
-        lesson: meta.lesson,
-        kind: meta.kind,
-        files: meta.files,
-        starter: exercise.starter,
-        // An example has no solution to show; only the learner's editable files need one.
-        solution:
-          meta.kind === 'example'
-            ? {}
-            : Object.fromEntries(
-                meta.files
-                  .filter((file) => file.editable)
-                  .map((file) => [file.path, exercise.solution[file.path] ?? '']),
-              ),
-        hints: meta.hints,
-      },
-      checks: exercise.checks,
-      entry: meta.entry,
+      ...exercise,
+      // An example has no solution to show; only the learner's editable files need one.
+      solution:
+        meta.kind === 'example'
+          ? {}
+          : Object.fromEntries(
+              meta.files
+                .filter((file) => file.editable)
+                .map((file) => [file.path, exercise.solution[file.path] ?? '']),
+            ),
     },
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '@codemirror/view'
 import { tags } from '@lezer/highlight'
 import { minimalSetup } from 'codemirror'
-import { findBlanks, nextBlank } from '../runner/blanks'
+import { findBlanks, nextBlank } from '../grader/blanks'
 import type { EditorHandle, MonacoEditorOptions } from './monaco-editor'
 
 /** Options for {@link createCodeMirrorEditor}: the same as Monaco's, so either can serve a file. */

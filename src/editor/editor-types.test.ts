@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { HONO_SUBPATHS } from '../runner/hono-modules'
+import { HONO_SUBPATHS } from '../grader/hono-modules'
 import { collectEditorTypes } from './editor-types'
 
 const relativeImports = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { HONO_SUBPATHS } from '../runner/hono-modules'
+import { HONO_SUBPATHS } from '../grader/hono-modules'
 
 /** Type declarations for the in-browser editor: files by virtual path, and module specifier mappings. */
 export interface EditorTypes {

@@ -1,6 +1,6 @@
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker'
-import { findBlanks, nextBlank } from '../runner/blanks'
+import { findBlanks, nextBlank } from '../grader/blanks'
 import type { EditorTypes } from './editor-types'
 import * as monaco from './monaco-lean'
 

@@ -1,5 +1,5 @@
 import type { EditorHandle } from '../editor/monaco-editor'
-import { findBlanks, nextBlank } from '../runner/blanks'
+import { findBlanks, nextBlank } from '../grader/blanks'
 
 /**
  * Whether editors in this element get the touch editor (CodeMirror) instead of Monaco: on coarse

@@ -1,4 +1,4 @@
-import { decodeCookie, tamperWith, type ProbeAnswer } from '../runner/cookie-decoder'
+import { decodeCookie, tamperWith, type ProbeAnswer } from '../inspector/cookie-decoder'
 
 /**
  * What happened when the forged cookie was sent to the learner's app.

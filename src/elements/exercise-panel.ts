@@ -1,18 +1,13 @@
+import type { ExerciseBundle } from '../schemas/exercise'
 import { lineDiff } from '../editor/line-diff'
-import { readTamperingProbe, tamperingProbe } from '../runner/cookie-decoder'
-import type { RunnableBundle } from '../runner/index'
+import { readTamperingProbe, tamperingProbe } from '../inspector/cookie-decoder'
 import {
   formatCodeLocation,
   type CodeError,
   type TimelineEntry,
   type Verdict as RunVerdict,
-} from '../runner/verdict'
-import {
-  createExerciseStore,
-  type ExerciseDescription,
-  type ExercisePageData,
-  type ExerciseStore,
-} from '../stores/exercise'
+} from '../grader/verdict'
+import { createExerciseStore, type ExerciseStore } from '../stores/exercise'
 import { progress } from '../stores/progress'
 import {
   $runtimeChoice,
@@ -26,12 +21,12 @@ import {
 } from '../stores/runtime'
 import { usesPlainEditor, type CodeEditorElement } from './code-editor'
 import type { CookieDecoderElement } from './cookie-decoder'
-import { renderCookieReasons } from './cookie-reasons'
+import { renderCookieReasons } from '../inspector/cookie-reasons'
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform)
 
 /**
- * `<exercise-panel>`: a graded exercise or a runnable example. Reads its description and checks
+ * `<exercise-panel>`: a graded exercise or a runnable example. Reads its exercise bundle
  * from a JSON script inside it, drives a {@link createExerciseStore} store, and renders what the
  * store says: results per check, an example's lines as they are printed, hints, the request
  * inspector and the diff.
@@ -49,18 +44,12 @@ export class ExercisePanelElement extends HTMLElement {
   #runFiles: Record<string, string> = {}
 
   connectedCallback() {
-    const data = JSON.parse(
+    const bundle = JSON.parse(
       this.querySelector('script[data-exercise]')?.textContent ?? 'null',
-    ) as ExercisePageData | null
-    if (!data) return
-    const { description } = data
-    const bundle: RunnableBundle = {
-      meta: { kind: description.kind, files: description.files, entry: data.entry },
-      starter: description.starter,
-      checks: data.checks,
-    }
+    ) as ExerciseBundle | null
+    if (!bundle) return
     const store = createExerciseStore(
-      description,
+      bundle,
       (files, progress) => runInChosenRuntime(bundle, files, progress),
       progress,
     )
@@ -128,8 +117,8 @@ export class ExercisePanelElement extends HTMLElement {
 
     // Editors show the store's files; edits go to the store.
     for (const editor of editors) {
-      editor.adoptRendered(description.starter[editor.path] ?? '')
-      editor.siblings = description.starter
+      editor.adoptRendered(bundle.starter[editor.path] ?? '')
+      editor.siblings = bundle.starter
     }
     this.#unsubscribers.push(
       store.$files.subscribe((files) => {
@@ -183,7 +172,7 @@ export class ExercisePanelElement extends HTMLElement {
         store.showSolution()
       }
     })
-    diffButton?.addEventListener('click', () => this.#showDiff(description, store.$files.get()))
+    diffButton?.addEventListener('click', () => this.#showDiff(bundle, store.$files.get()))
     q<HTMLSelectElement>('[data-runtime-choice]')?.addEventListener('change', (event) =>
       chooseRuntime((event.target as HTMLSelectElement).value as RuntimeChoice),
     )
@@ -200,10 +189,10 @@ export class ExercisePanelElement extends HTMLElement {
           if (label)
             label.textContent =
               state === 'running'
-                ? description.kind === 'example'
+                ? bundle.meta.kind === 'example'
                   ? 'Running…'
                   : 'Checking…'
-                : description.kind === 'example'
+                : bundle.meta.kind === 'example'
                   ? 'Run'
                   : 'Check'
         }
@@ -216,11 +205,11 @@ export class ExercisePanelElement extends HTMLElement {
         if (note) note.hidden = attempted
       }),
       store.$hintsShown.subscribe((count) =>
-        this.#renderHints(description.hints, count, hintButton),
+        this.#renderHints(bundle.meta.hints, count, hintButton),
       ),
-      store.$verdict.subscribe((verdict) => this.#renderVerdict(description, verdict)),
+      store.$verdict.subscribe((verdict) => this.#renderVerdict(bundle, verdict)),
       store.$output.subscribe((lines) => {
-        if (description.kind === 'example' && lines && store.$runState.get() === 'running')
+        if (bundle.meta.kind === 'example' && lines && store.$runState.get() === 'running')
           this.#renderOutputSoFar(lines)
       }),
       store.$passed.subscribe((passed) => {
@@ -352,7 +341,7 @@ export class ExercisePanelElement extends HTMLElement {
     return terminal
   }
 
-  #renderVerdict(description: ExerciseDescription, verdict: RunVerdict | null) {
+  #renderVerdict(bundle: ExerciseBundle, verdict: RunVerdict | null) {
     const results = this.querySelector<HTMLElement>('[data-results]')
     const announce = this.querySelector<HTMLElement>('[data-announce]')
     if (!results) return
@@ -363,14 +352,14 @@ export class ExercisePanelElement extends HTMLElement {
     }
     // An example's heading and terminal are already on screen from the lines streamed in: keep them.
     const heading =
-      (description.kind === 'example'
+      (bundle.meta.kind === 'example'
         ? results.querySelector<HTMLHeadingElement>('.results-heading')
         : null) ?? document.createElement('h3')
     heading.className = `results-heading ${verdict.status}`
     heading.tabIndex = -1
     const passedCount = verdict.checks.filter((c) => c.passed).length
     const children: HTMLElement[] = [heading]
-    if (description.kind === 'example') {
+    if (bundle.meta.kind === 'example') {
       heading.textContent =
         verdict.status === 'error' ? 'The example stopped with an error' : 'Output'
       // Keep the terminal the lines streamed into, so lines already shown stay put.
@@ -441,7 +430,7 @@ export class ExercisePanelElement extends HTMLElement {
     const firstFailed = verdict.checks.find((c) => !c.passed)
     if (announce) {
       announce.textContent =
-        description.kind === 'example'
+        bundle.meta.kind === 'example'
           ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
           : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}`
     }
@@ -558,12 +547,12 @@ export class ExercisePanelElement extends HTMLElement {
     }
   }
 
-  #showDiff(description: ExerciseDescription, files: Record<string, string>) {
+  #showDiff(bundle: ExerciseBundle, files: Record<string, string>) {
     const dialog = this.querySelector<HTMLDialogElement>('dialog[data-diff]')
     const body = dialog?.querySelector('[data-diff-body]')
     if (!dialog || !body) return
     body.replaceChildren(
-      ...description.files
+      ...bundle.meta.files
         .filter((file) => file.editable)
         .map((file) => {
           const section = document.createElement('section')
@@ -571,10 +560,7 @@ export class ExercisePanelElement extends HTMLElement {
           title.textContent = file.path
           const pre = document.createElement('pre')
           pre.className = 'diff'
-          for (const line of lineDiff(
-            files[file.path] ?? '',
-            description.solution[file.path] ?? '',
-          )) {
+          for (const line of lineDiff(files[file.path] ?? '', bundle.solution[file.path] ?? '')) {
             const span = document.createElement('span')
             span.className = `diff-${line.kind}`
             const sign = line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '

@@ -1,7 +1,7 @@
 // Test helpers shared by the login manager's tests: a small app and a client with a cookie jar.
 import { Hono } from 'hono'
 // The grader's own jar logic, so these tests and the course's checks agree on what a browser keeps.
-import { storeCookies } from '../runner/harness/set-cookie'
+import { storeCookies } from '../grader/harness/set-cookie'
 import { LoginManager, type LoginManagerOptions, type LoginVariables } from './login-manager'
 import { session } from './session'
 import { UserMixin } from './users'

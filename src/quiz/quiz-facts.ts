@@ -1,8 +1,8 @@
 // Shared by the quiz tests: the facts a quiz states, produced by running the course's own exercise
 // apps with the real login manager, so a predicted output can never drift from what the code does.
 import { readFileSync } from 'node:fs'
-import { loadExercise } from '../runner/exercise-files'
-import { runInNode } from '../runner/node-runtime'
+import { loadExercise } from '../course/exercise-files'
+import { runInNode } from '../course/node-runtime'
 import { parseQuizFile, type QuestionOfType, type QuestionType, type Quiz } from '../schemas/quiz'
 
 /**

@@ -1,10 +1,10 @@
 import { build } from 'esbuild'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { loadExercise } from './exercise-files'
+import { loadExercise } from '../course/exercise-files'
 import { createRunner, describeRuntime, type RunnerStatus } from './index'
-import { runInNode } from './node-runtime'
-import { buildContainerTree } from './webcontainer/dependency-tree'
-import { FakeWebContainer } from './webcontainer/fake-webcontainer'
+import { runInNode } from '../course/node-runtime'
+import { buildContainerTree } from '../course/dependency-tree'
+import { FakeWebContainer } from '../../tests/fakes/fake-webcontainer'
 
 // Node has no Web Worker, so here the runner is driven through its WebContainer side (a fake that
 // really runs Node); tests/browser/runner-worker.test.ts drives the same runner with a real Worker.

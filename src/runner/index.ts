@@ -2,10 +2,10 @@
 // modules. The WebContainer adapter (with sucrase and @webcontainer/api) loads only when a
 // WebContainer is tried, so a page that only uses the Worker stays small.
 import type { FileSystemTree } from '@webcontainer/api'
-import type { ExerciseMeta } from '../schemas/exercise'
-import type { RunProgress } from './harness/grade'
-import { requestFor } from './run-request'
-import type { Verdict } from './verdict'
+import type { ExerciseBundle } from '../schemas/exercise'
+import type { RunProgress } from '../grader/harness/grade'
+import { requestFor } from '../grader/run-request'
+import type { Verdict } from '../grader/verdict'
 import type {
   WebContainerLike,
   WebContainerRuntime,
@@ -13,17 +13,17 @@ import type {
 } from './webcontainer/webcontainer-runtime'
 import { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
 
-export { BLANK, blanksVerdict, findBlanks, nextBlank, type BlankPosition } from './blanks'
+export { BLANK, blanksVerdict, findBlanks, nextBlank, type BlankPosition } from '../grader/blanks'
 export {
   decodeCookie,
   decodeSignedCookie,
   tamperWith,
   type DecodedCookie,
   type SignedCookieExplained,
-} from './cookie-decoder'
-export type { RunProgress } from './harness/grade'
-export { requestFor, type RunRequest } from './run-request'
-export { RUN_TIME_LIMIT_MS, timeLimitVerdict } from './time-limit'
+} from '../inspector/cookie-decoder'
+export type { RunProgress } from '../grader/harness/grade'
+export { requestFor, type RunRequest } from '../grader/run-request'
+export { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../grader/time-limit'
 export {
   formatCodeLocation,
   type BlankLocation,
@@ -31,22 +31,9 @@ export {
   type CodeError,
   type TimelineEntry,
   type Verdict,
-} from './verdict'
+} from '../grader/verdict'
 export type { WebContainerStatus } from './webcontainer/webcontainer-runtime'
 export { DEFAULT_TIME_LIMIT_MS, WorkerRuntime, type RuntimeWorkers } from './worker/worker-runtime'
-
-/**
- * What a page needs of an exercise to run it: the part of `buildExerciseBundle`'s result the
- * runtimes read (the whole bundle fits).
- *
- * @example
- * const bundle: RunnableBundle = JSON.parse(script.textContent)
- */
-export interface RunnableBundle {
-  meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>
-  starter: Record<string, string>
-  checks: string
-}
 
 /**
  * Which runtime the learner wants: `auto` (a WebContainer once it is ready, the Worker until
@@ -163,7 +150,7 @@ export interface Runner {
    * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() }, { onOutput: print })
    */
   run(
-    bundle: RunnableBundle,
+    bundle: ExerciseBundle,
     files: Record<string, string>,
     progress?: RunProgress,
   ): Promise<Verdict>
@@ -176,7 +163,7 @@ export interface Runner {
    * if (!(await runner.startPreview(bundle, files, (url) => (iframe.src = url)))) preview.hidden = true
    */
   startPreview(
-    bundle: RunnableBundle,
+    bundle: ExerciseBundle,
     files: Record<string, string>,
     onReady?: (url: string) => void,
   ): Promise<boolean>
@@ -338,7 +325,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
   }
 
   async function runInWorker(
-    bundle: RunnableBundle,
+    bundle: ExerciseBundle,
     files: Record<string, string>,
     progress: RunProgress,
   ) {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildExerciseBundle, loadExercise } from '../runner/exercise-files'
+import { buildExerciseBundle, loadExercise } from '../course/exercise-files'
 import { exerciseSchema } from './exercise'
 
 const minimal = {

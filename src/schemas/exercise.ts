@@ -95,3 +95,25 @@ export const exerciseSchema = strictObject({
 
 /** Exercise metadata after validation. @example const meta: ExerciseMeta = exerciseSchema.parse(yaml) */
 export type ExerciseMeta = z.infer<typeof exerciseSchema>
+
+/**
+ * One exercise, in the one shape used from the build to the page: the loader
+ * (`src/course/exercise-files.ts`) builds it, the page ships it as JSON, the exercise store and the
+ * runner read it. What the page ships differs only in `solution`, which holds just the editable
+ * files (nothing for an example). A single run of it is a `RunRequest` (`src/grader/run-request.ts`).
+ *
+ * @example
+ * const bundle: ExerciseBundle = loadExercise('complete-the-login-flow')
+ * JSON.stringify(bundle) // safe to ship to the page
+ */
+export interface ExerciseBundle {
+  /** The folder name under `exercises/`. */
+  slug: string
+  meta: ExerciseMeta
+  /** Every file in starter/, by path. */
+  starter: Record<string, string>
+  /** The finished files: starter/ with solution/'s files laid over it, by path. */
+  solution: Record<string, string>
+  /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
+  checks: string
+}

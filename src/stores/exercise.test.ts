@@ -1,22 +1,27 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { blanksVerdict } from '../runner/blanks'
-import { createExerciseStore, type ExerciseDescription } from './exercise'
+import { blanksVerdict } from '../grader/blanks'
+import { createExerciseStore } from './exercise'
+import { exerciseSchema, type ExerciseBundle } from '../schemas/exercise'
 import type { Progress } from '../schemas/progress'
 import { createProgressStore } from './progress'
-import type { Verdict as RunVerdict } from '../runner/verdict'
+import type { Verdict as RunVerdict } from '../grader/verdict'
 
-const exercise: ExerciseDescription = {
+const exercise: ExerciseBundle = {
   slug: 'ex',
-  lesson: 'lesson',
-  kind: 'exercise',
-  files: [
-    { path: 'app.ts', editable: true },
-    { path: 'users.ts', editable: false },
-  ],
+  meta: exerciseSchema.parse({
+    title: 'An exercise',
+    lesson: 'lesson',
+    kind: 'exercise',
+    files: [
+      { path: 'app.ts', editable: true },
+      { path: 'users.ts', editable: false },
+    ],
+    hints: ['first', 'second'],
+  }),
+  checks: '',
   starter: { 'app.ts': 'line one\nconst a = ___\nconst b = ___', 'users.ts': 'const ___ = 1' },
   solution: { 'app.ts': 'line one\nconst a = 1\nconst b = 2', 'users.ts': 'const ___ = 1' },
-  hints: ['first', 'second'],
 }
 const passed: RunVerdict = {
   status: 'passed',
@@ -154,7 +159,7 @@ describe('exercise store', () => {
     const seen: Array<readonly string[] | null> = []
     let release: () => void = () => undefined
     const store = createExerciseStore(
-      { ...exercise, kind: 'example' },
+      { ...exercise, meta: { ...exercise.meta, kind: 'example' } },
       async (_files, progress) => {
         progress?.onOutput?.('401', 0)
         await new Promise<void>((resolve) => (release = resolve))
@@ -195,7 +200,7 @@ describe('exercise store', () => {
   it('records an example run', async () => {
     const progress = createProgressStore('p')
     const store = createExerciseStore(
-      { ...exercise, kind: 'example' },
+      { ...exercise, meta: { ...exercise.meta, kind: 'example' } },
       async () => passed,
       progress,
     )

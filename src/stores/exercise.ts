@@ -1,40 +1,8 @@
 import { atom, computed, type ReadableAtom } from 'nanostores'
-import type { RunProgress } from '../runner/harness/grade'
-import type { Verdict as RunVerdict } from '../runner/verdict'
+import type { RunProgress } from '../grader/harness/grade'
+import type { Verdict as RunVerdict } from '../grader/verdict'
+import type { ExerciseBundle } from '../schemas/exercise'
 import type { ProgressStore } from './progress'
-
-/**
- * What the exercise UI knows about one exercise, from its build-time bundle.
- *
- * @example
- * const description: ExerciseDescription = { slug: 'x', lesson: 'y', kind: 'exercise', files: [{ path: 'app.ts', editable: true }], starter: {}, solution: {}, hints: [] }
- */
-export interface ExerciseDescription {
-  slug: string
-  lesson: string
-  kind: 'example' | 'exercise' | 'debug'
-  /** Learner-visible files in tab order. */
-  files: Array<{ path: string; editable: boolean }>
-  starter: Record<string, string>
-  /** The solution's versions of the editable files (empty for an example). */
-  solution: Record<string, string>
-  hints: string[]
-}
-
-/**
- * What a page ships for one exercise, in a JSON script inside its panel: the description (which
- * holds the starter, once) and what the runtimes need on top of it.
- *
- * @example
- * const data: ExercisePageData = { description, checks: bundle.checks, entry: 'app.ts' }
- */
-export interface ExercisePageData {
-  description: ExerciseDescription
-  /** The TypeScript source of the exercise's checks.ts. */
-  checks: string
-  /** The file that `export default`s the app. */
-  entry: string
-}
 
 /**
  * Runs code and returns a verdict; the runtime (Worker or WebContainer) sits behind it. An
@@ -57,7 +25,7 @@ export type RunState = 'idle' | 'running' | 'done'
  * One exercise's state and actions. Elements subscribe; all logic lives here.
  *
  * @example
- * const store: ExerciseStore = createExerciseStore(description, run, progress)
+ * const store: ExerciseStore = createExerciseStore(bundle, run, progress)
  */
 export interface ExerciseStore {
   $files: ReadableAtom<Record<string, string>>
@@ -82,7 +50,7 @@ export interface ExerciseStore {
  * Make the store for one exercise or example. Saved code, whether it has really run, and passing
  * state come from, and go to, the progress store.
  *
- * @param description - the exercise, from its bundle
+ * @param bundle - the exercise, as the page ships it
  * @param run - runs code in the chosen runtime
  * @param progress - the learner's progress
  * @returns the exercise's store
@@ -92,12 +60,12 @@ export interface ExerciseStore {
  * const verdict = await store.check()
  */
 export function createExerciseStore(
-  description: ExerciseDescription,
+  bundle: ExerciseBundle,
   run: RunCode,
   progress: ProgressStore,
 ): ExerciseStore {
-  const saved = progress.$progress.get().lessons[description.lesson]?.exercises[description.slug]
-  const $files = atom<Record<string, string>>({ ...description.starter, ...(saved?.code ?? {}) })
+  const saved = progress.$progress.get().lessons[bundle.meta.lesson]?.exercises[bundle.slug]
+  const $files = atom<Record<string, string>>({ ...bundle.starter, ...(saved?.code ?? {}) })
   const $runState = atom<RunState>('idle')
   const $verdict = atom<RunVerdict | null>(null)
   const $output = atom<string[] | null>(null)
@@ -112,8 +80,8 @@ export function createExerciseStore(
   let running: Promise<RunVerdict> | undefined
 
   const save = () => {
-    if (description.kind !== 'example')
-      progress.saveExerciseCode(description.lesson, description.slug, $files.get())
+    if (bundle.meta.kind !== 'example')
+      progress.saveExerciseCode(bundle.meta.lesson, bundle.slug, $files.get())
   }
 
   return {
@@ -134,9 +102,7 @@ export function createExerciseStore(
       if (running) return running
       const files = $files.get()
       // Blanks left are graded too: a check that reaches one fails naming it.
-      const changed = Object.entries(files).some(
-        ([path, text]) => description.starter[path] !== text,
-      )
+      const changed = Object.entries(files).some(([path, text]) => bundle.starter[path] !== text)
       $runState.set('running')
       $output.set([])
       let ran = true
@@ -155,17 +121,17 @@ export function createExerciseStore(
         .then((verdict) => {
           // An attempt is the learner's own code, run: not the untouched starter, not code refused
           // (blanks where the code cannot be read), not a runner that crashed.
-          if (ran && changed && verdict.status !== 'blanks' && description.kind !== 'example') {
-            progress.recordExerciseAttempt(description.lesson, description.slug)
+          if (ran && changed && verdict.status !== 'blanks' && bundle.meta.kind !== 'example') {
+            progress.recordExerciseAttempt(bundle.meta.lesson, bundle.slug)
             $attempted.set(true)
           }
           $output.set(verdict.output ?? $output.get())
           $verdict.set(verdict)
           $runState.set('done')
-          if (description.kind === 'example') {
-            progress.recordExampleRun(description.lesson, description.slug)
+          if (bundle.meta.kind === 'example') {
+            progress.recordExampleRun(bundle.meta.lesson, bundle.slug)
           } else if (verdict.status === 'passed') {
-            progress.recordExercisePassed(description.lesson, description.slug, files)
+            progress.recordExercisePassed(bundle.meta.lesson, bundle.slug, files)
             $passedBefore.set(true)
           }
           running = undefined
@@ -174,20 +140,20 @@ export function createExerciseStore(
       return running
     },
     reset() {
-      $files.set({ ...description.starter })
+      $files.set({ ...bundle.starter })
       $verdict.set(null)
       $output.set(null)
       $runState.set('idle')
       save()
     },
     showNextHint() {
-      $hintsShown.set(Math.min($hintsShown.get() + 1, description.hints.length))
+      $hintsShown.set(Math.min($hintsShown.get() + 1, bundle.meta.hints.length))
     },
     showSolution() {
       if (!$attempted.get()) return
       $solutionShown.set(true)
-      progress.recordSolutionViewed(description.lesson, description.slug)
-      $files.set({ ...$files.get(), ...description.solution })
+      progress.recordSolutionViewed(bundle.meta.lesson, bundle.slug)
+      $files.set({ ...$files.get(), ...bundle.solution })
       save()
     },
   }

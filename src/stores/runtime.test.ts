@@ -1,6 +1,6 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadExercise } from '../runner/exercise-files'
+import { loadExercise } from '../course/exercise-files'
 
 // Node has no Worker and is not cross-origin isolated, so here the store meets what an old browser
 // would: no WebContainer, and a Worker that cannot start. The browser tests drive the real thing.

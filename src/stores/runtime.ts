@@ -1,15 +1,15 @@
+import type { ExerciseBundle } from '../schemas/exercise'
 import { persistentAtom } from '@nanostores/persistent'
 import { atom, computed, type ReadableAtom } from 'nanostores'
 import {
   createRunner,
   describeRuntime,
   type RunProgress,
-  type RunnableBundle,
   type Runner,
   type RunnerStatus,
   type RuntimePreference,
 } from '../runner/index'
-import type { Verdict } from '../runner/verdict'
+import type { Verdict } from '../grader/verdict'
 import type { WebContainerStatus } from '../runner/webcontainer/webcontainer-runtime'
 
 /**
@@ -121,7 +121,7 @@ export function chooseRuntime(choice: RuntimeChoice): void {
  * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code }, { onOutput: print })
  */
 export function runInChosenRuntime(
-  bundle: RunnableBundle,
+  bundle: ExerciseBundle,
   files: Record<string, string>,
   progress: RunProgress = {},
 ): Promise<Verdict> {
@@ -181,7 +181,7 @@ async function waitForChosenContainer(made: Runner): Promise<void> {
  * await startPreview(bundle, files, (url) => (iframe.src = url))
  */
 export function startPreview(
-  bundle: RunnableBundle,
+  bundle: ExerciseBundle,
   files: Record<string, string>,
   onReady: (url: string) => void,
 ): Promise<boolean> {

@@ -1,9 +1,9 @@
 // One run that proves the checks' clock reaches the app, graded in all three runtimes (Node:
-// src/runner/realm/harness-capabilities.test.ts; the Worker in Chromium:
+// src/grader/realm/harness-capabilities.test.ts; the Worker in Chromium:
 // tests/browser/runner-worker.test.ts; the WebContainer through the fake that really runs Node:
 // src/runner/webcontainer/webcontainer-runtime.test.ts). It passes only where `clock.advance`
 // moves `Date.now()`, `new Date()` and `Date()` in the app, and the jar's expiry with them.
-import type { RunRequest } from '../../src/runner/run-request'
+import type { RunRequest } from '../../src/grader/run-request'
 
 const APP = `import { Hono } from 'hono'
 const app = new Hono()

@@ -2,8 +2,8 @@
 // example really prints, so a change to describeAuth or to the example cannot leave the text stale.
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
-import { loadExercise } from '../../src/runner/exercise-files'
-import { runInNode } from '../../src/runner/node-runtime'
+import { loadExercise } from '../../src/course/exercise-files'
+import { runInNode } from '../../src/course/node-runtime'
 
 it('the lines lesson 8 quotes are the ones the debug-route example prints', async () => {
   const bundle = loadExercise('debug-route')

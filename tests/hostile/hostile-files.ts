@@ -1,9 +1,9 @@
-// Hostile learner files, graded in all three runtimes (Node: src/runner/realm/hostile.test.ts;
+// Hostile learner files, graded in all three runtimes (Node: src/grader/realm/hostile.test.ts;
 // the Worker in Chromium: tests/browser/runner-worker.test.ts; the WebContainer through the fake
 // that really runs Node: src/runner/webcontainer/webcontainer-runtime.test.ts). Each is the same
 // wrong answer as HONEST_WRONG (it leaves /secret open) plus an attempt to change the verdict, and
 // must get exactly the honest wrong answer's verdict, or the time-limit verdict for a loop.
-import type { RunRequest } from '../../src/runner/run-request'
+import type { RunRequest } from '../../src/grader/run-request'
 
 const CHECKS = `import { defineChecks, expectBodyIncludes, expectStatus } from 'signed-in/checks'
 export default defineChecks([

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro'
-import { buildContainerTree } from '../../runner/webcontainer/dependency-tree'
+import { buildContainerTree } from '../../course/dependency-tree'
 
 /** The prebuilt files a WebContainer mounts instead of running npm install. Fetched only after boot. */
 export const GET: APIRoute = async () =>

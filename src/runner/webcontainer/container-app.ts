@@ -2,9 +2,9 @@
 // every restart: the learner's app alone in its own Node process. Requests arrive over real HTTP
 // on 127.0.0.1; the clock and the work counters over the IPC channel. It decides nothing.
 import { createServer } from 'node:http'
-import { courseBuiltins } from '../builtins'
-import { createAppRealm } from '../realm/app-realm'
-import type { AppCall } from '../realm/protocol'
+import { courseBuiltins } from '../../grader/builtins'
+import { createAppRealm } from '../../grader/realm/app-realm'
+import type { AppCall } from '../../grader/realm/protocol'
 import { APP_ERRORS_HEADER, APP_THREW_STATUS, APP_URL_HEADER } from './protocol'
 
 const send = process.send?.bind(process)

@@ -2,9 +2,9 @@
 // @hono/node-server, so the live preview can show it with real browser cookies.
 import { serve } from '@hono/node-server'
 import { readFile } from 'node:fs/promises'
-import { courseBuiltins } from '../builtins'
-import { loadModules } from '../module-loader'
-import type { RunRequest } from '../run-request'
+import { courseBuiltins } from '../../grader/builtins'
+import { loadModules } from '../../grader/module-loader'
+import type { RunRequest } from '../../grader/run-request'
 import { PREVIEW_PORT } from './protocol'
 
 const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest

@@ -7,11 +7,11 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { courseBuiltins } from '../builtins'
-import { gradeInRealm } from '../realm/grade-in-realm'
-import type { AppConnection, AppReply, RealmSource, WireRequest } from '../realm/protocol'
-import type { RunRequest } from '../run-request'
-import type { CodeError } from '../verdict'
+import { courseBuiltins } from '../../grader/builtins'
+import { gradeInRealm } from '../../grader/realm/grade-in-realm'
+import type { AppConnection, AppReply, RealmSource, WireRequest } from '../../grader/realm/protocol'
+import type { RunRequest } from '../../grader/run-request'
+import type { CodeError } from '../../grader/verdict'
 import {
   APP_ERRORS_HEADER,
   APP_THREW_STATUS,

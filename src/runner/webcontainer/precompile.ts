@@ -1,5 +1,5 @@
-import { compileModule } from '../module-loader'
-import type { RunRequest } from '../run-request'
+import { compileModule } from '../../grader/module-loader'
+import type { RunRequest } from '../../grader/run-request'
 
 /**
  * Compile a run request's TypeScript in the page, so the WebContainer's Node only runs plain

@@ -7,13 +7,13 @@ import {
   HOSTILE_FILES,
 } from '../../../tests/hostile/hostile-files'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
-import { listExercises, loadExercise } from '../exercise-files'
-import { timeLimitVerdict } from '../time-limit'
-import { runInNode } from '../node-runtime'
-import { requestFor } from '../run-request'
-import type { Verdict } from '../verdict'
-import { buildContainerTree } from './dependency-tree'
-import { FakeWebContainer } from './fake-webcontainer'
+import { listExercises, loadExercise } from '../../course/exercise-files'
+import { timeLimitVerdict } from '../../grader/time-limit'
+import { runInNode } from '../../course/node-runtime'
+import { requestFor } from '../../grader/run-request'
+import type { Verdict } from '../../grader/verdict'
+import { buildContainerTree } from '../../course/dependency-tree'
+import { FakeWebContainer } from '../../../tests/fakes/fake-webcontainer'
 import {
   WebContainerRuntime,
   type WebContainerLike,

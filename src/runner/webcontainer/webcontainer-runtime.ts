@@ -1,8 +1,8 @@
 import type { FileSystemTree } from '@webcontainer/api'
-import type { RunProgress } from '../harness/grade'
-import type { RunRequest } from '../run-request'
-import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../time-limit'
-import type { Verdict } from '../verdict'
+import type { RunProgress } from '../../grader/harness/grade'
+import type { RunRequest } from '../../grader/run-request'
+import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../../grader/time-limit'
+import type { Verdict } from '../../grader/verdict'
 import { precompileRequest } from './precompile'
 import { OUTPUT_MARKER, REQUEST_PATH, VERDICT_MARKER } from './protocol'
 

@@ -2,9 +2,9 @@
 // (with its own copies of hono and the login manager). The grader, in another Worker, reaches it
 // through a MessagePort the page hands over; only plain cloned data crosses. Learner code gets no
 // DOM (it is a Worker) and, after the lockdown below, no storage, network, messaging or eval.
-import { courseBuiltins } from '../builtins'
-import { createAppRealm } from '../realm/app-realm'
-import type { AppCall, AppReply } from '../realm/protocol'
+import { courseBuiltins } from '../../grader/builtins'
+import { createAppRealm } from '../../grader/realm/app-realm'
+import type { AppCall, AppReply } from '../../grader/realm/protocol'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 

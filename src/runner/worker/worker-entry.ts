@@ -1,11 +1,11 @@
 // The grader of the in-browser runtime: a module Worker that loads the checks and makes the
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
-import { courseBuiltins } from '../builtins'
-import type { AppReply, RealmSource } from '../realm/protocol'
-import { gradeInRealm } from '../realm/grade-in-realm'
-import type { RunRequest } from '../run-request'
-import type { Verdict } from '../verdict'
+import { courseBuiltins } from '../../grader/builtins'
+import type { AppReply, RealmSource } from '../../grader/realm/protocol'
+import { gradeInRealm } from '../../grader/realm/grade-in-realm'
+import type { RunRequest } from '../../grader/run-request'
+import type { Verdict } from '../../grader/verdict'
 import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'

@@ -1,7 +1,7 @@
-import type { RunProgress } from '../harness/grade'
-import type { RunRequest } from '../run-request'
-import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../time-limit'
-import type { Verdict } from '../verdict'
+import type { RunProgress } from '../../grader/harness/grade'
+import type { RunRequest } from '../../grader/run-request'
+import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../../grader/time-limit'
+import type { Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
 /**

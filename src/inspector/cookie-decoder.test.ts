@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { encodeRememberCookie } from '../login-manager/index'
 import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/index'
-import { courseBuiltins } from './builtins'
+import { courseBuiltins } from '../grader/builtins'
 import {
   decodeCookie,
   decodeSignedCookie,
@@ -9,10 +9,10 @@ import {
   tamperingProbe,
   tamperWith,
 } from './cookie-decoder'
-import { loadExercise } from './exercise-files'
-import { runInNode } from './node-runtime'
-import { runExercise } from './run-exercise'
-import { requestFor } from './run-request'
+import { loadExercise } from '../course/exercise-files'
+import { runInNode } from '../course/node-runtime'
+import { runExercise } from '../grader/run-exercise'
+import { requestFor } from '../grader/run-request'
 
 const secret = 'inspector-test-secret-inspector-test'
 

@@ -1,9 +1,9 @@
 // The app realm of the Node runtime: a worker thread of its own, started by node-runtime.ts from
 // this file bundled with esbuild. It answers the grader's calls and decides nothing.
 import { parentPort } from 'node:worker_threads'
-import { courseBuiltins } from '../builtins'
-import { createAppRealm } from './app-realm'
-import type { AppCall, AppReply } from './protocol'
+import { courseBuiltins } from '../grader/builtins'
+import { createAppRealm } from '../grader/realm/app-realm'
+import type { AppCall, AppReply } from '../grader/realm/protocol'
 
 /**
  * A message between node-runtime.ts and this thread.

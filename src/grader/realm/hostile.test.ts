@@ -5,7 +5,7 @@ import {
   HONEST_WRONG,
   HOSTILE_FILES,
 } from '../../../tests/hostile/hostile-files'
-import { gradeInNode } from '../node-runtime'
+import { gradeInNode } from '../../course/node-runtime'
 import { timeLimitVerdict } from '../time-limit'
 
 // The hostile files in the Node runtime: each gets the verdict an honest wrong answer gets, and an

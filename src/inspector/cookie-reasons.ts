@@ -1,4 +1,4 @@
-import type { CookieEvent } from '../runner/verdict'
+import type { CookieEvent } from '../grader/verdict'
 
 /**
  * The cookie jar's reasons for one request of the inspector's timeline, as a list: each cookie

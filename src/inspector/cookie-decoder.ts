@@ -1,6 +1,6 @@
 import { fromBase64Url, fromUtf8 } from '../login-manager/utils/encoding'
 import { REMEMBER_DIGEST_PATTERN } from '../login-manager/utils/remember-cookie'
-import type { TimelineEntry, Verdict } from './verdict'
+import type { TimelineEntry, Verdict } from '../grader/verdict'
 
 /**
  * What the request inspector can say about a cookie's value.

@@ -3,15 +3,15 @@
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { courseBuiltins } from './builtins'
-import type { ExerciseBundle } from './exercise-files'
-import type { RunProgress } from './harness/grade'
-import { gradeInRealm } from './realm/grade-in-realm'
-import type { ThreadCall, ThreadReply } from './realm/node-app-thread'
-import type { AppConnection, AppReply, RealmSource } from './realm/protocol'
-import { requestFor, type RunRequest } from './run-request'
-import { RUN_TIME_LIMIT_MS, runSignal } from './time-limit'
-import type { Verdict } from './verdict'
+import { courseBuiltins } from '../grader/builtins'
+import type { ExerciseBundle } from '../schemas/exercise'
+import type { RunProgress } from '../grader/harness/grade'
+import { gradeInRealm } from '../grader/realm/grade-in-realm'
+import type { ThreadCall, ThreadReply } from './node-app-thread'
+import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
+import { requestFor, type RunRequest } from '../grader/run-request'
+import { RUN_TIME_LIMIT_MS, runSignal } from '../grader/time-limit'
+import type { Verdict } from '../grader/verdict'
 
 /**
  * The Node runtime's time limit: four times the browser's, since tests and the CLI share a busy
@@ -28,7 +28,7 @@ let spare: Promise<Worker> | undefined
 /** The app thread's code: node-app-thread.ts with its imports, bundled once per process. */
 function appThreadCode(): Promise<string> {
   threadCode ??= build({
-    entryPoints: [fileURLToPath(new URL('./realm/node-app-thread.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./node-app-thread.ts', import.meta.url))],
     bundle: true,
     write: false,
     format: 'cjs',

@@ -21,7 +21,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, normalize } from 'node:path'
-import type { WebContainerLike } from './webcontainer-runtime'
+import type { WebContainerLike } from '../../src/runner/webcontainer/webcontainer-runtime'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

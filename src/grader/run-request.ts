@@ -1,4 +1,4 @@
-import type { ExerciseMeta } from '../schemas/exercise'
+import type { ExerciseBundle } from '../schemas/exercise'
 
 /**
  * Everything needed to run one exercise: the learner's files, the checks and the entry.
@@ -32,14 +32,7 @@ export interface RunRequest {
  * @example
  * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
  */
-export function requestFor(
-  bundle: {
-    meta: Pick<ExerciseMeta, 'kind' | 'files' | 'entry'>
-    starter: Record<string, string>
-    checks: string
-  },
-  files: Record<string, string>,
-): RunRequest {
+export function requestFor(bundle: ExerciseBundle, files: Record<string, string>): RunRequest {
   return {
     files: { ...bundle.starter, ...files },
     editable:

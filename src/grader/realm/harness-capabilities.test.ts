@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
-import { gradeInNode } from '../node-runtime'
+import { gradeInNode } from '../../course/node-runtime'
 import type { RunRequest } from '../run-request'
 
 // The harness capabilities checks use (restart, environment, clock, work counters), graded for

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { courseBuiltins } from './builtins'
+import { courseBuiltins } from '../grader/builtins'
 import { gradeInNode } from './node-runtime'
-import { runExercise } from './run-exercise'
-import type { RunRequest } from './run-request'
+import { runExercise } from '../grader/run-exercise'
+import type { RunRequest } from '../grader/run-request'
 
 const checks = `import { defineChecks, expectStatus } from 'signed-in/checks'
 export default defineChecks([

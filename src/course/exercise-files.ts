@@ -1,29 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
 import { parse } from 'yaml'
-import { exerciseSchema, type ExerciseMeta } from '../schemas/exercise'
-import { findBlanks } from './blanks'
-import { courseBuiltins } from './builtins'
-import type { ChecksModule } from './harness/checks'
-import { describeCodeError, loadModules } from './module-loader'
-
-/**
- * Everything about one exercise the site and the runtimes need, serialisable as JSON.
- *
- * @example
- * const bundle: ExerciseBundle = loadExercise('complete-the-login-flow')
- * JSON.stringify(bundle) // safe to ship to the page
- */
-export interface ExerciseBundle {
-  slug: string
-  meta: ExerciseMeta
-  /** Every file in starter/, by path. */
-  starter: Record<string, string>
-  /** The finished files: starter/ with solution/'s files laid over it, by path. */
-  solution: Record<string, string>
-  /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
-  checks: string
-}
+import { exerciseSchema, type ExerciseBundle, type ExerciseMeta } from '../schemas/exercise'
+import { findBlanks } from '../grader/blanks'
+import { courseBuiltins } from '../grader/builtins'
+import type { ChecksModule } from '../grader/harness/checks'
+import { describeCodeError, loadModules } from '../grader/module-loader'
 
 /**
  * Every file under a folder, by path relative to it (an empty object when it does not exist).
@@ -100,7 +82,7 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   const editable = new Set(meta.files.filter((file) => file.editable).map((file) => file.path))
   for (const [path, source] of Object.entries(solutionFiles)) {
     // A file the learner cannot change lives once, in starter/ (type-checking sees it there through
-    // rootDirs: src/runner/exercise-types.test.ts); a second copy could drift and grade the
+    // rootDirs: src/course/exercise-types.test.ts); a second copy could drift and grade the
     // solution against a different app than the learner's.
     if (!editable.has(path) && path in starter)
       throw new Error(
