@@ -103,7 +103,14 @@ async function firstClickToMonaco(settle) {
     .locator('exercise-panel[data-slug="complete-the-login-flow"] .static-code')
     .first()
   await code.scrollIntoViewIfNeeded()
-  if (settle) await editorPage.waitForLoadState('networkidle')
+  if (settle) {
+    await editorPage.waitForFunction(
+      () =>
+        document.querySelector('exercise-panel[data-slug="complete-the-login-flow"]')?.dataset
+          .editorPrefetched === 'true',
+    )
+    await editorPage.waitForLoadState('networkidle')
+  }
   await editorPage.evaluate(() => {
     const marks = (window.__monacoBench = {})
     addEventListener('pointerdown', () => (marks.down = performance.now()), {

@@ -99,15 +99,22 @@ function prepareEnvironment(): void {
 }
 
 /**
- * Load Monaco's code and set up its workers' environment and theme without making an editor, so
- * the first editor the learner opens starts at once (called at idle, before any click).
+ * Load Monaco's code, set up its workers' environment and theme, and start its TypeScript worker,
+ * without making an editor, so the first editor the learner opens starts at once (called at idle,
+ * before any click).
  *
  * @example
  * await prepareMonaco()
  */
-export function prepareMonaco(): void {
+export async function prepareMonaco(): Promise<void> {
   prepareEnvironment()
   currentTheme()
+  // Start the TypeScript worker (about 7 MB of code to compile) on an empty model, so the first
+  // editor finds it running. The model stays: it is empty, so it adds nothing to the program.
+  const uri = monaco.Uri.parse('file:///prefetch/empty.ts')
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri)
+  const getWorker = await monaco.typescript.getTypeScriptWorker()
+  await getWorker(model.uri)
 }
 
 let themesDefined = false
