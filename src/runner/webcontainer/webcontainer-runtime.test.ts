@@ -8,7 +8,7 @@ import {
 } from '../../../tests/hostile/hostile-files'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
 import { listExercises, loadExercise } from '../../course/exercise-files'
-import { timeLimitVerdict } from '../../grader/time-limit'
+import { abortedVerdict, timeLimitVerdict } from '../../grader/time-limit'
 import { runInNode } from '../../course/node-runtime'
 import { requestFor } from '../../grader/run-request'
 import type { Verdict } from '../../grader/verdict'
@@ -268,6 +268,17 @@ describe('hostile learner files, in the WebContainer (the fake really runs Node)
     expect(await hostileRuntime.start()).toBe(true)
   }, 60_000)
   afterAll(() => hostileRuntime?.dispose())
+
+  it('a run cancelled through its signal is stopped at once, and the next run is unaffected', async () => {
+    const endless = HOSTILE_FILES.find((hostile) => hostile.expect === 'time-limit')
+    if (!endless) throw new Error('no endless hostile file')
+    const controller = new AbortController()
+    const running = hostileRuntime.run(endless.request, {}, controller.signal)
+    setTimeout(() => controller.abort(new Error('a newer run replaced it')), 300)
+    // The time limit would give its own message; this one can only come from the cancellation.
+    expect(await running).toEqual(abortedVerdict(new Error('a newer run replaced it')))
+    expect((await hostileRuntime.run(HONEST_RIGHT)).status).toBe('passed')
+  })
 
   for (const hostile of HOSTILE_FILES) {
     it(hostile.name, async () => {
