@@ -49,7 +49,7 @@ async function shoot(theme, width, phone) {
     panel
       .locator('code-editor[data-path="app.ts"]')
       .evaluate((editor, t) => (editor.value = t), text)
-  await setCode(solution.replace('loginRequired', 'loginRequire'))
+  await setCode(solution.replace('  await logoutUser(c)\n', ''))
   await panel.locator('[data-action="check"]').click()
   await heading.filter({ hasText: 'checks pass' }).waitFor({ timeout: 60_000 })
   await snap('failed')
