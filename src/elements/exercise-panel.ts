@@ -43,6 +43,11 @@ export class ExercisePanelElement extends HTMLElement {
   /** The files of the last run, which the request inspector's timeline came from. */
   #runFiles: Record<string, string> = {}
 
+  /** The learner's files as the editor holds them (read by `<download-project>`). */
+  get files(): Record<string, string> | undefined {
+    return this.#store?.$files.get()
+  }
+
   connectedCallback() {
     const bundle = JSON.parse(
       this.querySelector('script[data-exercise]')?.textContent ?? 'null',
