@@ -1,12 +1,21 @@
 // Dependencies run one way: schemas → engines (grader, inspector, quiz, progress, review, search,
-// login manager) → the page-side runner → stores → elements and editors → components and pages.
+// login manager, take-home) → the page-side runner → stores → elements and editors → components and pages.
 // Build-time Node code (src/course) sits beside the engines and is never imported by code that
 // runs in a browser. Each zone below lists the folders its files may NOT import; tests and the
 // few files that only support tests are exempt, since a test may reach anywhere.
 // tests/lint/import-zones.test.ts plants a wrong-way import in each zone and expects lint to fail.
 
 /** Folders, by layer. */
-const ENGINES = ['grader', 'inspector', 'quiz', 'progress', 'review', 'search', 'login-manager']
+const ENGINES = [
+  'grader',
+  'inspector',
+  'quiz',
+  'progress',
+  'review',
+  'search',
+  'login-manager',
+  'take-home',
+]
 const PAGE_SIDE = ['runner', 'stores', 'elements', 'editor', 'components', 'layouts', 'pages']
 
 /**
@@ -73,6 +82,7 @@ export const importZones = [
       'src/review/**/*.ts',
       'src/search/**/*.ts',
       'src/login-manager/**/*.ts',
+      'src/take-home/**/*.ts',
     ],
     forbid(['course', ...PAGE_SIDE], 'Engines have no DOM and no build-time code'),
   ),

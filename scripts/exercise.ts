@@ -11,6 +11,7 @@ import { insertTag, lessonProblem, takeFlag } from './lesson-tags.ts'
 const { loadExercise, readTree } = await import('../src/course/exercise-files.ts')
 const { runInNode } = await import('../src/course/node-runtime.ts')
 const { isSlug } = await import('../src/schemas/strict.ts')
+const { verdictLines, verdictSummary } = await import('../src/course/verdict-report.ts')
 
 const usage = `Usage:
   npm run exercise -- check <slug> [--solution | --starter | --dir PATH]
@@ -42,17 +43,7 @@ async function check(slug: string, flags: string[]): Promise<number> {
       : bundle.solution
   const verdict = await runInNode(bundle, files)
   console.log(`${bundle.meta.title} (${slug}), ${which}\n`)
-  if (verdict.output) for (const line of verdict.output) console.log(`  > ${line}`)
-  for (const result of verdict.checks) {
-    console.log(`  ${result.passed ? '✓' : '✗'} ${result.name}`)
-    if (result.message) console.log(`      ${result.message}`)
-    if (result.hint) console.log(`      Hint: ${result.hint}`)
-  }
-  if (verdict.message) console.log(`  ${verdict.message}`)
-  const where = verdict.error?.file
-    ? ` (${verdict.error.file}${verdict.error.line ? `:${verdict.error.line}:${verdict.error.column ?? 1}` : ''})`
-    : ''
-  if (where) console.log(`  at${where}`)
+  for (const line of verdictLines(verdict)) console.log(line)
   if (bundle.meta.kind === 'debug' && !flags.includes('--starter') && !dir) {
     // Authors of a debug exercise want to see the bug break exactly the checks they listed.
     const starter = await runInNode(bundle, bundle.starter)
@@ -67,13 +58,7 @@ async function check(slug: string, flags: string[]): Promise<number> {
     )
     if (!same) return 1
   }
-  const failed = verdict.checks.filter((c) => !c.passed).length
-  const counts = verdict.output
-    ? `${verdict.output.length} lines printed`
-    : `${verdict.checks.length - failed} passed, ${failed} failed`
-  console.log(
-    `\n${verdict.status === 'passed' ? 'PASSED' : verdict.status.toUpperCase()}: ${counts}`,
-  )
+  console.log(`\n${verdictSummary(verdict)}`)
   return verdict.status === 'passed' ? 0 : 1
 }
 

@@ -7,23 +7,15 @@ import { courseBuiltins } from '../grader/builtins'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
-import type { ThreadCall, ThreadReply } from './node-app-thread'
-import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
+import type { RealmSource } from '../grader/realm/protocol'
+import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
 import { requestFor, type RunRequest } from '../grader/run-request'
-import { RUN_TIME_LIMIT_MS, runSignal } from '../grader/time-limit'
+import { runSignal } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
-/**
- * The Node runtime's time limit: four times the browser's, since tests and the CLI share a busy
- * machine; it is there so that a loop that never ends cannot hang the command.
- *
- * @example
- * await runInNode(bundle, files, {}, { timeLimitMs: NODE_TIME_LIMIT_MS })
- */
-export const NODE_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS * 4
+export { NODE_TIME_LIMIT_MS }
 
 let threadCode: Promise<string> | undefined
-let spare: Promise<Worker> | undefined
 
 /** The app thread's code: node-app-thread.ts with its imports, bundled once per process. */
 function appThreadCode(): Promise<string> {
@@ -39,28 +31,6 @@ function appThreadCode(): Promise<string> {
   return threadCode
 }
 
-/** Start an app thread and wait until it is ready. It does not keep the process alive. */
-async function startThread(): Promise<Worker> {
-  const worker = new Worker(await appThreadCode(), {
-    eval: true,
-    env: {},
-  })
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (message: ThreadReply) => {
-      if (!('ready' in message)) return
-      worker.off('message', onMessage)
-      resolve()
-    }
-    worker.on('message', onMessage)
-    worker.once('error', reject)
-    worker.once('exit', () => reject(new Error('The app thread ended before it was ready.')))
-  })
-  // After the listeners above (adding one refs the worker again), so a spare never keeps the
-  // process alive; the run that takes it refs it.
-  worker.unref()
-  return worker
-}
-
 /**
  * App realms in worker threads: each `open` takes the spare thread (or starts one) and starts the
  * next spare in the background, so a run rarely waits for a thread to start.
@@ -68,73 +38,9 @@ async function startThread(): Promise<Worker> {
  * @example
  * await gradeInRealm(request, nodeRealms, courseBuiltins)
  */
-export const nodeRealms: RealmSource = {
-  async open(signal) {
-    const next = spare ?? startThread()
-    spare = startThread()
-    spare.catch(() => (spare = undefined))
-    const worker = await next
-    if (signal?.aborted) {
-      void worker.terminate()
-      throw signal.reason
-    }
-    return connectThread(worker)
-  },
-}
-
-function connectThread(worker: Worker): AppConnection {
-  worker.ref()
-  let nextId = 1
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
-  let ended: Error | undefined
-  const end = (error: Error) => {
-    ended ??= error
-    for (const { reject } of pending.values()) reject(error)
-    pending.clear()
-  }
-  worker.on('message', (message: ThreadReply) => {
-    if (!('id' in message)) return
-    const waiting = pending.get(message.id)
-    pending.delete(message.id)
-    if ('reply' in message) waiting?.resolve(message.reply)
-    else waiting?.reject(new Error(message.failed))
-  })
-  worker.on('error', (error) => end(error instanceof Error ? error : new Error(String(error))))
-  worker.on('exit', (code) =>
-    end(
-      new Error(`The app stopped (its thread exited with code ${code}), so it could not answer.`),
-    ),
-  )
-  return {
-    call(call, signal) {
-      if (ended) return Promise.reject(ended)
-      return new Promise<AppReply>((resolve, reject) => {
-        const id = nextId++
-        const onAbort = () => {
-          pending.delete(id)
-          reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'))
-        }
-        if (signal?.aborted) return onAbort()
-        signal?.addEventListener('abort', onAbort, { once: true })
-        pending.set(id, {
-          resolve: (reply) => {
-            signal?.removeEventListener('abort', onAbort)
-            resolve(reply)
-          },
-          reject: (error) => {
-            signal?.removeEventListener('abort', onAbort)
-            reject(error)
-          },
-        })
-        worker.postMessage({ id, call } satisfies ThreadCall)
-      })
-    },
-    close() {
-      end(new Error('The app was stopped.'))
-      void worker.terminate()
-    },
-  }
-}
+export const nodeRealms: RealmSource = threadRealms(
+  async () => new Worker(await appThreadCode(), { eval: true, env: {} }),
+)
 
 /**
  * Options for {@link runInNode}.
