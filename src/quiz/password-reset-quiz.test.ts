@@ -21,8 +21,8 @@ describe('the password reset quiz', () => {
     const route = resetApp.slice(resetApp.indexOf("app.post('/reset/:token'"))
     const marks: Record<string, string> = {
       hash: 'await sha256Hex(',
-      find: 'validRow(tokenHash)',
-      delete: "DELETE FROM reset_tokens WHERE token_hash = ?').run([tokenHash])",
+      find: 'validRow(key)',
+      delete: 'resetTokens.delete(key)',
       password: 'generatePasswordHash(',
       version: 'user.sessionVersion + 1',
       redirect: "c.redirect('/login",
@@ -72,7 +72,7 @@ describe('the password reset lesson', () => {
   it('shows the exercise’s own code where it quotes it', () => {
     for (const excerpt of [
       "c.header('Referrer-Policy', 'no-referrer')",
-      'user.sessionVersion + 1,',
+      'user.sessionVersion = user.sessionVersion + 1',
       'enqueue(() => sendResetLink(email))',
     ])
       expect(resetApp).toContain(excerpt)

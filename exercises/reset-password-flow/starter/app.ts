@@ -8,7 +8,7 @@ import {
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
-import { db, findUserByEmail, findUserById, PASSWORD_METHOD, SESSION_SECRET, User } from './db'
+import { findUserByEmail, PASSWORD_METHOD, resetTokens, SESSION_SECRET, User, users } from './db'
 import { devTools } from './dev'
 import { enqueue, sendMail } from './mail'
 import { randomToken, sha256Hex } from './tokens'
@@ -21,7 +21,7 @@ const SAME_ANSWER =
 const LINK_REFUSED = 'This link has expired or has already been used. Ask for a new one.'
 
 const loginManager = new LoginManager<User>({ loginView: '/login' })
-loginManager.userLoader((id) => findUserById(id) ?? null)
+loginManager.userLoader((id) => users.get(id) ?? null)
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
 app.use(session({ secret: SESSION_SECRET }), loginManager.middleware())
@@ -53,15 +53,10 @@ app.post('/forgot', async (c) => {
 async function sendResetLink(email: string): Promise<void> {
   const user = findUserByEmail(email)
   if (!user) return // nobody to write to, and nobody learns that
-  const token = randomToken(___) // how many random bytes? At least 128 bits
-  const tokenHash = await ___(token)
   // A new link replaces any older one still waiting.
-  db.prepare('DELETE FROM reset_tokens WHERE user_id = ?').run([Number(user.id)])
-  db.prepare('INSERT INTO reset_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run([
-    tokenHash,
-    Number(user.id),
-    Date.now() + ___,
-  ])
+  for (const [key, row] of resetTokens) if (row.userId === user.id) resetTokens.delete(key)
+  const token = randomToken(___) // how many random bytes? At least 128 bits
+  resetTokens.set(await ___(token), { userId: user.id, expiresAt: Date.now() + ___ })
   await sendMail({
     to: user.email,
     subject: 'Choose a new password',
@@ -69,13 +64,10 @@ async function sendResetLink(email: string): Promise<void> {
   })
 }
 
-/** The row stored under `tokenHash`, while it is still valid. */
-function validRow(tokenHash: string) {
-  return db
-    .prepare<{ user_id: number }>(
-      'SELECT user_id FROM reset_tokens WHERE token_hash = ? AND expires_at > ?',
-    )
-    .get([tokenHash, Date.now()])
+/** The row stored under `key`, while it is still valid. */
+function validRow(key: string) {
+  const row = resetTokens.get(key)
+  return row && Date.now() < row.expiresAt ? row : undefined
 }
 
 // 2. The link from the mail: a form for the new password. The token is in this page's URL, so the
@@ -96,22 +88,17 @@ app.get('/reset/:token', async (c) => {
 app.post('/reset/:token', async (c) => {
   const form = await c.req.parseBody()
   const password = String(form['password'] ?? '')
-  const tokenHash = await sha256Hex(c.req.param('token'))
-  const row = validRow(tokenHash)
+  const key = await sha256Hex(c.req.param('token'))
+  const row = validRow(key)
   if (!row) return c.text(LINK_REFUSED, 400)
   if (password.length < 8) return c.text('Choose a password of at least 8 characters.', 400)
   // Used: it never works again. Read and deleted with no await between, so two posts of the
   // same link cannot both get past this line.
-  db.prepare('DELETE FROM reset_tokens WHERE token_hash = ?').run([___])
-  const user = findUserById(String(row.user_id))
+  resetTokens.delete(___)
+  const user = users.get(row.userId)
   if (!user) return c.text(LINK_REFUSED, 400)
-  const passwordHash = await generatePasswordHash(password, { method: PASSWORD_METHOD })
-  // The new password, and a new session version: every earlier session, on every device, ends.
-  db.prepare('UPDATE users SET password_hash = ?, session_version = ? WHERE id = ?').run([
-    passwordHash,
-    ___,
-    Number(user.id),
-  ])
+  user.passwordHash = await generatePasswordHash(password, { method: PASSWORD_METHOD })
+  user.sessionVersion = ___ // every earlier session, on every device, ends
   // Where does the owner go now? (The lesson explains why not straight to /account.)
   return c.redirect(___)
 })
