@@ -30,14 +30,15 @@ function json<T>(response: ClientResponse, what: string): T {
 const outbox = async (client: TestClient) =>
   json<SentMail[]>(await client.get('/dev/outbox'), 'the outbox')
 
-/** Play the mail worker: run every queued job, and fail with what a job threw. */
+/** Play the mail worker: run every queued job, fail with what a job threw, return what it sent. */
 async function runQueue(client: TestClient) {
-  const { errors } = json<{ errors: string[] }>(
+  const { sent, errors } = json<{ sent: SentMail[]; errors: string[] }>(
     await client.postForm('/dev/run-queue', {}),
     'the queue',
   )
   if (errors.length > 0)
     throw new CheckFailure(`A job in the mail queue threw: ${errors.join('; ')}`)
+  return sent
 }
 
 /**
@@ -49,10 +50,8 @@ async function requestLink(
   email: string,
   { from = client, options }: { from?: TestClient; options?: RequestOptions } = {},
 ) {
-  const before = (await outbox(client)).length
   expectStatus(await from.postForm('/forgot', { email }, options), 200)
-  await runQueue(client)
-  const mails = (await outbox(client)).slice(before).filter((mail) => mail.to === email)
+  const mails = (await runQueue(client)).filter((mail) => mail.to === email)
   if (mails.length !== 1)
     throw new CheckFailure(
       `After a request for a link for ${email}, ${mails.length} mails to that address arrived; expected one.`,
@@ -148,15 +147,15 @@ export default defineChecks(
       },
     },
     {
-      name: 'Tokens are random: 20 links hold 20 different tokens of at least 128 bits',
+      name: 'Tokens are random: 12 links hold 12 different tokens of at least 128 bits',
       async run({ client }) {
         const tokens: string[] = []
-        for (let i = 0; i < 20; i++)
+        for (let i = 0; i < 12; i++)
           tokens.push(
             (await requestLink(client, i % 2 ? 'alan@example.com' : 'ada@example.com')).token,
           )
         if (new Set(tokens).size !== tokens.length)
-          throw new CheckFailure(`Two of 20 links held the same token: ${tokens.join(', ')}.`)
+          throw new CheckFailure(`Two of 12 links held the same token: ${tokens.join(', ')}.`)
         const shortest = Math.min(...tokens.map((token) => token.length))
         const bits = Math.floor(shortest * bitsPerCharacter(tokens))
         if (bits < 128)
@@ -168,7 +167,7 @@ export default defineChecks(
         const shared = Math.max(commonPrefix(tokens), commonPrefix(reversed))
         if (shared >= 3)
           throw new CheckFailure(
-            `All 20 tokens share ${shared} characters at one end, so part of each is predictable (a time, a counter, an id?): ${tokens.slice(0, 3).join(', ')}…`,
+            `All 12 tokens share ${shared} characters at one end, so part of each is predictable (a time, a counter, an id?): ${tokens.slice(0, 3).join(', ')}…`,
             'Make the whole token random bytes and nothing else.',
           )
       },

@@ -29,9 +29,10 @@ export function enqueue(job: () => Promise<void>): void {
   queue.push(job)
 }
 
-/** The worker: run every job waiting, oldest first. Returns what the jobs threw, if anything. */
-export async function runQueue(): Promise<{ ran: number; errors: string[] }> {
+/** The worker: run every job waiting, oldest first. Returns what the jobs sent, and threw. */
+export async function runQueue(): Promise<{ ran: number; sent: Mail[]; errors: string[] }> {
   const errors: string[] = []
+  const before = outbox.length
   let ran = 0
   workerRunning = true
   try {
@@ -46,5 +47,5 @@ export async function runQueue(): Promise<{ ran: number; errors: string[] }> {
   } finally {
     workerRunning = false
   }
-  return { ran, errors }
+  return { ran, sent: outbox.slice(before), errors }
 }
