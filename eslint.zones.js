@@ -15,6 +15,7 @@ const ENGINES = [
   'search',
   'login-manager',
   'take-home',
+  'db',
 ]
 const PAGE_SIDE = ['runner', 'stores', 'elements', 'editor', 'components', 'layouts', 'pages']
 
@@ -83,6 +84,7 @@ export const importZones = [
       'src/search/**/*.ts',
       'src/login-manager/**/*.ts',
       'src/take-home/**/*.ts',
+      'src/db/**/*.ts',
     ],
     forbid(['course', ...PAGE_SIDE], 'Engines have no DOM and no build-time code'),
   ),

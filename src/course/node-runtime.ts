@@ -9,6 +9,7 @@ import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { RealmSource } from '../grader/realm/protocol'
 import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
+import { compileSqliteWasm } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { runSignal } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
@@ -26,6 +27,9 @@ function appThreadCode(): Promise<string> {
     format: 'cjs',
     platform: 'node',
     target: 'node22',
+    // The browser build of sql.js needs no `require` (the thread removes it) and is the same
+    // code the Worker runs; the realm hands it the compiled WebAssembly.
+    alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]?.text ?? '')
   return threadCode
@@ -38,9 +42,10 @@ function appThreadCode(): Promise<string> {
  * @example
  * await gradeInRealm(request, nodeRealms, courseBuiltins)
  */
-export const nodeRealms: RealmSource = threadRealms(
-  async () => new Worker(await appThreadCode(), { eval: true, env: {} }),
-)
+export const nodeRealms: RealmSource = {
+  ...threadRealms(async () => new Worker(await appThreadCode(), { eval: true, env: {} })),
+  sqliteWasm: compileSqliteWasm,
+}
 
 /**
  * Options for {@link runInNode}.

@@ -21,6 +21,20 @@ export interface RunRequest {
    * reported the same way everywhere.
    */
   compiled?: { files: Record<string, string>; checks?: string }
+  /** The exercise's seed SQL (`seed.sql`): what `app.db` holds when the run starts. */
+  seed?: string
+}
+
+/**
+ * Whether a run's code imports `signed-in/db`, so the runtime loads SQLite for it (and only then).
+ *
+ * @param files - sources by path
+ * @returns true when any file imports the database module
+ * @example
+ * usesDatabase({ 'app.ts': "import { openDatabase } from 'signed-in/db'" }) // true
+ */
+export function usesDatabase(files: Readonly<Record<string, string>>): boolean {
+  return Object.values(files).some((source) => /(['"])signed-in\/db\1/.test(source))
 }
 
 /**
@@ -41,5 +55,6 @@ export function requestFor(bundle: ExerciseBundle, files: Record<string, string>
         : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
     checks: bundle.checks,
     entry: bundle.meta.entry,
+    ...(bundle.seed === undefined ? {} : { seed: bundle.seed }),
   }
 }
