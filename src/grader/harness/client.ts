@@ -1,3 +1,4 @@
+import { say } from '../sentences'
 import type { CookieEvent, TimelineEntry } from '../verdict'
 import { CheckFailure } from './checks'
 import { CookieJar, type RequestContext } from './cookie-jar'
@@ -476,7 +477,7 @@ async function sendFollowing(
     visited.push(`${method} ${path}`)
     if (visited.length > MAX_REDIRECTS + 1)
       throw new CheckFailure(
-        `The app redirects in a loop, and a browser gives up after ${MAX_REDIRECTS} redirects: ${describeLoop(visited)}`,
+        say.redirectLoop(MAX_REDIRECTS, describeLoop(visited)),
         'Look at where each of those routes redirects, and at what it checks before redirecting.',
       )
   }

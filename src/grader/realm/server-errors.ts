@@ -2,6 +2,7 @@
 // errors are the learner's own and carry their file and line; one comes from Hono itself and
 // deserves words of its own.
 import { describeCodeError } from '../module-loader'
+import { say } from '../sentences'
 import type { CodeError } from '../verdict'
 
 /** The start of the error Hono throws when a handler or middleware finished without a Response. */
@@ -27,7 +28,7 @@ export function describeServerError(
 ): CodeError {
   if (!(error instanceof Error) || !error.message.startsWith(NOT_FINALIZED))
     return describeCodeError(error, files)
-  const message = `${request.method} ${request.path} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${error.message}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`
+  const message = say.noResponse(`${request.method} ${request.path}`, error.message)
   const registered = whereRegistered(request, files)
   return registered ? { message, ...registered } : { message }
 }
