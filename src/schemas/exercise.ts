@@ -128,4 +128,10 @@ export interface ExerciseBundle {
   checks: string
   /** The SQL of the exercise's `seed` file: what `app.db` holds when each run starts. */
   seed?: string
+  /**
+   * The course's shared check files that checks.ts imports (`import { … } from
+   * '../_shared/current-user'`), by path under `exercises/` (`_shared/current-user.ts`). Only
+   * present when there are some.
+   */
+  checkModules?: Record<string, string>
 }

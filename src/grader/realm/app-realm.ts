@@ -7,12 +7,16 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import type { CodeError } from '../verdict'
 import type { AppCall, AppReply, AppStart, WireRequest } from './protocol'
+import { describeServerError } from './server-errors'
 
 interface HonoLike {
   request(url: string, init: RequestInit): Response | Promise<Response>
   fetch?: (request: Request) => Response | Promise<Response>
   onError?: (
-    handler: (error: Error, c: { text(body: string, status: number): Response }) => Response,
+    handler: (
+      error: Error,
+      c: { text(body: string, status: number): Response; req: { method: string; path: string } },
+    ) => Response,
   ) => unknown
 }
 
@@ -115,7 +119,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       typeof loaded.onError === 'function'
     ) {
       loaded.onError((error, c) => {
-        serverErrors.push(describe(error))
+        serverErrors.push(describeServerError(error, c.req, files))
         return c.text('Internal Server Error', 500)
       })
     }
