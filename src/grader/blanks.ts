@@ -1,3 +1,4 @@
+import { say } from './sentences'
 import type { Verdict } from './verdict'
 
 /**
@@ -106,7 +107,7 @@ export function blanksVerdict(
     checks: [],
     timeline: [],
     blanks: places,
-    message: `Fill in every blank (___) before checking. ${places.length === 1 ? 'One blank is' : `${places.length} blanks are`} left: ${where}.`,
+    message: say.fillInBlanks(places.length, where),
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Verdict } from './verdict'
+import { say } from './sentences'
+import { errorVerdict, type Verdict } from './verdict'
 
 /**
  * How long one run may take before it is stopped, in every runtime that can stop it (the Worker
@@ -19,13 +20,7 @@ export const RUN_TIME_LIMIT_MS = 5000
  */
 export function timeLimitVerdict(limitMs: number): Verdict {
   const seconds = Number((limitMs / 1000).toFixed(1))
-  return {
-    status: 'error',
-    checks: [],
-    timeline: [],
-    message: `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
-    error: { message: 'Time limit exceeded' },
-  }
+  return errorVerdict(say.timeLimit(seconds), { error: { message: 'Time limit exceeded' } })
 }
 
 /**
@@ -75,6 +70,35 @@ export function runSignal(
 }
 
 /**
+ * Wait for a promise, but give up as soon as `signal` aborts: the returned promise then rejects
+ * with the signal's reason. The one way the engine stops waiting on something it cannot cancel
+ * itself (a WebContainer booting, a process's output stream).
+ *
+ * @param promise - what to wait for
+ * @param signal - when to stop waiting
+ * @returns the promise's value
+ * @example
+ * const container = await untilAborted(boot(), AbortSignal.timeout(3000))
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', stop, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', stop)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop)
+        reject(error as Error)
+      },
+    )
+  })
+}
+
+/**
  * The verdict for a run whose signal aborted: the time-limit message, or that it was cancelled.
  *
  * @param reason - the signal's reason
@@ -84,11 +108,5 @@ export function runSignal(
  */
 export function abortedVerdict(reason: unknown): Verdict {
   if (reason instanceof TimeLimitReached) return timeLimitVerdict(reason.limitMs)
-  return {
-    status: 'error',
-    checks: [],
-    timeline: [],
-    message: 'This run was cancelled before it finished (a newer run replaced it).',
-    error: { message: 'Cancelled' },
-  }
+  return errorVerdict(say.cancelled(), { error: { message: 'Cancelled' } })
 }

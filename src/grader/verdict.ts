@@ -116,3 +116,26 @@ export function formatCodeLocation(error: CodeError | undefined): string {
   if (!error.line) return error.file
   return `${error.file}, line ${error.line}${error.column ? `, column ${error.column}` : ''}`
 }
+
+/**
+ * The one way to build an `error` verdict: the run did not reach, or did not finish, its checks.
+ *
+ * @param message - a sentence for the learner (see `sentences.ts`)
+ * @param details - where the code threw, and what an example printed or a check sent before it
+ * @returns the verdict
+ * @example
+ * errorVerdict(say.codeStoppedTheRun(described.message), { error: described })
+ */
+export function errorVerdict(
+  message: string,
+  details: { error?: CodeError; output?: string[]; timeline?: TimelineEntry[] } = {},
+): Verdict {
+  return {
+    status: 'error',
+    checks: [],
+    ...(details.output ? { output: details.output } : {}),
+    timeline: details.timeline ?? [],
+    message,
+    ...(details.error ? { error: details.error } : {}),
+  }
+}

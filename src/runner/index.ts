@@ -1,3 +1,4 @@
+import { say } from '../grader/sentences'
 // The page-facing API of the exercise engine. Everything here runs in the browser: no Node
 // modules. The WebContainer adapter (with sucrase and @webcontainer/api) loads only when a
 // WebContainer is tried, so a page that only uses the Worker stays small.
@@ -5,7 +6,7 @@ import type { FileSystemTree } from '@webcontainer/api'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { requestFor } from '../grader/run-request'
-import type { Verdict } from '../grader/verdict'
+import { errorVerdict, type Verdict } from '../grader/verdict'
 import type {
   WebContainerLike,
   WebContainerRuntime,
@@ -283,6 +284,9 @@ export function createRunner(options: RunnerOptions = {}): Runner {
   let container: WebContainerStatus = { state: 'idle' }
   let containerRuntime: Promise<WebContainerRuntime | null> | undefined
   let status = compute()
+  // The WebContainer run in progress: a newer Check, or leaving the page, cancels it. (The Worker
+  // runtime cancels its own runs the same way.)
+  let currentRun: AbortController | undefined
 
   function compute(): RunnerStatus {
     return { ...describeRuntime(preference, container), preference, webcontainer: container }
@@ -338,12 +342,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     try {
       return await worker.run(requestFor(bundle, files), progress)
     } catch (error) {
-      return {
-        status: 'error',
-        checks: [],
-        timeline: [],
-        message: `The in-page runner could not start: ${error instanceof Error ? error.message : String(error)}`,
-      } satisfies Verdict
+      return errorVerdict(say.runnerCouldNotStart(error))
     }
   }
 
@@ -374,8 +373,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       if (status.runtime === 'webcontainer') {
         const runtime = await containerRuntime
         if (runtime) {
+          currentRun?.abort(new Error('a newer run replaced it'))
+          const controller = (currentRun = new AbortController())
           try {
-            return await runtime.run(requestFor(bundle, files), progress)
+            return await runtime.run(requestFor(bundle, files), progress, controller.signal)
           } catch (error) {
             update({
               state: 'failed',
@@ -398,6 +399,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       return () => void serverListeners.delete(listener)
     },
     async dispose() {
+      currentRun?.abort(new Error('the page is closing'))
       worker.dispose()
       const runtime = await containerRuntime
       containerRuntime = undefined

@@ -1,3 +1,5 @@
+import { say } from '../grader/sentences'
+import { errorVerdict } from '../grader/verdict'
 import { atom, computed, type ReadableAtom } from 'nanostores'
 import type { RunProgress } from '../grader/harness/grade'
 import type { Verdict as RunVerdict } from '../grader/verdict'
@@ -111,12 +113,7 @@ export function createExerciseStore(
       })
         .catch((error: unknown): RunVerdict => {
           ran = false
-          return {
-            status: 'error',
-            checks: [],
-            timeline: [],
-            message: `The runner stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-          }
+          return errorVerdict(say.runnerCrashed(error))
         })
         .then((verdict) => {
           // An attempt is the learner's own code, run: not the untouched starter, not code refused

@@ -20,7 +20,7 @@ afterAll(async () => {
 async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, ...options })
   const page = await context.newPage()
-  page.on('close', () => void context.close())
+  page.on('close', () => void context.close().catch(() => undefined))
   await page.goto(lesson)
   return page
 }

@@ -25,7 +25,7 @@ async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Prom
   const problems: string[] = []
   problemsOf.set(page, problems)
   const where = () => new URL(page.url()).pathname
-  page.on('close', () => void context.close())
+  page.on('close', () => void context.close().catch(() => undefined))
   page.on('pageerror', (error) => problems.push(`${where()}: uncaught ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${where()}: console error: ${message.text()}`)

@@ -1,4 +1,6 @@
+import { say } from '../sentences'
 import {
+  errorVerdict,
   formatCodeLocation,
   type CheckResult,
   type CodeError,
@@ -83,14 +85,11 @@ export async function grade(
         progress.onOutput?.(line, output.length - 1)
       } catch (error) {
         const described = describeError(error)
-        return {
-          status: 'error',
-          checks: [],
+        return errorVerdict(say.exampleStopped(step.label, described.message), {
+          error: described,
           output,
           timeline,
-          message: `The example stopped at "${step.label}": ${described.message}`,
-          error: described,
-        }
+        })
       }
     }
     return { status: 'passed', checks: [], output, timeline }
@@ -168,7 +167,7 @@ function failedCheck(
     return {
       name,
       passed: false,
-      message: `Your code threw an error while handling this request: ${described.message}${where ? ` (${where})` : ''}`,
+      message: say.threwWhileHandling(described.message, where),
       error: described,
     }
   }
@@ -178,7 +177,7 @@ function failedCheck(
   return {
     name,
     passed: false,
-    message: `${error.message} Your server threw an error on the way: ${serverError.message}${where ? ` (${where})` : ''}`,
+    message: say.serverAlsoThrew(error.message, serverError.message, where),
     ...hint,
     error: serverError,
   }

@@ -1,3 +1,4 @@
+import { say } from '../sentences'
 // The app's side of a run: load the learner's modules, answer requests, and report what the
 // grader asks about (the clock, the work counters). It runs in its own realm in every runtime
 // (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
@@ -96,14 +97,14 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       const described = describe(error)
       return {
         type: 'start-failed',
-        message: `Your code could not start: ${described.message}`,
+        message: say.couldNotStart(described.message),
         error: described,
       }
     }
     if (!loaded || typeof loaded.request !== 'function') {
       return {
         type: 'start-failed',
-        message: `${call.entry} must end with "export default app", where app is your Hono app, so the checks can send it requests.`,
+        message: say.noDefaultExport(call.entry),
         error: { message: 'No default export of a Hono app', file: call.entry },
       }
     }

@@ -1,3 +1,4 @@
+import { say } from '../sentences'
 // The grader's side of a run: blanks, the checks (loaded here, in the grader's realm), then the
 // app in a realm of its own, reached only through plain-data calls. The verdict is made here.
 import type { WorkCounters } from '../../login-manager/work-counters'
@@ -7,7 +8,7 @@ import { grade, type GradedApp, type RunProgress } from '../harness/grade'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
-import type { CodeError, Verdict } from '../verdict'
+import { errorVerdict, type CodeError, type Verdict } from '../verdict'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
 
 /**
@@ -67,12 +68,7 @@ export async function gradeInRealm(
     if (checks?.kind !== 'checks' && checks?.kind !== 'scenario')
       throw new Error('checks.ts must export default defineChecks([...]) or defineScenario([...])')
   } catch (error) {
-    return {
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `The exercise's own checks failed to load, which is a bug in the course: ${describeCodeError(error).message}`,
-    }
+    return errorVerdict(say.checksFailedToLoad(describeCodeError(error).message))
   }
   let env: Readonly<Record<string, string>> = Object.freeze({ ...checks.env })
   let clockOffsetMs = 0
@@ -130,16 +126,10 @@ export async function gradeInRealm(
     if (blanks && failed.message.includes('Syntax error')) return blanks
     if (failed) {
       const blank = /blank left at (\S+ line \d+)/.exec(failed.message)?.[1]
-      return {
-        status: 'error',
-        checks: [],
-        timeline: [],
-        // A blank in code that runs as the server starts stops every check: say so plainly.
-        message: blank
-          ? `Your server cannot start until the blank at ${blank} is filled in: that line runs as the server starts. Blanks inside route handlers only fail the checks that reach them.`
-          : failed.message,
-        error: failed.error,
-      }
+      // A blank in code that runs as the server starts stops every check: say so plainly.
+      return errorVerdict(blank ? say.blankAtStartUp(blank) : failed.message, {
+        ...(failed.error ? { error: failed.error } : {}),
+      })
     }
     const app: GradedApp = {
       handler: async (url, init) => {
@@ -148,7 +138,7 @@ export async function gradeInRealm(
         if (reply.type !== 'response') throw new Error(`Unexpected reply ${reply.type}`)
         if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599)
           throw new AppThrew({
-            message: `The app answered with ${String(reply.status)}, which is not an HTTP status.`,
+            message: say.notAStatus(reply.status),
           })
         const nullBody = [204, 205, 304].includes(reply.status)
         return new Response(nullBody ? null : reply.body, {
@@ -184,13 +174,7 @@ export async function gradeInRealm(
   } catch (error) {
     if (signal?.aborted) return abortedVerdict(signal.reason)
     const described = describeOnGraderSide(error)
-    return {
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `Your code stopped the run: ${described.message}`,
-      error: described,
-    }
+    return errorVerdict(say.codeStoppedTheRun(described.message), { error: described })
   } finally {
     connection?.close()
   }

@@ -1,8 +1,9 @@
+import { say } from '../../grader/sentences'
 import type { FileSystemTree } from '@webcontainer/api'
 import type { RunProgress } from '../../grader/harness/grade'
 import type { RunRequest } from '../../grader/run-request'
-import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../../grader/time-limit'
-import type { Verdict } from '../../grader/verdict'
+import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal, untilAborted } from '../../grader/time-limit'
+import { errorVerdict, type Verdict } from '../../grader/verdict'
 import { precompileRequest } from './precompile'
 import { OUTPUT_MARKER, REQUEST_PATH, VERDICT_MARKER } from './protocol'
 
@@ -110,21 +111,23 @@ export class WebContainerRuntime {
 
   async #boot(): Promise<WebContainerLike | null> {
     this.#setStatus({ state: 'booting' })
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `it did not start within ${Number((this.#options.bootTimeoutMs / 1000).toFixed(1))} seconds (StackBlitz's servers may be unreachable)`,
-            ),
+    const seconds = Number((this.#options.bootTimeoutMs / 1000).toFixed(1))
+    const controller = new AbortController()
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new Error(
+            `it did not start within ${seconds} seconds (StackBlitz's servers may be unreachable)`,
           ),
-        this.#options.bootTimeoutMs,
-      )
-    })
+        ),
+      this.#options.bootTimeoutMs,
+    )
     try {
-      const container = await Promise.race([this.#options.boot(), timeout])
-      await Promise.race([this.#options.loadTree().then((tree) => container.mount(tree)), timeout])
+      const container = await untilAborted(this.#options.boot(), controller.signal)
+      await untilAborted(
+        this.#options.loadTree().then((tree) => container.mount(tree)),
+        controller.signal,
+      )
       container.on('server-ready', (port, url) => {
         for (const listener of this.#serverListeners) listener(url, port)
       })
@@ -146,12 +149,17 @@ export class WebContainerRuntime {
    *
    * @param request - files, checks and entry, in TypeScript
    * @param progress - told of an example's printed lines as runner.mjs reports them
+   * @param signal - cancels the run (the time limit applies as well)
    * @returns the verdict
    * @throws when the container is not ready (call `start()` first)
    * @example
    * const verdict = await runtime.run(requestFor(bundle, { 'app.ts': code }))
    */
-  async run(request: RunRequest, progress: RunProgress = {}): Promise<Verdict> {
+  async run(
+    request: RunRequest,
+    progress: RunProgress = {},
+    signal?: AbortSignal,
+  ): Promise<Verdict> {
     const container = await this.#ready()
     await container.fs.writeFile(REQUEST_PATH, JSON.stringify(precompileRequest(request)))
     const process = await container.spawn('node', ['runner.mjs', REQUEST_PATH])
@@ -163,37 +171,36 @@ export class WebContainerRuntime {
       }
       progress.onOutput?.(reported.output, reported.index)
     })
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.#options.runTimeoutMs)
-    })
-    const result = await Promise.race([process.exit, timedOut])
-    clearTimeout(timer)
-    if (result === 'timeout') {
+    // One signal for the run: the time limit, or the caller cancelling (a newer Check, leaving the
+    // page). Either way the process is killed and the verdict says which.
+    const { signal: runSignalled, done } = runSignal(this.#options.runTimeoutMs, signal)
+    let result: number
+    try {
+      result = await untilAborted(process.exit, runSignalled)
+    } catch {
       process.kill()
-      return timeLimitVerdict(this.#options.runTimeoutMs)
+      return abortedVerdict(runSignalled.reason)
+    } finally {
+      done()
     }
     // The output stream closes when the process ends; don't wait on it forever if it does not.
-    const text = await Promise.race([
-      output,
-      new Promise<string>((resolve) => setTimeout(() => resolve(''), 2000)),
-    ])
+    const text = await untilAborted(output, AbortSignal.timeout(2000)).catch(() => '')
     const line = text
       .split('\n')
       .map((candidate) => candidate.replace(/\r$/, ''))
       .find((candidate) => candidate.startsWith(VERDICT_MARKER))
     if (!line) {
-      return {
-        status: 'error',
-        checks: [],
-        timeline: [],
-        message: `Node stopped before reporting (exit code ${result}): ${text
-          .split('\n')
-          .filter((each) => !each.startsWith(OUTPUT_MARKER))
-          .join('\n')
-          .trim()
-          .slice(-500)}`,
-      }
+      return errorVerdict(
+        say.nodeStoppedEarly(
+          result,
+          text
+            .split('\n')
+            .filter((each) => !each.startsWith(OUTPUT_MARKER))
+            .join('\n')
+            .trim()
+            .slice(-500),
+        ),
+      )
     }
     return JSON.parse(line.slice(VERDICT_MARKER.length)) as Verdict
   }

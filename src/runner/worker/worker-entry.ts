@@ -1,3 +1,4 @@
+import { say } from '../../grader/sentences'
 // The grader of the in-browser runtime: a module Worker that loads the checks and makes the
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
@@ -5,7 +6,7 @@ import { courseBuiltins } from '../../grader/builtins'
 import type { AppReply, RealmSource } from '../../grader/realm/protocol'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
-import type { Verdict } from '../../grader/verdict'
+import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
@@ -114,12 +115,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     { onOutput: (output, index) => post({ id, output, index }) },
     controller.signal,
   )
-    .catch((error: unknown): Verdict => ({
-      status: 'error',
-      checks: [],
-      timeline: [],
-      message: `The runner failed: ${error instanceof Error ? error.message : String(error)}`,
-    }))
+    .catch((error: unknown): Verdict => errorVerdict(say.runnerFailed(error)))
     .then((verdict) => {
       runs.delete(id)
       post({ id, verdict })

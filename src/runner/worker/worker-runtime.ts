@@ -1,7 +1,8 @@
+import { say } from '../../grader/sentences'
 import type { RunProgress } from '../../grader/harness/grade'
 import { usesDatabase, type RunRequest } from '../../grader/run-request'
 import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../../grader/time-limit'
-import type { Verdict } from '../../grader/verdict'
+import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
 /**
@@ -175,13 +176,7 @@ export class WorkerRuntime {
                   [channel.port2],
                 )
               },
-              (error: unknown) =>
-                finish({
-                  status: 'error',
-                  checks: [],
-                  timeline: [],
-                  message: `The in-page runner could not start: ${error instanceof Error ? error.message : String(error)}`,
-                }),
+              (error: unknown) => finish(errorVerdict(say.runnerCouldNotStart(error))),
             )
             return
           }

@@ -1,0 +1,67 @@
+// The sentences the engine says to a learner when a run does not go as planned, in one place, so
+// their tone stays the same and a wording change is made once. The assertion helpers in
+// harness/checks.ts and harness/cookie-expectations.ts word their own expectations ("Expected
+// status 401, but got 200."), since each is the helper's contract with the authors who call it.
+
+/**
+ * Why a thrown value reads as it does: an `Error`'s message, or the value itself as text.
+ *
+ * @param error - anything thrown
+ * @returns a short text
+ * @example
+ * reasonOf(new Error('boom')) // 'boom'
+ * reasonOf(42) // '42'
+ */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The engine's sentences, by situation.
+ *
+ * @example
+ * errorVerdict(say.runnerCrashed(error))
+ */
+export const say = {
+  /** The page's store caught a runner that threw instead of answering. */
+  runnerCrashed: (error: unknown) => `The runner stopped unexpectedly: ${reasonOf(error)}`,
+  /** The in-page runner (the Workers) could not be started. */
+  runnerCouldNotStart: (error: unknown) => `The in-page runner could not start: ${reasonOf(error)}`,
+  /** The grader's Worker failed outside any learner code. */
+  runnerFailed: (error: unknown) => `The runner failed: ${reasonOf(error)}`,
+  /** The WebContainer's Node exited without a verdict line. */
+  nodeStoppedEarly: (exitCode: number | string, tail: string) =>
+    `Node stopped before reporting (exit code ${exitCode}): ${tail}`,
+  /** checks.ts itself did not load: the course's fault, not the learner's. */
+  checksFailedToLoad: (reason: string) =>
+    `The exercise's own checks failed to load, which is a bug in the course: ${reason}`,
+  /** The app module threw while it was being loaded. */
+  couldNotStart: (reason: string) => `Your code could not start: ${reason}`,
+  /** The entry file has no default export of an app. */
+  noDefaultExport: (entry: string) =>
+    `${entry} must end with "export default app", where app is your Hono app, so the checks can send it requests.`,
+  /** A blank that runs as the module loads stops every check. */
+  blankAtStartUp: (where: string) =>
+    `Your server cannot start until the blank at ${where} is filled in: that line runs as the server starts. Blanks inside route handlers only fail the checks that reach them.`,
+  /** Blanks left where the code cannot even be read. */
+  fillInBlanks: (count: number, where: string) =>
+    `Fill in every blank (___) before checking. ${count === 1 ? 'One blank is' : `${count} blanks are`} left: ${where}.`,
+  /** Learner code threw outside any one check. */
+  codeStoppedTheRun: (reason: string) => `Your code stopped the run: ${reason}`,
+  /** An example's step threw. */
+  exampleStopped: (label: string, reason: string) => `The example stopped at "${label}": ${reason}`,
+  /** Learner code threw straight into a check. */
+  threwWhileHandling: (reason: string, where: string) =>
+    `Your code threw an error while handling this request: ${reason}${where ? ` (${where})` : ''}`,
+  /** A check failed, and the server also threw while it ran. */
+  serverAlsoThrew: (failure: string, reason: string, where: string) =>
+    `${failure} Your server threw an error on the way: ${reason}${where ? ` (${where})` : ''}`,
+  /** The app answered with something that is not an HTTP status. */
+  notAStatus: (status: unknown) =>
+    `The app answered with ${String(status)}, which is not an HTTP status.`,
+  /** The time limit was reached. */
+  timeLimit: (seconds: number) =>
+    `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  /** A newer run replaced this one. */
+  cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
+} as const
