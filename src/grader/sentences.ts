@@ -64,4 +64,10 @@ export const say = {
     `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
   /** A newer run replaced this one. */
   cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
+  /** The exercise's database (its seed data) could not be opened: the course's fault. */
+  databaseFailed: (reason: string) =>
+    `The database could not be opened, which is a bug in the course: ${reason}`,
+  /** SQLite's wasm could not be fetched or compiled (offline before the first visit). */
+  sqliteUnavailable: (error: unknown) =>
+    `SQLite could not be loaded, so this code cannot run yet: ${reasonOf(error)}. Reload the page when you are online.`,
 } as const
