@@ -1,6 +1,8 @@
 // Browser benchmarks for the exercise runtime, on the built site in Debian's Chromium:
 //   - Worker runtime, Run click to the example's verdict (the five-request example), warm and cold,
 //     beside the same checks run in Node in process, and the ratio between them
+//   - SQLite (signed-in/db): the first run on a page that uses it (fetching and compiling the
+//     wasm included, the Worker already started), and a warm run of the same example
 //   - first click on the code to an editable Monaco editor, once the page has settled (the learner
 //     reads before clicking, and the page has prefetched the editor at idle), and clicked at once
 //   - JS and CSS every lesson page transfers before any interaction (scripts/transfer-budget.mjs)
@@ -51,25 +53,28 @@ const browser = await chromium.launch({
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 
-async function runExampleOnce(page) {
-  return page.evaluate(async () => {
-    const panel = document.querySelector('exercise-panel[data-slug="manual-session-login"]')
-    const button = panel.querySelector('[data-action="check"]')
-    const results = panel.querySelector('[data-results]')
-    results.replaceChildren()
-    const start = performance.now()
-    // The pointer enters the panel, then the button (pointerenter does not bubble).
-    panel.dispatchEvent(new PointerEvent('pointerenter'))
-    button.dispatchEvent(new PointerEvent('pointerenter'))
-    button.click()
-    await new Promise((resolve) => {
-      const done = () => results.querySelectorAll('.terminal li').length === 5
-      if (done()) return resolve()
-      const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()))
-      observer.observe(results, { childList: true, subtree: true })
-    })
-    return performance.now() - start
-  })
+async function runExampleOnce(page, slug = 'manual-session-login', lines = 5) {
+  return page.evaluate(
+    async ({ slug, lines }) => {
+      const panel = document.querySelector(`exercise-panel[data-slug="${slug}"]`)
+      const button = panel.querySelector('[data-action="check"]')
+      const results = panel.querySelector('[data-results]')
+      results.replaceChildren()
+      const start = performance.now()
+      // The pointer enters the panel, then the button (pointerenter does not bubble).
+      panel.dispatchEvent(new PointerEvent('pointerenter'))
+      button.dispatchEvent(new PointerEvent('pointerenter'))
+      button.click()
+      await new Promise((resolve) => {
+        const done = () => results.querySelectorAll('.terminal li').length === lines
+        if (done()) return resolve()
+        const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()))
+        observer.observe(results, { childList: true, subtree: true })
+      })
+      return performance.now() - start
+    },
+    { slug, lines },
+  )
 }
 
 const lesson = `${server.url}/lessons/how-a-login-works/`
@@ -90,6 +95,32 @@ await runExampleOnce(page)
 const warm = []
 for (let i = 0; i < 25; i++) warm.push(await runExampleOnce(page))
 await context.close()
+
+// SQLite: a page whose example imports signed-in/db. The Workers are started first (as the
+// pointer entering the panel does), so the first run's extra time is SQLite's: fetching the wasm,
+// compiling it once for the page, and instantiating it in the fresh app realm.
+const sqliteLesson = `${server.url}/lessons/server-side-sessions/`
+const sqliteFirst = []
+const sqliteWarm = []
+for (let i = 0; i < 5; i++) {
+  const sqliteContext = await browser.newContext()
+  const sqlitePage = await sqliteContext.newPage()
+  await sqlitePage.goto(sqliteLesson)
+  await sqlitePage.waitForFunction(() =>
+    document.querySelector('exercise-panel[data-slug="session-table-rows"][data-ready="true"]'),
+  )
+  await sqlitePage.evaluate(() =>
+    document
+      .querySelector('exercise-panel[data-slug="session-table-rows"]')
+      .dispatchEvent(new PointerEvent('pointerenter')),
+  )
+  await sqlitePage.waitForTimeout(1500)
+  sqliteFirst.push(await runExampleOnce(sqlitePage, 'session-table-rows', 4))
+  if (i === 0)
+    for (let j = 0; j < 15; j++)
+      sqliteWarm.push(await runExampleOnce(sqlitePage, 'session-table-rows', 4))
+  await sqliteContext.close()
+}
 
 // Timed inside the page, from the click's pointerdown to the moment Monaco holds the focus, so
 // the figure is the site's own time, not Playwright's checks before it clicks. "Settled": the
@@ -177,6 +208,20 @@ const goals = [
     limit: 4,
     detail: `(${fmt(median(warm))} ÷ ${fmt(median(inProcess))})`,
     unit: '×',
+  },
+  {
+    name: 'SQLite, first use on a page (wasm fetched and compiled, Worker warm), Run → output',
+    value: median(sqliteFirst),
+    limit: 300,
+    unit: 'ms',
+    detail: `median of ${sqliteFirst.length} new pages (max ${fmt(Math.max(...sqliteFirst))})`,
+  },
+  {
+    name: 'SQLite, warm run of an example that uses it (session-table-rows), Run → output',
+    value: median(sqliteWarm),
+    limit: 50,
+    unit: 'ms',
+    detail: `median of ${sqliteWarm.length} (min ${fmt(Math.min(...sqliteWarm))}, max ${fmt(Math.max(...sqliteWarm))})`,
   },
   {
     name: 'Worker runtime, Run → verdict, cold (new page, Worker start included)',

@@ -70,4 +70,10 @@ export const say = {
     `${request} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${honoWords}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`,
   /** A newer run replaced this one. */
   cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
+  /** The exercise's database (its seed data) could not be opened: the course's fault. */
+  databaseFailed: (reason: string) =>
+    `The database could not be opened, which is a bug in the course: ${reason}`,
+  /** SQLite's wasm could not be fetched or compiled (offline before the first visit). */
+  sqliteUnavailable: (error: unknown) =>
+    `SQLite could not be loaded, so this code cannot run yet: ${reasonOf(error)}. Reload the page when you are online.`,
 } as const

@@ -49,6 +49,12 @@ const cases: BrokenContent[] = [
     field: /files\.\d+: unknown field "editible"/,
   },
   {
+    name: 'an exercise whose seed SQL fails',
+    file: 'exercises/sessions-in-a-table/seed.sql',
+    change: (text) => text.replace('CREATE TABLE users', 'CREATE TABEL users'),
+    field: /seed: the SQL fails on an empty database: .*syntax error/,
+  },
+  {
     name: 'a quiz whose answer is not one of its options',
     file: 'quizzes/login-manager-practice.yaml',
     change: (text) => text.replace('answer: login-user', 'answer: login-usr'),

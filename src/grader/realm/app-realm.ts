@@ -1,4 +1,4 @@
-import { say } from '../sentences'
+import { reasonOf, say } from '../sentences'
 // The app's side of a run: load the learner's modules, answer requests, and report what the
 // grader asks about (the clock, the work counters). It runs in its own realm in every runtime
 // (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
@@ -84,12 +84,8 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
         if (!wasm) throw new Error('SQLite is not available in this runtime.')
         await mountDisk({ wasm, files: call.database.files, seed: call.database.seed })
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        return {
-          type: 'start-failed',
-          message: `The database could not be opened, which is a bug in the course: ${message}`,
-          error: { message },
-        }
+        const message = reasonOf(error)
+        return { type: 'start-failed', message: say.databaseFailed(message), error: { message } }
       }
     }
     let loaded: HonoLike

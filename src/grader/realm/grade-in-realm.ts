@@ -95,9 +95,7 @@ export async function gradeInRealm(
       try {
         wasm = await realms.sqliteWasm()
       } catch (error) {
-        throw new Error(
-          `SQLite could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        )
+        throw new Error(say.sqliteUnavailable(error))
       }
     }
     connection = await realms.open(signal)

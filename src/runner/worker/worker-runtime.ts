@@ -137,12 +137,7 @@ export class WorkerRuntime {
       try {
         sqlite = await this.#sqliteWasm()
       } catch (error) {
-        return {
-          status: 'error',
-          checks: [],
-          timeline: [],
-          message: `SQLite could not be loaded, so this code cannot run yet: ${error instanceof Error ? error.message : String(error)}. Reload the page when you are online.`,
-        }
+        return errorVerdict(say.sqliteUnavailable(error))
       }
     }
     await this.warm()
