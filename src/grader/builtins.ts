@@ -66,6 +66,7 @@ import * as honoConninfo from 'hono/conninfo'
 import * as honoProxy from 'hono/proxy'
 import * as loginManager from '../login-manager/index'
 import * as checks from './harness/index'
+import * as testing from './testing/index'
 import type { HONO_SUBPATHS } from './hono-modules'
 import type { Builtins } from './module-loader'
 
@@ -141,7 +142,7 @@ const honoSubpaths: Record<(typeof HONO_SUBPATHS)[number], unknown> = {
 /**
  * The modules learner code and checks may import, the same in Node, in the Worker and in the
  * WebContainer: `hono`, every browser-safe `hono/*` subpath (`hono-modules.ts` lists them and
- * says which are left out), the login manager and the checks library.
+ * says which are left out), the login manager, the checks library and the test library (`signed-in/testing`).
  *
  * @example
  * loadModules(files, 'app.ts', courseBuiltins)
@@ -151,4 +152,5 @@ export const courseBuiltins: Builtins = Object.freeze({
   ...honoSubpaths,
   'signed-in/login-manager': loginManager,
   'signed-in/checks': checks,
+  'signed-in/testing': testing,
 })

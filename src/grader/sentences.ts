@@ -62,6 +62,17 @@ export const say = {
   /** The time limit was reached. */
   timeLimit: (seconds: number) =>
     `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  /** A learner's test file threw before its tests ran. */
+  testsCouldNotLoad: (reason: string) => `Your test file could not load: ${reason}`,
+  /** A learner's test file declared no test. */
+  noTests: (file: string) =>
+    `${file} declares no tests yet. Write one with test('what it shows', async () => { … }).`,
+  /** The learner's tests ran out of time against one app. */
+  testsTimedOut: (seconds: number, against: string) =>
+    `Your tests ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} against ${against}, so they were stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  /** The reference app or a mutant did not start: the course's fault. */
+  referenceDidNotStart: (reason: string) =>
+    `The app your tests run against did not start, which is a bug in the course: ${reason}`,
   /** A newer run replaced this one. */
   cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
 } as const

@@ -2,6 +2,7 @@
 // a worker thread, a process). Only plain data crosses: structured clone, IPC or HTTP carry it, so
 // nothing the app does to its own built-ins can reach the grader's objects.
 import type { WorkCounters } from '../../login-manager/work-counters'
+import type { TestOutcome } from '../testing/suite'
 import type { CodeError } from '../verdict'
 
 /**
@@ -19,6 +20,19 @@ export interface AppStart {
   env: Record<string, string>
   /** How far the checks have moved the app's clock (`Date.now()`, `new Date()`), in ms. */
   clockOffsetMs: number
+}
+
+/**
+ * A learner's test file to run against the started app, in the app's realm (mutant grading).
+ *
+ * @example
+ * const run: TestRun = { file: 'app.test.ts', source: "import { test } from 'signed-in/testing'" }
+ */
+export interface TestRun {
+  file: string
+  source: string
+  /** The file already compiled to JavaScript (the WebContainer's page compiles it). */
+  compiled?: string
 }
 
 /**
@@ -58,6 +72,7 @@ export type AppCall =
   | ({ type: 'request' } & WireRequest)
   | { type: 'clock'; offsetMs: number }
   | { type: 'work' }
+  | ({ type: 'tests' } & TestRun)
 
 /**
  * The app realm's answer to a call. `serverErrors` are errors the app threw while answering (Hono
@@ -73,6 +88,8 @@ export type AppReply =
   | { type: 'threw'; error: CodeError; serverErrors: CodeError[] }
   | { type: 'clock' }
   | { type: 'work'; counters: WorkCounters }
+  | { type: 'tests'; outcomes: TestOutcome[] }
+  | { type: 'tests-failed'; message: string; error: CodeError }
 
 /**
  * One open app realm, as the grader sees it: send a call, get the reply; close it when done.
