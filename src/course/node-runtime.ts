@@ -10,7 +10,7 @@ import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
 import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
 import { requestFor, type RunRequest } from '../grader/run-request'
-import { RUN_TIME_LIMIT_MS, runSignal } from '../grader/time-limit'
+import { RUN_TIME_LIMIT_MS, runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
 /**
@@ -164,7 +164,10 @@ export async function gradeInNode(
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  const { signal, done } = runSignal(options.timeLimitMs ?? NODE_TIME_LIMIT_MS, options.signal)
+  const { signal, done } = runSignal(
+    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
+    options.signal,
+  )
   try {
     return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
   } finally {

@@ -9,7 +9,7 @@ import type { AppConnection, RealmSource } from '../realm/protocol'
 import type { RunRequest } from '../run-request'
 import { reasonOf, say } from '../sentences'
 import { MAX_TESTS, type TestOutcome } from '../testing/suite'
-import { abortedVerdict, runSignal } from '../time-limit'
+import { abortedVerdict, MUTANT_TIME_LIMIT_MS, runSignal } from '../time-limit'
 import {
   errorVerdict,
   formatCodeLocation,
@@ -18,15 +18,6 @@ import {
   type Verdict,
 } from '../verdict'
 import { applyMutant } from './patch'
-
-/**
- * How long the learner's tests may run against one app (the reference or one mutant). The whole
- * run is bounded too, by the runtime's own time limit.
- *
- * @example
- * runSignal(MUTANT_TIME_LIMIT_MS, signal)
- */
-export const MUTANT_TIME_LIMIT_MS = 2000
 
 /**
  * The name of the first result in a verdict graded by mutants.
@@ -75,17 +66,21 @@ export async function gradeMutantsInRealm(
     Object.entries(files).filter(([path]) => path !== set.testFile),
   )
 
+  // The next realm opens while the tests run in this one, so starting a realm (a Worker, a
+  // thread, a process) overlaps the work instead of adding to it.
+  let opening: Promise<AppConnection> | undefined
+  const open = () => {
+    const next = opening ?? realms.open(signal)
+    opening = realms.open(signal)
+    opening.catch(() => undefined)
+    return next
+  }
   const runAgainst = async (app: Record<string, string>): Promise<RunResult> => {
+    // Opening a realm and starting the course's own app is the runtime's work, bounded by the
+    // whole run's limit; the learner's tests then get their own limit against this app.
     let connection: AppConnection | undefined
-    // The limit starts once the realm is open: starting one is the runtime's work, not the tests'.
     try {
-      connection = await realms.open(signal)
-    } catch (error) {
-      if (signal?.aborted) throw error
-      return { kind: 'crashed', message: reasonOf(error) }
-    }
-    const { signal: own, done } = runSignal(limitMs, signal)
-    try {
+      connection = await open()
       // Page-compiled JavaScript is used only for files the mutant leaves as they were.
       const compiled = Object.fromEntries(
         Object.entries(request.compiled?.files ?? {}).filter(
@@ -94,9 +89,16 @@ export async function gradeMutantsInRealm(
       )
       const started = await connection.call(
         { type: 'start', files: app, entry: request.entry, compiled, env: {}, clockOffsetMs: 0 },
-        own,
+        signal,
       )
       if (started.type === 'start-failed') return { kind: 'start-failed', message: started.message }
+    } catch (error) {
+      connection?.close()
+      if (signal?.aborted) throw error
+      return { kind: 'crashed', message: reasonOf(error) }
+    }
+    const { signal: own, done } = runSignal(limitMs, signal)
+    try {
       const reply = await connection.call(
         {
           type: 'tests',
@@ -152,6 +154,9 @@ export async function gradeMutantsInRealm(
   } catch (error) {
     if (signal?.aborted) return abortedVerdict(signal.reason)
     return errorVerdict(say.codeStoppedTheRun(reasonOf(error)))
+  } finally {
+    // The realm opened for a run that never came.
+    opening?.then((spare) => spare.close()).catch(() => undefined)
   }
 }
 
