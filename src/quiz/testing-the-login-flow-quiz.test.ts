@@ -1,8 +1,11 @@
 // Lesson 14's quiz: what it says about tests and mutants, checked by grading real test files
-// against the lesson's exercise in Node.
+// against the lesson's exercise (in this realm: the facts are the grader's, and the isolated
+// runtimes are tested in src/course/mutants.test.ts).
 import { describe, expect, it } from 'vitest'
 import { loadExercise } from '../course/exercise-files'
-import { runInNode } from '../course/node-runtime'
+import { courseBuiltins } from '../grader/builtins'
+import { runExercise } from '../grader/run-exercise'
+import { requestFor } from '../grader/run-request'
 import { expectLessonQuizStandard, loadQuiz } from './quiz-standard'
 
 const { quiz, byId } = loadQuiz('quizzes/testing-the-login-flow-quiz.yaml')
@@ -11,7 +14,10 @@ const header = `import { expect, newClient, test } from 'signed-in/testing'
 const ada = { username: 'Ada', password: 'analytical-engine' }
 `
 const missedBy = async (tests: string) => {
-  const verdict = await runInNode(bundle, { 'app.test.ts': header + tests })
+  const verdict = await runExercise(
+    requestFor(bundle, { 'app.test.ts': header + tests }),
+    courseBuiltins,
+  )
   expect(verdict.checks[0]?.passed).toBe(true)
   return verdict.checks.filter((check) => !check.passed).map((check) => check.name)
 }
