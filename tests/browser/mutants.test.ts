@@ -34,7 +34,7 @@ test('logs in', async () => {
 `
     await editor.evaluate((element, text) => ((element as CodeEditorElement).value = text), lazy)
     await check.click()
-    await eventually(() => items.count(), { timeout: 15_000 }).toBe(10)
+    await eventually(() => items.count(), { timeout: 60_000 }).toBe(10)
     const missed = exercise.locator('.checks li[data-passed="false"]')
     expect(await missed.count()).toBe(9)
     const text = (await missed.first().textContent()) ?? ''
@@ -47,8 +47,8 @@ test('logs in', async () => {
       solution,
     )
     await check.click()
-    await eventually(() => exercise.getAttribute('data-passed'), { timeout: 15_000 }).toBe('true')
+    await eventually(() => exercise.getAttribute('data-passed'), { timeout: 60_000 }).toBe('true')
     expect(await exercise.locator('.checks li[data-passed="true"]').count()).toBe(10)
     await context.close()
-  }, 60_000)
+  }, 180_000)
 })
