@@ -231,6 +231,7 @@ export function createCodeMirrorEditor(
       })
       view.focus()
     },
+    typeErrors: () => Promise.resolve(null),
     dispose: () => view.destroy(),
   }
 }

@@ -13,7 +13,24 @@ export interface EditorHandle {
   selectFirstBlank(): boolean
   /** Focus, with the cursor at a 1-based line and column (where an error was thrown). */
   goTo(line: number, column: number): void
+  /**
+   * The file's type errors from the editor's TypeScript worker, or null when this editor has no
+   * such worker (CodeMirror, the textarea). Blanks are left out: they are reported as blanks.
+   */
+  typeErrors(): Promise<TypeErrorAt[] | null>
   dispose(): void
+}
+
+/**
+ * One type error in a file, 1-based.
+ *
+ * @example
+ * const error: TypeErrorAt = { line: 12, column: 5, message: "Property 'nme' does not exist…" }
+ */
+export interface TypeErrorAt {
+  line: number
+  column: number
+  message: string
 }
 
 /** Options for {@link createMonacoEditor}. */
@@ -36,6 +53,8 @@ export interface MonacoEditorOptions {
 }
 
 let environmentReady = false
+/** Settles once the type declarations are in (or failed to load), so diagnostics are complete. */
+let typesLoaded: Promise<void> = Promise.resolve()
 
 /**
  * Monaco's workers come from npm through Vite (`?worker`), never from a CDN. The type declarations
@@ -65,7 +84,7 @@ function prepareEnvironment(): void {
   }
   defaults.setCompilerOptions(compilerOptions)
   defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false })
-  void (async () => {
+  typesLoaded = (async () => {
     try {
       const response = await fetch('/editor/types.json')
       const types = (await response.json()) as EditorTypes
@@ -77,6 +96,25 @@ function prepareEnvironment(): void {
       defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false })
     }
   })()
+}
+
+/**
+ * Load Monaco's code, set up its workers' environment and theme, and start its TypeScript worker,
+ * without making an editor, so the first editor the learner opens starts at once (called at idle,
+ * before any click).
+ *
+ * @example
+ * await prepareMonaco()
+ */
+export async function prepareMonaco(): Promise<void> {
+  prepareEnvironment()
+  currentTheme()
+  // Start the TypeScript worker (about 7 MB of code to compile) on an empty model, so the first
+  // editor finds it running. The model stays: it is empty, so it adds nothing to the program.
+  const uri = monaco.Uri.parse('file:///prefetch/empty.ts')
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri)
+  const getWorker = await monaco.typescript.getTypeScriptWorker()
+  await getWorker(model.uri)
 }
 
 let themesDefined = false
@@ -237,9 +275,35 @@ export async function createMonacoEditor(
       editor.revealLineInCenterIfOutsideViewport(lineNumber)
       editor.focus()
     },
+    typeErrors: async () => {
+      await typesLoaded
+      const getWorker = await monaco.typescript.getTypeScriptWorker()
+      const worker = await getWorker(model.uri)
+      const file = model.uri.toString()
+      const diagnostics = [
+        ...(await worker.getSyntacticDiagnostics(file)),
+        ...(await worker.getSemanticDiagnostics(file)),
+      ]
+      const blanks = new Set(findBlanks(model.getValue()).map((blank) => blank.offset))
+      return diagnostics
+        .filter((diagnostic) => diagnostic.category === 1 && !blanks.has(diagnostic.start ?? -1))
+        .map((diagnostic) => {
+          const position = model.getPositionAt(diagnostic.start ?? 0)
+          return {
+            line: position.lineNumber,
+            column: position.column,
+            message: flatten(diagnostic.messageText),
+          }
+        })
+    },
     dispose: () => {
       editor.dispose()
       model.dispose()
     },
   }
+}
+
+/** A TypeScript diagnostic's message: a string, or a chain of them (the first says it all). */
+function flatten(text: string | { messageText: string }): string {
+  return typeof text === 'string' ? text : text.messageText
 }

@@ -1,9 +1,8 @@
+import { isApplePlatform } from './platform'
+
 /** The copy shortcut on this device: ⌘C on Apple systems, Ctrl+C elsewhere. */
 function copyShortcut(): string {
-  const platform =
-    (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ??
-    navigator.platform
-  return /mac|iphone|ipad/i.test(platform) ? '⌘C' : 'Ctrl+C'
+  return isApplePlatform() ? '⌘C' : 'Ctrl+C'
 }
 
 /**

@@ -1,19 +1,8 @@
-import type { EditorHandle } from '../editor/monaco-editor'
+import type { EditorHandle, TypeErrorAt } from '../editor/monaco-editor'
 import { findBlanks, nextBlank } from '../grader/blanks'
-
-/**
- * Whether editors in this element get the touch editor (CodeMirror) instead of Monaco: on coarse
- * pointers (phones and tablets, which Monaco does not support) or when `data-plain="true"` is set
- * on it or an ancestor. Its keyboard help is the same as the last-resort textarea's.
- *
- * @param element - the editor, or the panel around it
- * @returns true for the touch editor
- * @example
- * help.dataset.mode = usesPlainEditor(panel) ? 'plain' : 'monaco'
- */
-export function usesPlainEditor(element: Element): boolean {
-  return matchMedia('(pointer: coarse)').matches || element.closest('[data-plain="true"]') !== null
-}
+import type { ExerciseStore } from '../stores/exercise'
+import { usesPlainEditor } from './editor-choice'
+import { exerciseOf } from './exercise-context'
 
 /** Which editor a `<code-editor>` shows: the highlighted code until first use, then one of three. */
 export type EditorMode = 'static' | 'monaco' | 'codemirror' | 'textarea'
@@ -22,8 +11,9 @@ export type EditorMode = 'static' | 'monaco' | 'codemirror' | 'textarea'
  * `<code-editor>`: one exercise file. It starts as server-rendered, highlighted code (no layout
  * shift, works without JavaScript). On first focus or click it becomes editable, loading only the
  * editor it needs: Monaco on desktop, CodeMirror on coarse pointers or when `data-plain` is set (or
- * when Monaco fails to load), and a plain textarea as the last resort when neither loads. Dispatches
- * `code-change` (detail: `{ path, value }`) and `check-request` (Ctrl/Cmd+Enter) events.
+ * when Monaco fails to load), and a plain textarea as the last resort when neither loads. Inside an
+ * `<exercise-panel>` it shows its file from the exercise's store and writes edits back to it.
+ * Dispatches `check-request` (Ctrl/Cmd+Enter) and `editor-ready` events.
  *
  * @example
  * <code-editor data-path="app.ts" data-editable="true" data-label="app.ts (editable)">
@@ -33,7 +23,9 @@ export type EditorMode = 'static' | 'monaco' | 'codemirror' | 'textarea'
 export class CodeEditorElement extends HTMLElement {
   #value = ''
   /** The exercise's other files, for type information in the editor. */
-  siblings: Record<string, string> = {}
+  #siblings: Record<string, string> = {}
+  #store: ExerciseStore | undefined
+  #unsubscribe: (() => void) | undefined
   #handle: EditorHandle | undefined
   #upgrading: Promise<void> | undefined
   #mode: EditorMode = 'static'
@@ -65,22 +57,52 @@ export class CodeEditorElement extends HTMLElement {
     return this.#mode
   }
 
-  /** Say which text the server-rendered code shows, so setting the same value keeps its highlighting. */
-  adoptRendered(text: string): void {
-    this.#value = text
-  }
-
   connectedCallback() {
+    void exerciseOf(this)?.then(({ bundle, store }) => {
+      if (!this.isConnected || this.#store) return
+      this.#store = store
+      // The server rendered the starter: setting the same text keeps its highlighting.
+      this.#value = bundle.starter[this.path] ?? ''
+      this.#siblings = bundle.starter
+      this.#unsubscribe = store.$files.subscribe((files) => {
+        const text = files[this.path]
+        if (text !== undefined && this.value !== text) this.value = text
+      })
+    })
     const staticCode = this.querySelector<HTMLElement>('.static-code')
     if (!staticCode || !this.editable) return
+    // The panel loads this element on the first focus or tap: that one already happened.
+    if (staticCode.contains(document.activeElement)) {
+      void this.upgrade(true)
+      return
+    }
     const upgrade = () => void this.upgrade(true)
     staticCode.addEventListener('focus', upgrade, { once: true })
     staticCode.addEventListener('pointerdown', upgrade, { once: true })
   }
 
   disconnectedCallback() {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this.#store = undefined
     this.#handle?.dispose()
     this.#handle = undefined
+  }
+
+  /**
+   * The file's type errors, from the editor's TypeScript worker; null when no such worker is
+   * loaded (the code was never opened in Monaco, or the editor is CodeMirror or a textarea).
+   *
+   * @example
+   * const errors = await editor.typeErrors() // [{ line: 12, column: 5, message: '…' }]
+   */
+  async typeErrors(): Promise<TypeErrorAt[] | null> {
+    if (this.#mode !== 'monaco' || !this.#handle) return null
+    try {
+      return await this.#handle.typeErrors()
+    } catch {
+      return null
+    }
   }
 
   /** Make the file editable now (Monaco or textarea), and optionally focus its first blank. */
@@ -113,6 +135,8 @@ export class CodeEditorElement extends HTMLElement {
    * kind takes over, so the learner can always type.
    */
   async #createEditor(box: HTMLElement): Promise<[EditorMode, EditorHandle]> {
+    // Start from the store's text and with the other files, for types (none outside a panel).
+    await exerciseOf(this)
     if (!usesPlainEditor(this)) {
       const height = box.style.height
       try {
@@ -171,7 +195,7 @@ export class CodeEditorElement extends HTMLElement {
       path: this.path,
       readOnly: !this.editable,
       ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
-      siblings: this.siblings,
+      siblings: this.#siblings,
       folder: this.closest<HTMLElement>('[data-slug]')?.dataset['slug'],
       onChange: (value) => this.#changed(value),
       onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
@@ -266,15 +290,14 @@ export class CodeEditorElement extends HTMLElement {
         textarea.focus()
         textarea.setSelectionRange(offset, offset)
       },
+      typeErrors: () => Promise.resolve(null),
       dispose: () => textarea.remove(),
     }
   }
 
   #changed(value: string) {
     this.#value = value
-    this.dispatchEvent(
-      new CustomEvent('code-change', { bubbles: true, detail: { path: this.path, value } }),
-    )
+    this.#store?.edit(this.path, value)
   }
 
   #renderStatic(text: string) {

@@ -1,40 +1,30 @@
 import { decodeCookie, tamperWith, type ProbeAnswer } from '../inspector/cookie-decoder'
-
-/**
- * What happened when the forged cookie was sent to the learner's app.
- *
- * @example
- * const outcome: ForgedOutcome = { kind: 'answered', request: 'GET /dashboard', real, tampered }
- */
-export type ForgedOutcome =
-  | { kind: 'answered'; request: string; real: ProbeAnswer; tampered: ProbeAnswer }
-  /** No GET in the run carried this cookie, so there is no request to send again. */
-  | { kind: 'never-sent' }
-  | { kind: 'failed'; message: string }
+import { runInChosenRuntime } from '../stores/runtime'
+import { createTamperProbe, type ForgedOutcome, type TryForged } from '../stores/tamper-probe'
+import { exerciseOf } from './exercise-context'
 
 const describeAnswer = (answer: ProbeAnswer) =>
   `${answer.status}${answer.location ? ` → ${answer.location}` : ''}${answer.body ? ` ${JSON.stringify(answer.body.length > 80 ? `${answer.body.slice(0, 77)}…` : answer.body)}` : ''}`
 
 /**
  * `<cookie-decoder>`: in the request inspector, shows what a cookie from the timeline contains and
- * its signature; "Tamper with it" forges a copy and, through {@link tryForged}, sends it to the
- * learner's own app to show the real answer next to the answer to the real cookie.
+ * its signature; "Tamper with it" forges a copy and, through the exercise's tamper probe
+ * ({@link createTamperProbe}), sends it to the learner's own app to show the real answer next to
+ * the answer to the real cookie. Outside an exercise panel it explains what would happen instead.
  *
  * @example
  * <cookie-decoder><select data-cookie-select></select><div data-decoded></div>
  *   <button data-tamper>Tamper with it</button><div data-tamper-result></div></cookie-decoder>
  */
 export class CookieDecoderElement extends HTMLElement {
-  /**
-   * Sends a request from the last run again, with the real and then the forged cookie. Set by the
-   * exercise panel; without it the decoder explains what the login manager would do. Declared, not
-   * initialised: the panel may set it before this element is upgraded, and a class field would
-   * overwrite it.
-   */
-  declare tryForged:
-    ((name: string, value: string, forged: string) => Promise<ForgedOutcome>) | undefined
+  #tryForged: TryForged | undefined
 
   connectedCallback() {
+    void exerciseOf(this)?.then(({ bundle, store }) => {
+      this.#tryForged = createTamperProbe(store, (checks, files) =>
+        runInChosenRuntime({ ...bundle, checks }, files),
+      )
+    })
     const select = this.querySelector<HTMLSelectElement>('[data-cookie-select]')
     const output = this.querySelector<HTMLElement>('[data-decoded]')
     const tamper = this.querySelector<HTMLButtonElement>('[data-tamper]')
@@ -90,7 +80,7 @@ export class CookieDecoderElement extends HTMLElement {
       if (!cookie) return
       const decoded = decodeCookie(cookie.value)
       const { forged, change, explanation } = tamperWith(decoded)
-      if (decoded.kind === 'other' || !this.tryForged) {
+      if (decoded.kind === 'other' || !this.#tryForged) {
         result.replaceChildren(paragraph(`Forged value: ${forged}. ${explanation}`))
         return
       }
@@ -98,7 +88,7 @@ export class CookieDecoderElement extends HTMLElement {
       result.setAttribute('aria-busy', 'true')
       result.replaceChildren(paragraph(`${change} Sending it to your app…`))
       try {
-        const outcome = await this.tryForged(cookie.name, cookie.value, forged)
+        const outcome = await this.#tryForged(cookie.name, cookie.value, forged)
         result.replaceChildren(...this.#describe(outcome, forged, change, explanation))
       } finally {
         tamper.disabled = false

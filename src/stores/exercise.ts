@@ -41,6 +41,11 @@ export interface ExerciseStore {
   $solutionShown: ReadableAtom<boolean>
   /** True once every check has passed (now or on an earlier visit). */
   $passed: ReadableAtom<boolean>
+  /**
+   * The files of the latest run: the code the verdict's timeline came from, so the request
+   * inspector replays that code even after the learner has edited it since.
+   */
+  $runFiles: ReadableAtom<Record<string, string>>
   edit(path: string, value: string): void
   check(): Promise<RunVerdict>
   reset(): void
@@ -74,6 +79,7 @@ export function createExerciseStore(
   const $hintsShown = atom(0)
   const $attempted = atom(saved?.attempted === true || saved?.passed === true)
   const $solutionShown = atom(false)
+  const $runFiles = atom<Record<string, string>>({})
   const $passedBefore = atom(saved?.passed ?? false)
   const $passed = computed(
     [$passedBefore, $verdict],
@@ -95,6 +101,7 @@ export function createExerciseStore(
     $attempted,
     $solutionShown,
     $passed,
+    $runFiles,
     edit(path, value) {
       if ($files.get()[path] === value) return
       $files.set({ ...$files.get(), [path]: value })
@@ -105,6 +112,7 @@ export function createExerciseStore(
       const files = $files.get()
       // Blanks left are graded too: a check that reaches one fails naming it.
       const changed = Object.entries(files).some(([path, text]) => bundle.starter[path] !== text)
+      $runFiles.set(files)
       $runState.set('running')
       $output.set([])
       let ran = true

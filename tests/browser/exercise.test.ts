@@ -276,6 +276,49 @@ describe('a graded exercise', () => {
   })
 })
 
+describe('type errors in the verdict', () => {
+  it('lists them once the TypeScript worker is loaded, each linked to its line, and the checks still run', async () => {
+    const { context, page, exercise } = await openInMonaco(
+      '/lessons/the-login-manager/',
+      'complete-the-login-flow',
+    )
+    const solution = readFileSync('exercises/complete-the-login-flow/solution/app.ts', 'utf8')
+    const setCode = (code: string) =>
+      exercise
+        .locator('code-editor[data-path="app.ts"]')
+        .evaluate((editor, text) => ((editor as CodeEditorElement).value = text), code)
+    const heading = exercise.locator('.results-heading')
+    // The solution has no type error: the verdict lists none.
+    await setCode(solution)
+    await exercise.locator('[data-action="check"]').click()
+    await eventually(() => heading.textContent(), { timeout: 30_000 }).toBe(
+      'All 7 checks pass. Well done!',
+    )
+    await eventually(() => exercise.locator('[data-results]').getAttribute('data-type-errors'), {
+      timeout: 30_000,
+    }).toBe('0')
+    expect(await exercise.locator('.type-errors').count()).toBe(0)
+    // A line that runs the same but is mistyped: every check still passes, and the verdict says so.
+    const lines = `${solution.trimEnd()}\nexport const attempts: number = 'three'\n`
+    const line = lines.trimEnd().split('\n').length
+    await setCode(lines)
+    await exercise.locator('[data-action="check"]').click()
+    await eventually(() => exercise.locator('.type-errors-heading').textContent(), {
+      timeout: 30_000,
+    }).toBe('1 type error (the checks still ran)')
+    expect(await heading.textContent()).toBe('All 7 checks pass. Well done!')
+    const link = exercise.locator('.type-errors [data-go-to]')
+    expect(await link.textContent()).toBe(`app.ts line ${line}`)
+    expect(await exercise.locator('.type-errors li').textContent()).toContain(
+      "Type 'string' is not assignable to type 'number'",
+    )
+    await link.click()
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+    expect(await exercise.locator('.active-line-number').textContent()).toBe(String(line))
+    await context.close()
+  })
+})
+
 describe('a debugging exercise', () => {
   it('runs as it is, fails the two checks its bug breaks, and passes once fixed', async () => {
     const {

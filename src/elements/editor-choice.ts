@@ -1,0 +1,32 @@
+/**
+ * Whether editors in this element get the touch editor (CodeMirror) instead of Monaco: on coarse
+ * pointers (phones and tablets, which Monaco does not support) or when `data-plain="true"` is set
+ * on it or an ancestor. Its keyboard help is the same as the last-resort textarea's.
+ *
+ * @param element - the editor, or the panel around it
+ * @returns true for the touch editor
+ * @example
+ * help.dataset.mode = usesPlainEditor(panel) ? 'plain' : 'monaco'
+ */
+export function usesPlainEditor(element: Element): boolean {
+  return matchMedia('(pointer: coarse)').matches || element.closest('[data-plain="true"]') !== null
+}
+
+/**
+ * Fetch and compile the editor an element would get (Monaco, or CodeMirror on touch screens)
+ * without opening it, so a later first click only has to create it. Failures are left to the
+ * click, which falls back to the next kind of editor.
+ *
+ * @param element - the panel whose editors are meant
+ * @returns when the editor's code has loaded (or failed to)
+ * @example
+ * await prefetchEditor(panel)
+ */
+export async function prefetchEditor(element: Element): Promise<void> {
+  try {
+    if (usesPlainEditor(element)) await import('../editor/codemirror-editor')
+    else await (await import('../editor/monaco-editor')).prepareMonaco()
+  } catch {
+    // The first click tries again, and falls back if it must.
+  }
+}
