@@ -11,7 +11,7 @@ export default defineConfig({
       'tests/lint/**/*.test.ts',
     ],
     testTimeout: 120_000,
-    exclude: ['node_modules', 'dist'],
+    exclude: ['node_modules', 'dist', 'exercises/*/starter/**', 'exercises/*/solution/**'],
     pool: 'threads',
     maxWorkers: 2,
   },

@@ -6,6 +6,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders'
 import { parse } from 'yaml'
 import { outlineProblems, type OutlinePartInput } from './course/outline'
 import { checkSeed, listExercises, loadExercise } from './course/exercise-files'
+import { verifyMutants } from './course/mutant-check'
 import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
 import { quizSchema } from './schemas/quiz'
@@ -124,6 +125,8 @@ const exercisesLoader: Loader = {
         const bundle = loadExercise(join(root, slug))
         const { meta } = bundle
         await checkSeed(bundle)
+        // Each mutant must change what the app does: the solution's tests catch it.
+        await verifyMutants(bundle, `exercises/${slug}`)
         const filePath = `exercises/${slug}/exercise.yaml`
         // `meta` is already validated; the collection's schema only gives it its type.
         context.store.set({ id: slug, data: meta, filePath, digest: context.generateDigest(meta) })

@@ -3,6 +3,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
 import { exerciseSchema, type ExerciseBundle, type ExerciseMeta } from '../schemas/exercise'
 import { findBlanks } from '../grader/blanks'
+import { applyMutant } from '../grader/mutants/patch'
+import { mutantSchema, type Mutant } from '../schemas/mutant'
 import { courseBuiltins } from '../grader/builtins'
 import type { ChecksModule } from '../grader/harness/checks'
 import { loadSqlite } from '../db/disk'
@@ -104,6 +106,21 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
       throw new Error(
         `${shown}/starter: an exercise's editable files need at least one blank (___) for the learner to fill.`,
       )
+  }
+  if (meta.tests !== undefined) {
+    if (existsSync(join(dir, 'checks.ts')))
+      throw new Error(
+        `${shown}/checks.ts: an exercise graded by mutants (tests: ${meta.tests}) has no checks; delete this file.`,
+      )
+    const mutants = loadMutants(dir, shown, starter, meta.entry, meta.tests)
+    return {
+      slug: basename(resolve(dir)),
+      meta,
+      starter,
+      solution,
+      checks: '',
+      mutants: { testFile: meta.tests, mutants },
+    }
   }
   const checksPath = join(dir, 'checks.ts')
   if (!existsSync(checksPath))
@@ -212,6 +229,59 @@ function sharedCheckModules(
   }
   visit(checksPath, shown, source)
   return modules
+}
+
+/**
+ * Read `mutants/*.yaml`: each must validate, its patches must apply to the app in starter/, and
+ * it must change the app. (That each one changes the app's behaviour, so the solution's tests
+ * catch it, is checked by running them: `verifyMutants` in `mutant-check.ts`.)
+ */
+function loadMutants(
+  dir: string,
+  shown: string,
+  starter: Record<string, string>,
+  entry: string,
+  testFile: string,
+): Mutant[] {
+  const folder = join(dir, 'mutants')
+  const names = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+    : []
+  if (names.length === 0)
+    throw new Error(
+      `${shown}/mutants: an exercise graded by mutants needs at least one mutants/<name>.yaml.`,
+    )
+  const app = Object.fromEntries(Object.entries(starter).filter(([path]) => path !== testFile))
+  return names.map((file) => {
+    const where = `${shown}/mutants/${file}`
+    let data: unknown
+    try {
+      data = parse(readFileSync(join(folder, file), 'utf8'))
+    } catch (error) {
+      throw new Error(
+        `${where}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+    const parsed = mutantSchema.safeParse(data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new Error(
+        `${where}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+      )
+    }
+    const mutant: Mutant = { name: file.replace(/\.yaml$/, ''), ...parsed.data }
+    let mutated: Record<string, string>
+    try {
+      mutated = applyMutant(app, mutant, entry)
+    } catch (error) {
+      throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    if (Object.keys(app).every((path) => app[path] === mutated[path]))
+      throw new Error(`${where}: patches: the patches leave the app as it was.`)
+    return mutant
+  })
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RealmSource } from '../grader/realm/protocol'
 import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
 import { compileSqliteWasm } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
-import { runSignal } from '../grader/time-limit'
+import { runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
 export { NODE_TIME_LIMIT_MS }
@@ -75,7 +75,10 @@ export async function gradeInNode(
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  const { signal, done } = runSignal(options.timeLimitMs ?? NODE_TIME_LIMIT_MS, options.signal)
+  const { signal, done } = runSignal(
+    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
+    options.signal,
+  )
   try {
     return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
   } finally {

@@ -57,4 +57,15 @@ describe('collectEditorTypes', () => {
     )
     expect(Object.keys(types.files).filter((path) => /\.(test|bench)\.ts$/.test(path))).toEqual([])
   })
+  it('carries signed-in/testing and every source it imports, for test files', () => {
+    const [entry = ''] = types.paths['signed-in/testing'] ?? []
+    expect(entry).toBe('file:///node_modules/signed-in/src/grader/testing/index.ts')
+    const sources = Object.keys(types.files).filter((path) => path.includes('/signed-in/src/'))
+    for (const path of sources)
+      for (const match of (types.files[path] ?? '').matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+        const target = new URL(`${match[1] ?? ''}.ts`, path).href
+        expect(sources, `${path} imports ${match[1] ?? ''}`).toContain(target)
+      }
+    expect(sources).toContain('file:///node_modules/signed-in/src/grader/harness/client.ts')
+  })
 })

@@ -29,9 +29,9 @@ function honoEntries(honoDir: string): Record<string, string> {
 }
 
 /**
- * Collect what Monaco needs for autocomplete on `hono`, `signed-in/login-manager` and
- * `signed-in/db`: the hono declaration files reachable from every entry point learners may import,
- * and the course modules' sources.
+ * Collect what Monaco needs for autocomplete on `hono`, `signed-in/login-manager`, `signed-in/db`
+ * and `signed-in/testing`: the hono declaration files reachable from every entry point learners may
+ * import, and the course modules' sources.
  * Runs at build time in Node.
  *
  * @param root - the project root
@@ -85,6 +85,22 @@ export function collectEditorTypes(root: string): EditorTypes {
     }
     walk(dir)
     paths[`signed-in/${name}`] = [`file:///node_modules/signed-in/${name}/index.ts`]
+  }
+  // `signed-in/testing`, for test files: its sources and the ones they import, under src/.
+  const srcDir = resolve(root, 'src')
+  const testing = join(srcDir, 'grader/testing/index.ts')
+  const seenSource = new Set<string>()
+  const visitSource = (file: string) => {
+    if (seenSource.has(file) || !existsSync(file)) return
+    seenSource.add(file)
+    const text = readFileSync(file, 'utf8')
+    files[`file:///node_modules/signed-in/src/${relative(srcDir, file)}`] = text
+    for (const match of text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g))
+      visitSource(`${resolve(dirname(file), match[1] ?? '')}.ts`)
+  }
+  if (existsSync(testing)) {
+    visitSource(testing)
+    paths['signed-in/testing'] = ['file:///node_modules/signed-in/src/grader/testing/index.ts']
   }
   return { files, paths }
 }

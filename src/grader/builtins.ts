@@ -67,6 +67,7 @@ import * as honoProxy from 'hono/proxy'
 import * as database from '../db/index'
 import * as loginManager from '../login-manager/index'
 import * as checks from './harness/index'
+import * as testing from './testing/index'
 import type { HONO_SUBPATHS } from './hono-modules'
 import type { Builtins } from './module-loader'
 
@@ -142,7 +143,8 @@ const honoSubpaths: Record<(typeof HONO_SUBPATHS)[number], unknown> = {
 /**
  * The modules learner code and checks may import, the same in Node, in the Worker and in the
  * WebContainer: `hono`, every browser-safe `hono/*` subpath (`hono-modules.ts` lists them and
- * says which are left out), the login manager, SQLite (`signed-in/db`) and the checks library.
+ * says which are left out), the login manager, SQLite (`signed-in/db`), the checks library and
+ * the test library (`signed-in/testing`).
  *
  * @example
  * loadModules(files, 'app.ts', courseBuiltins)
@@ -153,4 +155,5 @@ export const courseBuiltins: Builtins = Object.freeze({
   'signed-in/login-manager': loginManager,
   'signed-in/db': database,
   'signed-in/checks': checks,
+  'signed-in/testing': testing,
 })

@@ -1,4 +1,5 @@
 import type { ExerciseBundle } from '../schemas/exercise'
+import type { MutantSet } from '../schemas/mutant'
 
 /**
  * Everything needed to run one exercise: the learner's files, the checks and the entry.
@@ -17,6 +18,8 @@ export interface RunRequest {
   checkModules?: Record<string, string>
   /** The file that `export default`s the app. */
   entry: string
+  /** For an exercise graded by mutants: the learner's test file and the mutants it must catch. */
+  mutants?: MutantSet
   /**
    * JavaScript already compiled from `files` and `checks` (in the page, for the WebContainer).
    * Anything missing, such as a file with a syntax error, is compiled where it runs, so errors are
@@ -63,5 +66,6 @@ export function requestFor(bundle: ExerciseBundle, files: Record<string, string>
     ...(bundle.checkModules ? { checkModules: bundle.checkModules } : {}),
     entry: bundle.meta.entry,
     ...(bundle.seed === undefined ? {} : { seed: bundle.seed }),
+    ...(bundle.mutants ? { mutants: bundle.mutants } : {}),
   }
 }

@@ -68,6 +68,17 @@ export const say = {
   /** A handler (or middleware) finished without a response, and Hono said so in its own words. */
   noResponse: (request: string, honoWords: string) =>
     `${request} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${honoWords}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`,
+  /** A learner's test file threw before its tests ran. */
+  testsCouldNotLoad: (reason: string) => `Your test file could not load: ${reason}`,
+  /** A learner's test file declared no test. */
+  noTests: (file: string) =>
+    `${file} declares no tests yet. Write one with test('what it shows', async () => { … }).`,
+  /** The learner's tests ran out of time against one app. */
+  testsTimedOut: (seconds: number, against: string) =>
+    `Your tests ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} against ${against}, so they were stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  /** The reference app or a mutant did not start: the course's fault. */
+  referenceDidNotStart: (reason: string) =>
+    `The app your tests run against did not start, which is a bug in the course: ${reason}`,
   /** A newer run replaced this one. */
   cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
   /** The exercise's database (its seed data) could not be opened: the course's fault. */

@@ -1,3 +1,4 @@
+import type { RunRequest } from './run-request'
 import { say } from './sentences'
 import { errorVerdict, type Verdict } from './verdict'
 
@@ -9,6 +10,31 @@ import { errorVerdict, type Verdict } from './verdict'
  * new WorkerRuntime(workers, { timeLimitMs: RUN_TIME_LIMIT_MS })
  */
 export const RUN_TIME_LIMIT_MS = 5000
+
+/**
+ * How long the learner's tests may run against one app (the reference or one mutant), when an
+ * exercise is graded by mutants.
+ *
+ * @example
+ * runSignal(MUTANT_TIME_LIMIT_MS, signal)
+ */
+export const MUTANT_TIME_LIMIT_MS = 2000
+
+/**
+ * The time limit for one run request: a runtime's own limit, and for an exercise graded by mutants
+ * as much again as every app's share ({@link MUTANT_TIME_LIMIT_MS} each), since the tests run once
+ * against the reference app and once per mutant, each in a fresh realm.
+ *
+ * @param request - the run request
+ * @param limitMs - the runtime's limit for a run
+ * @returns the limit for this request
+ * @example
+ * runSignal(timeLimitFor(request, RUN_TIME_LIMIT_MS), outer)
+ */
+export function timeLimitFor(request: Pick<RunRequest, 'mutants'>, limitMs: number): number {
+  const apps = request.mutants ? request.mutants.mutants.length + 1 : 0
+  return limitMs + apps * MUTANT_TIME_LIMIT_MS
+}
 
 /**
  * The verdict for a run stopped at the time limit: the same words from every runtime.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MutantSet } from './mutant'
 import { slug, strictObject } from './strict'
 
 /**
@@ -31,6 +32,15 @@ export const exerciseSchema = strictObject({
       }),
     )
     .min(1, 'list at least one file'),
+  /**
+   * For an exercise graded by mutants: the learner's test file, one of the editable `files`. The
+   * folder then has `mutants/<name>.yaml` (see `src/schemas/mutant.ts`) instead of `checks.ts`:
+   * the tests must pass against the app in starter/ and catch every mutant.
+   */
+  tests: z
+    .string()
+    .regex(/^[\w./-]+\.ts$/, 'a relative path to a .ts file')
+    .optional(),
   /** The file that `export default`s the Hono app (default `app.ts`). */
   entry: z.string().default('app.ts'),
   /**
@@ -87,6 +97,20 @@ export const exerciseSchema = strictObject({
         'an example is never passed, so its explanation would never show; put it in description',
     })
   }
+  if (data.tests !== undefined && !data.files.some((f) => f.path === data.tests && f.editable)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['tests'],
+      message: 'the test file must be one of the editable files',
+    })
+  }
+  if (data.tests !== undefined && data.kind !== 'exercise') {
+    context.addIssue({
+      code: 'custom',
+      path: ['tests'],
+      message: 'only an exercise (kind: exercise) is graded by mutants',
+    })
+  }
   if (new Set(data.breaks).size !== data.breaks.length) {
     context.addIssue({
       code: 'custom',
@@ -124,7 +148,7 @@ export interface ExerciseBundle {
   starter: Record<string, string>
   /** The finished files: starter/ with solution/'s files laid over it, by path. */
   solution: Record<string, string>
-  /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
+  /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. Empty for an exercise graded by mutants. */
   checks: string
   /** The SQL of the exercise's `seed` file: what `app.db` holds when each run starts. */
   seed?: string
@@ -134,4 +158,6 @@ export interface ExerciseBundle {
    * present when there are some.
    */
   checkModules?: Record<string, string>
+  /** For an exercise graded by mutants (`tests` in exercise.yaml): the test file and the mutants. */
+  mutants?: MutantSet
 }

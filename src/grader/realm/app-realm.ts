@@ -6,7 +6,8 @@ import { mountDisk, saveDisk } from '../../db/disk'
 import type { WorkCounters } from '../../login-manager/work-counters'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import type { CodeError } from '../verdict'
-import type { AppCall, AppReply, AppStart, WireRequest } from './protocol'
+import { collectTests, runTests } from '../testing/suite'
+import type { AppCall, AppReply, AppStart, TestRun, WireRequest } from './protocol'
 import { describeServerError } from './server-errors'
 
 interface HonoLike {
@@ -115,6 +116,10 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       typeof loaded.onError === 'function'
     ) {
       loaded.onError((error, c) => {
+        // An HTTPException (hono/csrf's 403, a thrown 401) is an answer, not a crash: Hono's
+        // own handler would send its response, and so does this one.
+        const answer = (error as { getResponse?: () => Response }).getResponse
+        if (typeof answer === 'function') return answer.call(error)
         serverErrors.push(describeServerError(error, c.req, files))
         return c.text('Internal Server Error', 500)
       })
@@ -143,6 +148,42 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
 
   const take = () => serverErrors.splice(0)
 
+  // The learner's tests run here, beside the app, never in the grader's realm. The test file may
+  // import only `signed-in/testing`: it reaches the app through the client, as a browser would.
+  async function runTestFile(call: TestRun): Promise<AppReply> {
+    const started = app
+    if (!started) throw new Error('The app has not started.')
+    const testFiles = { [call.file]: call.source }
+    const describeTest = (error: unknown) => describeCodeError(error, testFiles)
+    let tests: ReturnType<typeof collectTests>
+    try {
+      tests = collectTests(() => {
+        loadModules(
+          testFiles,
+          call.file,
+          { 'signed-in/testing': builtins['signed-in/testing'] },
+          {
+            compiled: call.compiled === undefined ? {} : { [call.file]: call.compiled },
+          },
+        )
+      })
+    } catch (error) {
+      const described = describeTest(error)
+      return {
+        type: 'tests-failed',
+        message: say.testsCouldNotLoad(described.message),
+        error: described,
+      }
+    }
+    const outcomes = await runTests(
+      tests,
+      async (url, init) => await started.request(url, init),
+      describeTest,
+    )
+    take()
+    return { type: 'tests', outcomes }
+  }
+
   return {
     get app() {
       return app
@@ -157,6 +198,8 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
         case 'clock':
           clock?.set(call.offsetMs)
           return { type: 'clock' }
+        case 'tests':
+          return await runTestFile(call)
         case 'work':
           return {
             type: 'work',

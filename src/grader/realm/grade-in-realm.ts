@@ -6,6 +6,7 @@ import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
 import { describeCodeError, loadChecks, type Builtins } from '../module-loader'
+import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
@@ -49,6 +50,8 @@ export async function gradeInRealm(
   progress: RunProgress = {},
   signal?: AbortSignal,
 ): Promise<Verdict> {
+  // An exercise graded by mutants has no checks: the learner's tests are graded instead.
+  if (request.mutants) return gradeMutantsInRealm(request, request.mutants, realms, signal)
   // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
   const files = blanksAsErrors(request.editable, request.files)
   // JavaScript compiled in the page still has the blanks: those files are compiled again in the app.

@@ -2,6 +2,7 @@
 // a worker thread, a process). Only plain data crosses: structured clone, IPC or HTTP carry it, so
 // nothing the app does to its own built-ins can reach the grader's objects.
 import type { WorkCounters } from '../../login-manager/work-counters'
+import type { TestOutcome } from '../testing/suite'
 import type { CodeError } from '../verdict'
 
 /**
@@ -25,6 +26,19 @@ export interface AppStart {
    * server left (a restart keeps them) and the exercise's seed SQL for a first start.
    */
   database?: { wasm?: WebAssembly.Module; files: Record<string, Uint8Array>; seed?: string }
+}
+
+/**
+ * A learner's test file to run against the started app, in the app's realm (mutant grading).
+ *
+ * @example
+ * const run: TestRun = { file: 'app.test.ts', source: "import { test } from 'signed-in/testing'" }
+ */
+export interface TestRun {
+  file: string
+  source: string
+  /** The file already compiled to JavaScript (the WebContainer's page compiles it). */
+  compiled?: string
 }
 
 /**
@@ -65,6 +79,7 @@ export type AppCall =
   | { type: 'clock'; offsetMs: number }
   | { type: 'work' }
   | { type: 'save' }
+  | ({ type: 'tests' } & TestRun)
 
 /**
  * The app realm's answer to a call. `serverErrors` are errors the app threw while answering (Hono
@@ -81,6 +96,8 @@ export type AppReply =
   | { type: 'clock' }
   | { type: 'work'; counters: WorkCounters }
   | { type: 'saved'; files: Record<string, Uint8Array> }
+  | { type: 'tests'; outcomes: TestOutcome[] }
+  | { type: 'tests-failed'; message: string; error: CodeError }
 
 /**
  * One open app realm, as the grader sees it: send a call, get the reply; close it when done.

@@ -2,7 +2,13 @@ import { say } from '../../grader/sentences'
 import type { FileSystemTree } from '@webcontainer/api'
 import type { RunProgress } from '../../grader/harness/grade'
 import type { RunRequest } from '../../grader/run-request'
-import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal, untilAborted } from '../../grader/time-limit'
+import {
+  abortedVerdict,
+  RUN_TIME_LIMIT_MS,
+  runSignal,
+  untilAborted,
+  timeLimitFor,
+} from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import { precompileRequest } from './precompile'
 import { OUTPUT_MARKER, REQUEST_PATH, VERDICT_MARKER } from './protocol'
@@ -173,7 +179,10 @@ export class WebContainerRuntime {
     })
     // One signal for the run: the time limit, or the caller cancelling (a newer Check, leaving the
     // page). Either way the process is killed and the verdict says which.
-    const { signal: runSignalled, done } = runSignal(this.#options.runTimeoutMs, signal)
+    const { signal: runSignalled, done } = runSignal(
+      timeLimitFor(request, this.#options.runTimeoutMs),
+      signal,
+    )
     let result: number
     try {
       result = await untilAborted(process.exit, runSignalled)

@@ -1,7 +1,7 @@
 import { say } from '../../grader/sentences'
 import type { RunProgress } from '../../grader/harness/grade'
 import { usesDatabase, type RunRequest } from '../../grader/run-request'
-import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../../grader/time-limit'
+import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal, timeLimitFor } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
@@ -144,7 +144,7 @@ export class WorkerRuntime {
     const grader = await (this.#grader as Promise<Worker>)
     const id = this.#nextId++
     const apps: Promise<Worker>[] = []
-    const { signal, done } = runSignal(this.#timeLimitMs, outer)
+    const { signal, done } = runSignal(timeLimitFor(request, this.#timeLimitMs), outer)
     try {
       return await new Promise<Verdict>((resolve) => {
         const finish = (verdict: Verdict) => {
