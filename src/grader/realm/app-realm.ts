@@ -11,7 +11,13 @@ interface HonoLike {
   request(url: string, init: RequestInit): Response | Promise<Response>
   fetch?: (request: Request) => Response | Promise<Response>
   onError?: (
-    handler: (error: Error, c: { text(body: string, status: number): Response }) => Response,
+    handler: (
+      error: Error,
+      c: {
+        text(body: string, status: number): Response
+        newResponse(body: ReadableStream | null, init: Response): Response
+      },
+    ) => Response,
   ) => unknown
 }
 
@@ -89,12 +95,17 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       }
     }
     // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves,
-    // keep the error so a failing check can say what was thrown and where.
+    // keep the error so a failing check can say what was thrown and where. An HTTPException (the
+    // 403 of hono/csrf, say) is an answer, not a crash: it keeps its own response, as in Hono.
     if (
       !Object.values(call.files).some((source) => source.includes('.onError(')) &&
       typeof loaded.onError === 'function'
     ) {
       loaded.onError((error, c) => {
+        if ('getResponse' in error && typeof error.getResponse === 'function') {
+          const answer = error.getResponse() as Response
+          return c.newResponse(answer.body, answer)
+        }
         serverErrors.push(describe(error))
         return c.text('Internal Server Error', 500)
       })
