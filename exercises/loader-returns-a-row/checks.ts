@@ -1,56 +1,8 @@
-import {
-  CheckFailure,
-  defineChecks,
-  expectBodyIncludes,
-  expectRedirect,
-  expectStatus,
-} from 'signed-in/checks'
+import { defineChecks } from 'signed-in/checks'
+import { currentUserChecks } from '../_shared/current-user'
 
-const ada = { name: 'Ada Lovelace', password: 'notes-on-the-engine' }
-
-export default defineChecks([
-  {
-    name: 'A stranger who opens /dashboard is sent to the login page',
-    async run({ client }) {
-      expectRedirect(await client.get('/dashboard'), '/login?next=%2Fdashboard')
-    },
-  },
-  {
-    name: 'A wrong password is refused with 401',
-    async run({ client }) {
-      expectStatus(await client.postForm('/login', { ...ada, password: 'guess' }), 401)
-    },
-  },
-  {
-    name: 'After logging in, /dashboard greets Ada by name',
-    async run({ client }) {
-      expectRedirect(await client.postForm('/login', ada), '/dashboard')
-      const response = await client.get('/dashboard')
-      expectStatus(response, 200)
-      expectBodyIncludes(response, 'Welcome back, Ada Lovelace!')
-    },
-  },
-  {
-    name: 'After logging in, /debug/auth reports user 1 as authenticated',
-    async run({ client }) {
-      await client.postForm('/login', ada)
-      const response = await client.get('/debug/auth')
-      expectStatus(response, 200)
-      const report = JSON.parse(response.body) as Record<string, unknown>
-      if (report['userIdInSession'] !== '1' || report['isAuthenticated'] !== true) {
-        throw new CheckFailure(
-          `/debug/auth answered ${response.body}, but it should show userIdInSession "1" and isAuthenticated true.`,
-          'The report should name an authenticated user. What did the loader hand the manager?',
-        )
-      }
-    },
-  },
-  {
-    name: 'Logging out ends the login',
-    async run({ client }) {
-      await client.postForm('/login', ada)
-      expectRedirect(await client.postForm('/logout', {}), '/')
-      expectRedirect(await client.get('/dashboard'))
-    },
-  },
-])
+export default defineChecks(
+  currentUserChecks(
+    'The report should name an authenticated user. What did the loader hand the manager?',
+  ),
+)

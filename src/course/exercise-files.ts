@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
 import { exerciseSchema, type ExerciseBundle, type ExerciseMeta } from '../schemas/exercise'
 import { findBlanks } from '../grader/blanks'
 import { courseBuiltins } from '../grader/builtins'
 import type { ChecksModule } from '../grader/harness/checks'
-import { describeCodeError, loadModules } from '../grader/module-loader'
+import { describeCodeError, loadChecks } from '../grader/module-loader'
 
 /**
  * Every file under a folder, by path relative to it (an empty object when it does not exist).
@@ -107,7 +107,8 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
   if (!existsSync(checksPath))
     throw new Error(`${shown}/checks.ts: the file is missing; every exercise needs its checks.`)
   const checks = readFileSync(checksPath, 'utf8')
-  const names = validateChecks(`${shown}/checks.ts`, checks, meta.kind)
+  const checkModules = sharedCheckModules(checksPath, `${shown}/checks.ts`, checks)
+  const names = validateChecks(`${shown}/checks.ts`, checks, checkModules, meta.kind)
   meta.breaks.forEach((name, index) => {
     if (!names.includes(name))
       throw new Error(
@@ -124,22 +125,72 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
         `${shown}/starter/${blank.path}: line ${blank.blank?.line}: a debug exercise's starter runs as it is, so it may not contain a blank (___).`,
       )
   }
-  return { slug: basename(resolve(dir)), meta, starter, solution, checks }
+  return {
+    slug: basename(resolve(dir)),
+    meta,
+    starter,
+    solution,
+    checks,
+    ...(Object.keys(checkModules).length ? { checkModules } : {}),
+  }
+}
+
+/** The folder, beside the exercise folders, of check files several exercises share. */
+const SHARED_CHECKS = '_shared'
+
+/**
+ * The shared check files a checks.ts imports, and the ones those import, by path under
+ * `exercises/` (`_shared/current-user.ts`). A relative import that leads anywhere but
+ * `exercises/_shared/`, or to a file that does not exist, stops the build naming the file.
+ */
+function sharedCheckModules(
+  checksPath: string,
+  shown: string,
+  source: string,
+): Record<string, string> {
+  const root = resolve(dirname(checksPath), '..')
+  const modules: Record<string, string> = {}
+  const visit = (file: string, name: string, text: string) => {
+    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.[^'"]*)['"]/g)) {
+      const base = relative(root, resolve(dirname(file), specifier ?? ''))
+        .split(sep)
+        .join('/')
+      const path = base.endsWith('.ts') ? base : `${base.replace(/\.js$/, '')}.ts`
+      if (!path.startsWith(`${SHARED_CHECKS}/`))
+        throw new Error(
+          `${name}: imports "${specifier}": checks may import only 'signed-in/checks' and shared check files in exercises/${SHARED_CHECKS}/.`,
+        )
+      if (path in modules) continue
+      const full = join(root, path)
+      if (!existsSync(full))
+        throw new Error(`${name}: imports "${specifier}", but exercises/${path} does not exist.`)
+      modules[path] = readFileSync(full, 'utf8')
+      visit(full, `exercises/${path}`, modules[path])
+    }
+  }
+  visit(checksPath, shown, source)
+  return modules
 }
 
 /**
  * Load checks.ts once at build time, so a broken one stops the build instead of a learner's run.
  * Returns the checks' names (an example's step labels).
  */
-function validateChecks(shown: string, source: string, kind: ExerciseMeta['kind']): string[] {
+function validateChecks(
+  shown: string,
+  source: string,
+  checkModules: Record<string, string>,
+  kind: ExerciseMeta['kind'],
+): string[] {
   let module: ChecksModule | undefined
   try {
-    module = loadModules({ 'checks.ts': source }, 'checks.ts', courseBuiltins)['default'] as
-      ChecksModule | undefined
+    module = loadChecks(source, checkModules, courseBuiltins) as ChecksModule | undefined
   } catch (error) {
-    const described = describeCodeError(error, { 'checks.ts': source })
+    const described = describeCodeError(error, { ...checkModules, 'checks.ts': source })
+    const file =
+      described.file && described.file !== 'checks.ts' ? `exercises/${described.file}` : shown
     throw new Error(
-      `${shown}: ${described.line ? `line ${described.line}: ` : ''}${described.message}`,
+      `${file}: ${described.line ? `line ${described.line}: ` : ''}${described.message}`,
     )
   }
   const wanted = kind === 'example' ? 'scenario' : 'checks'

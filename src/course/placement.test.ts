@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { findPlacementProblems, type PlacedItem, type PlacementLesson } from './placement'
+import { listExercises } from './exercise-files'
 
 const lesson = (slug: string, body: string): PlacementLesson => ({
   slug,
@@ -75,7 +76,7 @@ describe('findPlacementProblems', () => {
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => lesson(name.replace(/\.mdx$/, ''), read(`lessons/${name}`)))
     const items: PlacedItem[] = [
-      ...readdirSync('exercises').map((slug) => {
+      ...listExercises().map((slug) => {
         const meta = parse(read(`exercises/${slug}/exercise.yaml`)) as {
           kind: PlacedItem['kind']
           lesson: string

@@ -140,6 +140,32 @@ export function loadModules(
   return load(entry)
 }
 
+/**
+ * Load an exercise's `checks.ts`, with the shared check files it imports, and return its default
+ * export. The checks are `checks.ts` at the top of their own module set, so
+ * `import … from '../_shared/current-user'` finds `_shared/current-user.ts` in `checkModules`; they
+ * never see the learner's files. Every runtime and the build load checks through this one function.
+ *
+ * @param checks - the TypeScript source of checks.ts
+ * @param checkModules - shared check files by path under `exercises/` (`_shared/…`)
+ * @param builtins - modules the checks may import by name (`signed-in/checks`, …)
+ * @param compiled - JavaScript already compiled, by the same paths (`checks.ts` for checks.ts)
+ * @returns the default export (`defineChecks([...])` or `defineScenario([...])`, when well written)
+ * @throws CompileError for a syntax error, or whatever the checks throw while loading
+ * @example
+ * const module = loadChecks(bundle.checks, bundle.checkModules, courseBuiltins)
+ */
+export function loadChecks(
+  checks: string,
+  checkModules: Readonly<Record<string, string>> = {},
+  builtins: Builtins = {},
+  compiled: Readonly<Record<string, string>> = {},
+): unknown {
+  return loadModules({ ...checkModules, 'checks.ts': checks }, 'checks.ts', builtins, { compiled })[
+    'default'
+  ]
+}
+
 /** The importable names, with a package's many subpaths summed up: `"hono" (and 64 "hono/…" subpaths such as "hono/cookie")`. */
 function describeBuiltins(builtins: Builtins): string {
   const names = Object.keys(builtins)

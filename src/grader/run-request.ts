@@ -13,6 +13,8 @@ export interface RunRequest {
   editable: string[]
   /** The TypeScript source of `checks.ts`. */
   checks: string
+  /** Shared check files `checks.ts` imports, by path under `exercises/` (`_shared/…`). */
+  checkModules?: Record<string, string>
   /** The file that `export default`s the app. */
   entry: string
   /**
@@ -20,7 +22,11 @@ export interface RunRequest {
    * Anything missing, such as a file with a syntax error, is compiled where it runs, so errors are
    * reported the same way everywhere.
    */
-  compiled?: { files: Record<string, string>; checks?: string }
+  compiled?: {
+    files: Record<string, string>
+    checks?: string
+    checkModules?: Record<string, string>
+  }
 }
 
 /**
@@ -40,6 +46,7 @@ export function requestFor(bundle: ExerciseBundle, files: Record<string, string>
         ? []
         : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
     checks: bundle.checks,
+    ...(bundle.checkModules ? { checkModules: bundle.checkModules } : {}),
     entry: bundle.meta.entry,
   }
 }

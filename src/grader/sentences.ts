@@ -62,6 +62,12 @@ export const say = {
   /** The time limit was reached. */
   timeLimit: (seconds: number) =>
     `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  /** A followed chain of redirects came back to where it had been. */
+  redirectLoop: (limit: number, chain: string) =>
+    `The app redirects in a loop, and a browser gives up after ${limit} redirects: ${chain}`,
+  /** A handler (or middleware) finished without a response, and Hono said so in its own words. */
+  noResponse: (request: string, honoWords: string) =>
+    `${request} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${honoWords}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`,
   /** A newer run replaced this one. */
   cancelled: () => 'This run was cancelled before it finished (a newer run replaced it).',
 } as const

@@ -116,4 +116,10 @@ export interface ExerciseBundle {
   solution: Record<string, string>
   /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
   checks: string
+  /**
+   * The course's shared check files that checks.ts imports (`import { … } from
+   * '../_shared/current-user'`), by path under `exercises/` (`_shared/current-user.ts`). Only
+   * present when there are some.
+   */
+  checkModules?: Record<string, string>
 }

@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf'
 import { describe, expect, it } from 'vitest'
 import type { TimelineEntry } from '../verdict'
 import { CheckFailure } from './checks'
-import { createClient } from './client'
+import { createClient, describeHops } from './client'
 
 /** An app that shows what it received, and sets the cookies the tests need. */
 function testApp() {
@@ -47,6 +47,8 @@ function testApp() {
   app.get('/a', (c) => c.redirect('/b'))
   app.get('/b', (c) => c.redirect('/c'))
   app.get('/c', (c) => c.redirect('/a'))
+  // A login page behind its own guard: each redirect wraps the last URL in ?next=.
+  app.get('/guarded', (c) => c.redirect(`/guarded?next=${encodeURIComponent(c.req.url.slice(16))}`))
   return app
 }
 
@@ -272,7 +274,29 @@ describe('redirects', () => {
     const error = await client.get('/a', { followRedirects: true }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CheckFailure)
     expect((error as Error).message).toBe(
-      'The app redirects in a loop: GET /a → GET /b → GET /c → GET /a → …. A browser gives up after 20 redirects.',
+      'The app redirects in a loop, and a browser gives up after 20 redirects: GET /a → GET /b → GET /c → GET /a → …',
     )
+  })
+
+  it('names the path that keeps coming back when the query grows at each hop', async () => {
+    const { client } = setup()
+    const error = await client.get('/guarded', { followRedirects: true }).catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      'The app redirects in a loop, and a browser gives up after 20 redirects: GET /guarded → GET /guarded?next=%2Fguarded → … (GET /guarded again and again, its query longer each time)',
+    )
+  })
+
+  it('lists every hop of a followed chain, with its status, and puts them in words', async () => {
+    const { client } = setup()
+    const followed = await client.postForm('/login', {}, { followRedirects: true })
+    expect(followed.hops).toEqual([
+      { method: 'POST', path: '/login', status: 303 },
+      { method: 'GET', path: '/echo', status: 200 },
+    ])
+    expect(describeHops(followed)).toBe('POST /login → 303 → GET /echo → 200')
+    const single = await client.get('/nowhere')
+    expect(describeHops(single)).toBe('GET /nowhere → 404')
+    const long = { hops: [{ method: 'GET', path: `/login?next=${'x'.repeat(60)}`, status: 302 }] }
+    expect(describeHops(long)).toBe(`GET /login?next=${'x'.repeat(35)}… → 302`)
   })
 })

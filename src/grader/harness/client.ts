@@ -1,3 +1,4 @@
+import { say } from '../sentences'
 import type { CookieEvent, TimelineEntry } from '../verdict'
 import { CheckFailure } from './checks'
 import { CookieJar, type RequestContext } from './cookie-jar'
@@ -36,6 +37,45 @@ export interface ClientResponse {
   cookieEvents: CookieEvent[]
   /** Why the browser refused to send the request at all (a failed CORS preflight), if it did. */
   blocked?: string
+  /**
+   * Every request this call sent, in order, with its answer: one hop, or more when it followed
+   * redirects. {@link describeHops} puts them in words.
+   */
+  hops: Hop[]
+}
+
+/**
+ * One request a call sent, and the status it got.
+ *
+ * @example
+ * const hop: Hop = { method: 'POST', path: '/login', status: 302 }
+ */
+export interface Hop {
+  method: string
+  /** The path and query (or the full URL, on an origin other than `http://localhost`). */
+  path: string
+  status: number
+}
+
+/**
+ * The requests behind a response, in words: `POST /login → 302 → GET /dashboard/ → 404`.
+ *
+ * @param response - a response from the client, usually one that followed redirects
+ * @returns the chain
+ * @example
+ * const response = await client.postForm('/login', ada, { followRedirects: true })
+ * describeHops(response) // 'POST /login → 302 → GET /dashboard → 200'
+ */
+export function describeHops(response: Pick<ClientResponse, 'hops'>): string {
+  return response.hops
+    .map((hop) => `${hop.method} ${shorten(hop.path)} → ${hop.status}`)
+    .join(' → ')
+}
+
+/** A path whose query is cut at 40 characters, so a growing `?next=` stays readable. */
+function shorten(path: string): string {
+  const query = path.indexOf('?')
+  return query === -1 || path.length - query <= 41 ? path : `${path.slice(0, query + 41)}…`
 }
 
 /**
@@ -402,6 +442,7 @@ async function preflight(
     setCookie: [],
     cookieEvents: [],
     blocked: `The browser did not send the ${outgoing.method}: ${problem}.`,
+    hops: [],
   }
 }
 
@@ -413,11 +454,13 @@ async function sendFollowing(
 ): Promise<ClientResponse> {
   const visited = [`${first.method} ${first.path}`]
   const events: CookieEvent[] = []
+  const hops: Hop[] = []
   let outgoing = first
   for (;;) {
     const response = await sendOnce(browser, appOrigin, outgoing)
     events.push(...response.cookieEvents)
-    const result = { ...response, cookieEvents: [...events] }
+    hops.push(...response.hops)
+    const result = { ...response, cookieEvents: [...events], hops: [...hops] }
     if (!outgoing.options.followRedirects || !isRedirect(response)) return result
     const next = new URL(response.location as string, new URL(outgoing.path, appOrigin))
     if (next.origin !== appOrigin) return result
@@ -434,7 +477,7 @@ async function sendFollowing(
     visited.push(`${method} ${path}`)
     if (visited.length > MAX_REDIRECTS + 1)
       throw new CheckFailure(
-        `The app redirects in a loop: ${describeLoop(visited)}. A browser gives up after ${MAX_REDIRECTS} redirects.`,
+        say.redirectLoop(MAX_REDIRECTS, describeLoop(visited)),
         'Look at where each of those routes redirects, and at what it checks before redirecting.',
       )
   }
@@ -443,12 +486,25 @@ async function sendFollowing(
 const isRedirect = (response: ClientResponse) =>
   response.status >= 300 && response.status < 400 && response.location !== null
 
-/** The repeating part of a redirect chain: "GET /a → GET /b → GET /a → …". */
+/**
+ * The repeating part of a redirect chain: "GET /a → GET /b → GET /a → …". A login view behind
+ * its own guard loops with a `?next=` that wraps the last one, so no URL repeats exactly: then the
+ * chain is shown up to the path that keeps coming back.
+ */
 function describeLoop(visited: string[]): string {
   const last = visited.at(-1) as string
   const start = visited.lastIndexOf(last, -2)
-  if (start === -1) return `${visited.slice(0, 4).join(' → ')} → … (${visited.length} requests)`
-  return `${visited.slice(start).join(' → ')} → …`
+  if (start !== -1) return `${visited.slice(start).join(' → ')} → …`
+  const paths = visited.map((hop) => hop.replace(/\?.*$/, ''))
+  const again = paths.lastIndexOf(paths.at(-1) as string, -2)
+  const shown = (count: number) =>
+    visited
+      .slice(0, count)
+      .map((hop) => shorten(hop))
+      .join(' → ')
+  if (again === -1) return `${shown(4)} → … (${visited.length} requests)`
+  const looping = paths[again] as string
+  return `${shown(paths.indexOf(looping) + 2)} → … (${looping} again and again, its query longer each time)`
 }
 
 /** Send one request through the jar, and record it on the timeline. */
@@ -511,5 +567,6 @@ async function sendOnce(
     location,
     setCookie,
     cookieEvents: events,
+    hops: [{ method: outgoing.method, path: target, status: raw.status }],
   }
 }

@@ -20,7 +20,15 @@ export {
   type ChecksModule,
   type ScenarioStep,
 } from './checks'
-export type { ClientResponse, FetchInit, OtherSitePage, RequestOptions, TestClient } from './client'
+export {
+  describeHops,
+  type ClientResponse,
+  type FetchInit,
+  type Hop,
+  type OtherSitePage,
+  type RequestOptions,
+  type TestClient,
+} from './client'
 export {
   expectCookieDeleted,
   expectCookieNotSent,

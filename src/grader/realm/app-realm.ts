@@ -6,6 +6,7 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import type { CodeError } from '../verdict'
 import type { AppCall, AppReply, AppStart, WireRequest } from './protocol'
+import { describeServerError } from './server-errors'
 
 interface HonoLike {
   request(url: string, init: RequestInit): Response | Promise<Response>
@@ -16,6 +17,7 @@ interface HonoLike {
       c: {
         text(body: string, status: number): Response
         newResponse(body: ReadableStream | null, init: Response): Response
+        req: { method: string; path: string }
       },
     ) => Response,
   ) => unknown
@@ -106,7 +108,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
           const answer = error.getResponse() as Response
           return c.newResponse(answer.body, answer)
         }
-        serverErrors.push(describe(error))
+        serverErrors.push(describeServerError(error, c.req, files))
         return c.text('Internal Server Error', 500)
       })
     }

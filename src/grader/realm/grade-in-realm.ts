@@ -5,7 +5,7 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
-import { describeCodeError, loadModules, type Builtins } from '../module-loader'
+import { describeCodeError, loadChecks, type Builtins } from '../module-loader'
 import type { RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
@@ -62,9 +62,10 @@ export async function gradeInRealm(
   let checks: ChecksModule
   try {
     const compiled = request.compiled?.checks
-    checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', builtins, {
-      compiled: compiled === undefined ? {} : { 'checks.ts': compiled },
-    })['default'] as ChecksModule
+    checks = loadChecks(request.checks, request.checkModules, builtins, {
+      ...request.compiled?.checkModules,
+      ...(compiled === undefined ? {} : { 'checks.ts': compiled }),
+    }) as ChecksModule
     if (checks?.kind !== 'checks' && checks?.kind !== 'scenario')
       throw new Error('checks.ts must export default defineChecks([...]) or defineScenario([...])')
   } catch (error) {

@@ -18,8 +18,16 @@ export function precompileRequest(request: RunRequest): RunRequest {
     const code = tryCompile(path, source)
     if (code !== undefined) files[path] = code
   }
+  const checkModules: Record<string, string> = {}
+  for (const [path, source] of Object.entries(request.checkModules ?? {})) {
+    const code = tryCompile(path, source)
+    if (code !== undefined) checkModules[path] = code
+  }
   const checks = tryCompile('checks.ts', request.checks)
-  return { ...request, compiled: checks === undefined ? { files } : { files, checks } }
+  return {
+    ...request,
+    compiled: { files, ...(checks === undefined ? {} : { checks }), checkModules },
+  }
 }
 
 function tryCompile(path: string, source: string): string | undefined {
