@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,9 +8,11 @@ import { parse } from 'yaml'
 import { outlineProblems, type OutlinePartInput } from './course/outline'
 import { checkSeed, listExercises, loadExercise } from './course/exercise-files'
 import { verifyMutants } from './course/mutant-check'
+import { troubleshootingProblems, type LinkableLesson } from './course/troubleshooting'
 import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
 import { quizSchema } from './schemas/quiz'
+import { troubleshootingGroupSchema, type TroubleshootingGroup } from './schemas/troubleshooting'
 
 const PARTS_FILE = 'lessons/parts.yaml'
 
@@ -150,6 +153,57 @@ const quizzes = defineCollection({
   schema: quizSchema,
 })
 
+/** The published lessons, read from their frontmatter, for checks that run before the collections. */
+async function publishedLessons(root: URL): Promise<LinkableLesson[]> {
+  const dir = fileURLToPath(new URL('lessons/', root))
+  const lessons: LinkableLesson[] = []
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.mdx'))) {
+    const text = await readFile(join(dir, name), 'utf8')
+    const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? ''
+    let data: { title?: unknown; draft?: unknown } = {}
+    try {
+      data = (parse(front) ?? {}) as typeof data
+    } catch {
+      // A broken frontmatter is the lessons loader's to report, naming the file and line.
+    }
+    if (data.draft !== true)
+      lessons.push({ slug: name.slice(0, -'.mdx'.length), title: String(data.title ?? '') })
+  }
+  return lessons
+}
+
+/**
+ * Loads `troubleshooting/*.yaml` with Astro's glob loader, then checks every symptom's link: the
+ * lesson is published, the exercise exists and is shown in that lesson, no id is used twice. A
+ * broken link fails the sync (so the build, `astro dev` and `astro check`), naming file and field.
+ */
+function troubleshootingLoader(): Loader {
+  const files = glob({ pattern: '*.yaml', base: 'troubleshooting' })
+  return {
+    name: 'course-troubleshooting',
+    async load(context) {
+      await files.load(context)
+      const root = context.config.root
+      const exercisesRoot = fileURLToPath(new URL('exercises/', root))
+      const exercises = listExercises(exercisesRoot).map((slug) => {
+        const { meta } = loadExercise(join(exercisesRoot, slug))
+        return { slug, title: meta.title, lesson: meta.lesson }
+      })
+      const groups = context.store.values().map((entry) => ({
+        file: entry.filePath ?? `troubleshooting/${entry.id}.yaml`,
+        data: entry.data as TroubleshootingGroup,
+      }))
+      failOnProblems(troubleshootingProblems(groups, await publishedLessons(root), exercises))
+    },
+  }
+}
+
+/** The troubleshooting page's symptoms: `troubleshooting/*.yaml`, one group of symptoms each. */
+const troubleshooting = defineCollection({
+  loader: troubleshootingLoader(),
+  schema: troubleshootingGroupSchema,
+})
+
 /**
  * The site's content collections, which Astro reads at build, dev and `astro check` time.
  *
@@ -157,4 +211,4 @@ const quizzes = defineCollection({
  * import { getCollection } from 'astro:content'
  * const lessons = await getCollection('lessons', (entry) => !entry.data.draft)
  */
-export const collections = { parts, lessons, exercises, quizzes }
+export const collections = { parts, lessons, exercises, quizzes, troubleshooting }

@@ -15,6 +15,7 @@ import {
 import { client } from '../login-manager/test-app'
 import { parseQuizFile, type QuestionOfType, type QuestionType } from '../schemas/quiz'
 import { gradeQuestion } from './grade'
+import { expectQuizStandard } from './quiz-facts'
 
 const quiz = parseQuizFile(
   'quizzes/debugging-current-user.yaml',
@@ -90,21 +91,7 @@ const numberComparingLoader = async (id: string) =>
 describe('the debugging quiz', () => {
   it('has at least 5 questions of at least 3 types, wrong options with feedback', () => {
     expect(quiz.lesson).toBe('debugging-current-user')
-    expect(quiz.questions.length).toBeGreaterThanOrEqual(5)
-    expect(new Set(quiz.questions.map((question) => question.type)).size).toBeGreaterThanOrEqual(3)
-    for (const question of quiz.questions) {
-      expect(question.explanation.length, question.id).toBeGreaterThan(40)
-      if (question.type === 'text' || question.type === 'order') {
-        expect(question.feedback, question.id).toBeTruthy()
-        continue
-      }
-      const right = question.type === 'multiple' ? question.answers : [question.answer]
-      for (const option of question.options) {
-        if (question.type === 'multiple' || !right.includes(option.id)) {
-          expect(option.feedback, `${question.id}: ${option.id}`).toBeTruthy()
-        }
-      }
-    }
+    expectQuizStandard(quiz, 5)
   })
 
   it('predict-debug-output: the report is what the debug route prints for that loader', async () => {

@@ -1,6 +1,7 @@
 // Shared by the quiz tests: the facts a quiz states, produced by running the course's own exercise
 // apps with the real login manager, so a predicted output can never drift from what the code does.
 import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
 import { loadExercise } from '../course/exercise-files'
 import { runInNode } from '../course/node-runtime'
 import { parseQuizFile, type QuestionOfType, type QuestionType, type Quiz } from '../schemas/quiz'
@@ -72,4 +73,29 @@ export async function exampleOutput(slug: string): Promise<string[]> {
   const verdict = await runInNode(loadExercise(slug), {})
   if (verdict.status !== 'passed') throw new Error(`${slug}: ${verdict.message ?? verdict.status}`)
   return verdict.output ?? []
+}
+
+/**
+ * Expect a quiz to meet the course's standard: enough questions, of at least three types, each
+ * explained, every wrong option with feedback (text and order questions with their own).
+ *
+ * @param quiz - from {@link readQuiz}
+ * @param minimum - the fewest questions it may have
+ * @example
+ * expectQuizStandard(readQuiz('cookie-security-quiz'), 6)
+ */
+export function expectQuizStandard(quiz: Quiz, minimum: number): void {
+  expect(quiz.questions.length).toBeGreaterThanOrEqual(minimum)
+  expect(new Set(quiz.questions.map((question) => question.type)).size).toBeGreaterThanOrEqual(3)
+  for (const question of quiz.questions) {
+    expect(question.explanation.length, question.id).toBeGreaterThan(40)
+    if (question.type === 'text' || question.type === 'order') {
+      expect(question.feedback, question.id).toBeTruthy()
+      continue
+    }
+    const right = question.type === 'multiple' ? question.answers : [question.answer]
+    for (const option of question.options)
+      if (question.type === 'multiple' || !right.includes(option.id))
+        expect(option.feedback, `${question.id}: ${option.id}`).toBeTruthy()
+  }
 }

@@ -108,6 +108,12 @@ const cases: BrokenContent[] = [
     change: (text) => text.replace(/^ {2}description:/m, '  descripton:'),
     field: /unknown field "descripton"/,
   },
+  {
+    name: 'a troubleshooting symptom linked to an exercise that does not exist',
+    file: 'troubleshooting/cookies-and-forms.yaml',
+    change: (text) => text.replace('exercise: login-csrf', 'exercise: login-csrf-typo'),
+    field: /symptoms\[\d+\]\.exercise: there is no exercise "login-csrf-typo"/,
+  },
 ]
 
 /** The `part` a lesson file names. */

@@ -12,6 +12,7 @@ const copied = [
   'lessons',
   'exercises',
   'quizzes',
+  'troubleshooting',
   'public',
   'scripts',
 ]

@@ -16,7 +16,11 @@ interface HonoLike {
   onError?: (
     handler: (
       error: Error,
-      c: { text(body: string, status: number): Response; req: { method: string; path: string } },
+      c: {
+        text(body: string, status: number): Response
+        newResponse(body: ReadableStream | null, init: Response): Response
+        req: { method: string; path: string }
+      },
     ) => Response,
   ) => unknown
 }
@@ -110,7 +114,8 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       }
     }
     // Hono turns a thrown error into a bare 500. Unless the learner handles errors themselves,
-    // keep the error so a failing check can say what was thrown and where.
+    // keep the error so a failing check can say what was thrown and where. An HTTPException (the
+    // 403 of hono/csrf, say) is an answer, not a crash: it keeps its own response, as in Hono.
     if (
       !Object.values(call.files).some((source) => source.includes('.onError(')) &&
       typeof loaded.onError === 'function'
