@@ -8,6 +8,7 @@ import {
   type Verdict as RunVerdict,
 } from '../grader/verdict'
 import { createExerciseStore, type ExerciseStore } from '../stores/exercise'
+import type { ExerciseStepsElement } from './exercise-steps'
 import { progress } from '../stores/progress'
 import {
   $runtimeChoice,
@@ -50,10 +51,12 @@ export class ExercisePanelElement extends HTMLElement {
     if (!bundle) return
     const store = createExerciseStore(
       bundle,
-      (files, progress) => runInChosenRuntime(bundle, files, progress),
+      (files, progress, only) => runInChosenRuntime(bundle, files, progress, only),
       progress,
     )
     this.#store = store
+    const steps = this.querySelector<ExerciseStepsElement>('exercise-steps')
+    if (steps) steps.steps = store.$steps
     this.dataset['ready'] = 'true'
     // Start the Worker on first interaction, so the first Check is fast but idle pages pay nothing.
     // Where there is code to edit it starts once the editor is ready (or the learner heads for the
@@ -204,10 +207,10 @@ export class ExercisePanelElement extends HTMLElement {
         const note = q<HTMLElement>('[data-solution-note]')
         if (note) note.hidden = attempted
       }),
-      store.$hintsShown.subscribe((count) =>
-        this.#renderHints(bundle.meta.hints, count, hintButton),
-      ),
-      store.$verdict.subscribe((verdict) => this.#renderVerdict(bundle, verdict)),
+      store.$hintsShown.subscribe((count) => this.#renderHints(store, count, hintButton)),
+      // A newly opened step brings its own hints (and the count starts again).
+      store.$hints.listen(() => this.#renderHints(store, store.$hintsShown.get(), hintButton)),
+      store.$verdict.subscribe((verdict) => this.#renderVerdict(bundle, verdict, store)),
       store.$output.subscribe((lines) => {
         if (bundle.meta.kind === 'example' && lines && store.$runState.get() === 'running')
           this.#renderOutputSoFar(lines)
@@ -278,13 +281,19 @@ export class ExercisePanelElement extends HTMLElement {
     } else frame.src = url
   }
 
-  #renderHints(hints: string[], count: number, button: HTMLButtonElement | null) {
+  #renderHints(store: ExerciseStore, count: number, button: HTMLButtonElement | null) {
     const list = this.querySelector('[data-hints]')
     if (!list) return
+    const hints = store.$hints.get()
+    // A multi-step exercise's hint templates are keyed by step (ExercisePanel.astro).
+    const views = store.$steps.get()
+    const step = views ? (views.find((view) => view.state === 'current') ?? views.at(-1))?.id : ''
+    const prefix = step ? `${step}:` : ''
     list.replaceChildren(
       ...hints.slice(0, count).map((hint, index) => {
         const item = document.createElement('li')
-        item.innerHTML = this.querySelector(`template[data-hint="${index}"]`)?.innerHTML ?? ''
+        item.innerHTML =
+          this.querySelector(`template[data-hint="${CSS.escape(prefix + index)}"]`)?.innerHTML ?? ''
         if (!item.innerHTML) item.textContent = hint
         return item
       }),
@@ -341,7 +350,7 @@ export class ExercisePanelElement extends HTMLElement {
     return terminal
   }
 
-  #renderVerdict(bundle: ExerciseBundle, verdict: RunVerdict | null) {
+  #renderVerdict(bundle: ExerciseBundle, verdict: RunVerdict | null, store: ExerciseStore) {
     const results = this.querySelector<HTMLElement>('[data-results]')
     const announce = this.querySelector<HTMLElement>('[data-announce]')
     if (!results) return
@@ -372,8 +381,11 @@ export class ExercisePanelElement extends HTMLElement {
     } else if (verdict.status === 'error') {
       heading.textContent = 'Your code stopped with an error'
     } else {
-      heading.textContent =
-        verdict.status === 'passed'
+      // A multi-step exercise's Check grades the steps so far: passing them opens the next step.
+      const stepsLeft = verdict.status === 'passed' && !store.$passed.get()
+      heading.textContent = stepsLeft
+        ? `All ${verdict.checks.length} checks so far pass`
+        : verdict.status === 'passed'
           ? `All ${verdict.checks.length} checks pass. Well done!`
           : `${passedCount} of ${verdict.checks.length} checks pass`
       const list = document.createElement('ol')
@@ -407,7 +419,7 @@ export class ExercisePanelElement extends HTMLElement {
         list.append(item)
       }
       children.push(list)
-      if (verdict.status === 'passed') {
+      if (verdict.status === 'passed' && store.$passed.get()) {
         const next = this.#nextStep()
         if (next) children.push(next)
       }
@@ -432,7 +444,7 @@ export class ExercisePanelElement extends HTMLElement {
       announce.textContent =
         bundle.meta.kind === 'example'
           ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
-          : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}`
+          : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${detail && verdict.status !== 'failed' && verdict.status !== 'passed' ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
     }
     // Focus stays where the learner was (the button, the editor); the live region reads the result.
   }

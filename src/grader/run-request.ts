@@ -21,6 +21,11 @@ export interface RunRequest {
    * reported the same way everywhere.
    */
   compiled?: { files: Record<string, string>; checks?: string }
+  /**
+   * The names of the checks to run (a multi-step exercise grades the learner's step and the ones
+   * before it); absent, every check runs. An example's scenario always runs whole.
+   */
+  only?: string[]
 }
 
 /**
@@ -28,12 +33,19 @@ export interface RunRequest {
  *
  * @param bundle - the exercise
  * @param files - the learner's files
+ * @param only - the names of the checks to run, when not all of them
  * @returns what `runExercise` takes
  * @example
  * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
+ * requestFor(bundle, files, ['A new member can sign up']).only // ['A new member can sign up']
  */
-export function requestFor(bundle: ExerciseBundle, files: Record<string, string>): RunRequest {
+export function requestFor(
+  bundle: ExerciseBundle,
+  files: Record<string, string>,
+  only?: readonly string[],
+): RunRequest {
   return {
+    ...(only ? { only: [...only] } : {}),
     files: { ...bundle.starter, ...files },
     editable:
       bundle.meta.kind === 'example'
