@@ -10,7 +10,7 @@ const stateWords: Record<StepState, string> = {
 }
 
 /** The mark shown before a step's title (decorative; the words say the same). */
-const marks: Record<StepState, string> = { passed: '✓', failing: '!', current: '→', locked: '🔒' }
+const marks: Record<StepState, string> = { passed: '✓', failing: '✗', current: '→', locked: '○' }
 
 /**
  * `<exercise-steps>`: the step list of a multi-step exercise, showing where the learner stands.
@@ -35,6 +35,16 @@ export class ExerciseStepsElement extends HTMLElement {
     this.#unsubscribe = steps.subscribe((views) => {
       if (views) this.#render(views)
     })
+  }
+
+  connectedCallback() {
+    // The panel may set `steps` before this element is defined: the value then sits on the
+    // instance, hiding the setter, so pass it through the setter now.
+    if (Object.hasOwn(this, 'steps')) {
+      const steps = (this as unknown as { steps: ReadableAtom<StepView[] | null> }).steps
+      delete (this as unknown as { steps?: unknown }).steps
+      this.steps = steps
+    }
   }
 
   disconnectedCallback() {
