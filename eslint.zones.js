@@ -6,7 +6,16 @@
 // tests/lint/import-zones.test.ts plants a wrong-way import in each zone and expects lint to fail.
 
 /** Folders, by layer. */
-const ENGINES = ['grader', 'inspector', 'quiz', 'progress', 'review', 'search', 'login-manager']
+const ENGINES = [
+  'grader',
+  'inspector',
+  'quiz',
+  'progress',
+  'review',
+  'search',
+  'login-manager',
+  'db',
+]
 const PAGE_SIDE = ['runner', 'stores', 'elements', 'editor', 'components', 'layouts', 'pages']
 
 /**
@@ -73,6 +82,7 @@ export const importZones = [
       'src/review/**/*.ts',
       'src/search/**/*.ts',
       'src/login-manager/**/*.ts',
+      'src/db/**/*.ts',
     ],
     forbid(['course', ...PAGE_SIDE], 'Engines have no DOM and no build-time code'),
   ),

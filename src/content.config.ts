@@ -5,7 +5,7 @@ import { defineCollection, reference } from 'astro:content'
 import { glob, type Loader, type LoaderContext } from 'astro/loaders'
 import { parse } from 'yaml'
 import { outlineProblems, type OutlinePartInput } from './course/outline'
-import { listExercises, loadExercise } from './course/exercise-files'
+import { checkSeed, listExercises, loadExercise } from './course/exercise-files'
 import { exerciseSchema } from './schemas/exercise'
 import { lessonSchema, partSchema } from './schemas/lesson'
 import { quizSchema } from './schemas/quiz'
@@ -116,29 +116,25 @@ const lessons = defineCollection({
  */
 const exercisesLoader: Loader = {
   name: 'course-exercises',
-  load(context) {
+  async load(context) {
     const root = fileURLToPath(new URL('exercises/', context.config.root))
-    const sync = () => {
+    const sync = async () => {
       context.store.clear()
       for (const slug of listExercises(root)) {
-        const { meta } = loadExercise(join(root, slug))
+        const bundle = loadExercise(join(root, slug))
+        const { meta } = bundle
+        await checkSeed(bundle)
         const filePath = `exercises/${slug}/exercise.yaml`
         // `meta` is already validated; the collection's schema only gives it its type.
         context.store.set({ id: slug, data: meta, filePath, digest: context.generateDigest(meta) })
       }
     }
-    sync()
+    await sync()
     context.watcher?.add(root)
     context.watcher?.on('change', (changed) => {
-      if (changed.startsWith(root)) {
-        try {
-          sync()
-        } catch (error) {
-          context.logger.error((error as Error).message)
-        }
-      }
+      if (changed.startsWith(root))
+        sync().catch((error: unknown) => context.logger.error((error as Error).message))
     })
-    return Promise.resolve()
   },
 }
 

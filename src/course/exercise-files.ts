@@ -10,6 +10,8 @@ import {
 import { findBlanks } from '../grader/blanks'
 import { courseBuiltins } from '../grader/builtins'
 import type { ChecksModule } from '../grader/harness/checks'
+import { loadSqlite } from '../db/disk'
+import { compileSqliteWasm } from './sqlite-wasm'
 import { describeCodeError, loadModules } from '../grader/module-loader'
 
 /**
@@ -130,7 +132,53 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
         `${shown}/starter/${blank.path}: line ${blank.blank?.line}: a debug exercise's starter runs as it is, so it may not contain a blank (___).`,
       )
   }
-  return { slug: basename(resolve(dir)), meta, starter, solution, checks }
+  let seed: string | undefined
+  if (meta.seed !== undefined) {
+    const seedPath = join(dir, meta.seed)
+    if (!existsSync(seedPath))
+      throw new Error(
+        `${shown}/exercise.yaml: seed: "${meta.seed}" is missing from the exercise folder`,
+      )
+    seed = readFileSync(seedPath, 'utf8')
+    if (seed.trim() === '')
+      throw new Error(`${shown}/${meta.seed}: the seed file is empty; remove seed: or fill it`)
+  }
+  return {
+    slug: basename(resolve(dir)),
+    meta,
+    starter,
+    solution,
+    checks,
+    ...(seed === undefined ? {} : { seed }),
+  }
+}
+
+/**
+ * Run an exercise's seed SQL on an empty database, so a broken seed stops the build (the exercises
+ * collection calls this) rather than a learner's run. Does nothing for an exercise without one.
+ *
+ * @param bundle - from {@link loadExercise}
+ * @param dir - the exercise folder as shown in the message (default `exercises/<slug>`)
+ * @throws naming the seed file and SQLite's error
+ * @example
+ * await checkSeed(loadExercise('server-side-sessions'))
+ */
+export async function checkSeed(
+  bundle: ExerciseBundle,
+  dir = `exercises/${bundle.slug}`,
+): Promise<void> {
+  if (bundle.seed === undefined) return
+  const sqlite = await loadSqlite(await compileSqliteWasm())
+  const database = new sqlite.Database()
+  try {
+    database.exec(bundle.seed)
+  } catch (error) {
+    throw new Error(
+      `${dir}/${bundle.meta.seed}: seed: the SQL fails on an empty database: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  } finally {
+    database.close()
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
+import { compileSqliteWasm } from './sqlite-wasm'
 import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { RUN_TIME_LIMIT_MS, runSignal } from '../grader/time-limit'
@@ -34,6 +35,9 @@ function appThreadCode(): Promise<string> {
     format: 'cjs',
     platform: 'node',
     target: 'node22',
+    // The browser build of sql.js needs no `require` (the thread removes it) and is the same
+    // code the Worker runs; the realm hands it the compiled WebAssembly.
+    alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]?.text ?? '')
   return threadCode
@@ -80,6 +84,7 @@ export const nodeRealms: RealmSource = {
     }
     return connectThread(worker)
   },
+  sqliteWasm: compileSqliteWasm,
 }
 
 function connectThread(worker: Worker): AppConnection {

@@ -29,9 +29,9 @@ function honoEntries(honoDir: string): Record<string, string> {
 }
 
 /**
- * Collect what Monaco needs for autocomplete on `hono` and `signed-in/login-manager`: the hono
- * declaration files reachable from every entry point learners may import, and the login manager's
- * sources.
+ * Collect what Monaco needs for autocomplete on `hono`, `signed-in/login-manager` and
+ * `signed-in/db`: the hono declaration files reachable from every entry point learners may import,
+ * and the course modules' sources.
  * Runs at build time in Node.
  *
  * @param root - the project root
@@ -61,23 +61,30 @@ export function collectEditorTypes(root: string): EditorTypes {
     visit(join(honoTypes, entry))
     paths[specifier] = [`file:///node_modules/hono/${entry}`]
   }
-  const managerDir = resolve(root, 'src/login-manager')
-  if (existsSync(managerDir)) {
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name)
+  // The course's own modules, as source: the login manager and SQLite (signed-in/db).
+  for (const [folder, name] of [
+    ['src/login-manager', 'login-manager'],
+    ['src/db', 'db'],
+  ] as const) {
+    const dir = resolve(root, folder)
+    if (!existsSync(dir)) continue
+    const walk = (at: string) => {
+      for (const entry of readdirSync(at, { withFileTypes: true })) {
+        const path = join(at, entry.name)
         if (entry.isDirectory()) walk(path)
         else if (
           entry.name.endsWith('.ts') &&
           !/\.(test|bench)\.ts$|^test-app\.ts$/.test(entry.name)
         ) {
-          files[`file:///node_modules/signed-in/login-manager/${relative(managerDir, path)}`] =
-            readFileSync(path, 'utf8')
+          files[`file:///node_modules/signed-in/${name}/${relative(dir, path)}`] = readFileSync(
+            path,
+            'utf8',
+          )
         }
       }
     }
-    walk(managerDir)
-    paths['signed-in/login-manager'] = ['file:///node_modules/signed-in/login-manager/index.ts']
+    walk(dir)
+    paths[`signed-in/${name}`] = [`file:///node_modules/signed-in/${name}/index.ts`]
   }
   return { files, paths }
 }

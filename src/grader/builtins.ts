@@ -64,6 +64,7 @@ import * as honoDev from 'hono/dev'
 import * as honoWs from 'hono/ws'
 import * as honoConninfo from 'hono/conninfo'
 import * as honoProxy from 'hono/proxy'
+import * as database from '../db/index'
 import * as loginManager from '../login-manager/index'
 import * as checks from './harness/index'
 import type { HONO_SUBPATHS } from './hono-modules'
@@ -141,7 +142,7 @@ const honoSubpaths: Record<(typeof HONO_SUBPATHS)[number], unknown> = {
 /**
  * The modules learner code and checks may import, the same in Node, in the Worker and in the
  * WebContainer: `hono`, every browser-safe `hono/*` subpath (`hono-modules.ts` lists them and
- * says which are left out), the login manager and the checks library.
+ * says which are left out), the login manager, SQLite (`signed-in/db`) and the checks library.
  *
  * @example
  * loadModules(files, 'app.ts', courseBuiltins)
@@ -150,5 +151,6 @@ export const courseBuiltins: Builtins = Object.freeze({
   hono,
   ...honoSubpaths,
   'signed-in/login-manager': loginManager,
+  'signed-in/db': database,
   'signed-in/checks': checks,
 })

@@ -26,6 +26,20 @@ export interface RunRequest {
    * before it); absent, every check runs. An example's scenario always runs whole.
    */
   only?: string[]
+  /** The exercise's seed SQL (`seed.sql`): what `app.db` holds when the run starts. */
+  seed?: string
+}
+
+/**
+ * Whether a run's code imports `signed-in/db`, so the runtime loads SQLite for it (and only then).
+ *
+ * @param files - sources by path
+ * @returns true when any file imports the database module
+ * @example
+ * usesDatabase({ 'app.ts': "import { openDatabase } from 'signed-in/db'" }) // true
+ */
+export function usesDatabase(files: Readonly<Record<string, string>>): boolean {
+  return Object.values(files).some((source) => /(['"])signed-in\/db\1/.test(source))
 }
 
 /**
@@ -53,5 +67,6 @@ export function requestFor(
         : bundle.meta.files.filter((f) => f.editable).map((f) => f.path),
     checks: bundle.checks,
     entry: bundle.meta.entry,
+    ...(bundle.seed === undefined ? {} : { seed: bundle.seed }),
   }
 }

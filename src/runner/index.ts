@@ -13,6 +13,7 @@ import type {
   WebContainerStatus,
 } from './webcontainer/webcontainer-runtime'
 import { DEFAULT_TIME_LIMIT_MS, WorkerRuntime } from './worker/worker-runtime'
+import { loadSqliteWasm } from './sqlite-wasm'
 
 export { BLANK, blanksVerdict, findBlanks, nextBlank, type BlankPosition } from '../grader/blanks'
 export {
@@ -78,6 +79,11 @@ export interface RunnerOptions {
   preference?: RuntimePreference
   /** How long learner code may run, in the Worker and the WebContainer (default {@link RUN_TIME_LIMIT_MS}). */
   timeLimitMs?: number
+  /**
+   * sql.js's compiled WebAssembly, asked for only by runs whose code imports `signed-in/db`
+   * (default: the site's own copy, fetched and compiled once per page).
+   */
+  sqliteWasm?: () => Promise<WebAssembly.Module>
   /** `false` never tries a WebContainer. */
   webcontainer?:
     | false
@@ -271,7 +277,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       grader: options.createWorker ?? defaultCreateWorker,
       app: options.createAppWorker ?? defaultCreateAppWorker,
     },
-    { timeLimitMs },
+    { timeLimitMs, sqliteWasm: options.sqliteWasm ?? loadSqliteWasm },
   )
   const containerOptions = options.webcontainer === false ? null : (options.webcontainer ?? {})
   const listeners = new Set<(status: RunnerStatus) => void>()

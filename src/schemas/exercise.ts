@@ -55,6 +55,16 @@ export const exerciseSchema = strictObject({
     .min(1, 'list at least one file'),
   /** The file that `export default`s the Hono app (default `app.ts`). */
   entry: z.string().default('app.ts'),
+  /**
+   * The exercise's seed data: a `.sql` file in the exercise folder (say `seed.sql`) run on an empty
+   * `app.db` before each run, so the app finds its tables and rows on its first start (a restart
+   * within the run keeps the file as the app left it). Used when the code imports `signed-in/db`.
+   * The build runs it once and stops, naming the file, if it fails.
+   */
+  seed: z
+    .string()
+    .regex(/^[\w-]+\.sql$/, 'the name of a .sql file in the exercise folder, such as seed.sql')
+    .optional(),
   /** Hints in the order they are revealed (Markdown). Examples need none. */
   hints: z.array(z.string().min(3)).default([]),
   /**
@@ -171,4 +181,6 @@ export interface ExerciseBundle {
   solution: Record<string, string>
   /** The TypeScript source of checks.ts; runtimes compile it next to the learner's code. */
   checks: string
+  /** The SQL of the exercise's `seed` file: what `app.db` holds when each run starts. */
+  seed?: string
 }

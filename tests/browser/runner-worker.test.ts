@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listExercises, loadExercise } from '../../src/course/exercise-files'
 import type { RunnerStatus } from '../../src/runner/index'
 import { courseBuiltins } from '../../src/grader/builtins'
-import { runInNode } from '../../src/course/node-runtime'
+import { gradeInNode, runInNode } from '../../src/course/node-runtime'
 import { runExercise } from '../../src/grader/run-exercise'
 import { requestFor, type RunRequest } from '../../src/grader/run-request'
 import type { Verdict } from '../../src/grader/verdict'
@@ -14,6 +14,7 @@ import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbo
 import { timeLimitVerdict } from '../../src/grader/time-limit'
 import { comparable, HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../hostile/hostile-files'
 import { CLOCK_PROBE } from '../clock/clock-probe'
+import { DATABASE_PROBE } from '../database/database-probe'
 import { bundleForWorker } from './bundle'
 import { launchChromium } from './chromium'
 
@@ -404,5 +405,36 @@ describe("the checks' clock in the app Worker", () => {
     expect(
       verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
     ).toEqual(['✓ clock'])
+  })
+})
+
+describe('SQLite (signed-in/db) in the app Worker', () => {
+  it('opens app.db from the seed, and a restart keeps the file, as in Node', async () => {
+    const wasmRequests: string[] = []
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('.wasm')) wasmRequests.push(request.url())
+    }
+    page.context().on('request', onRequest)
+    try {
+      const verdict = await runInWorker(DATABASE_PROBE, 10_000)
+      expect(
+        verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
+      ).toEqual(['✓ seed and migrations', '✓ a restart keeps the file'])
+      expect(withoutTimes(verdict)).toEqual(withoutTimes(await gradeInNode(DATABASE_PROBE)))
+      // Three realms (a start and two restarts) and a second run: one download, compiled once.
+      await runInWorker(DATABASE_PROBE, 10_000)
+      expect(wasmRequests).toEqual([
+        expect.stringMatching(/\/_astro\/sql-wasm-browser\.[\w-]+\.wasm$/),
+      ])
+    } finally {
+      page.context().off('request', onRequest)
+    }
+  })
+
+  it('says the seed is the course’s bug when it fails, as in Node', async () => {
+    const verdict = await runInWorker({ ...DATABASE_PROBE, seed: 'CREAT TABLE users (id)' }, 10_000)
+    expect(verdict.message).toMatch(
+      /^The database could not be opened, which is a bug in the course: The exercise's seed data \(seed.sql\) failed: .*syntax error/,
+    )
   })
 })

@@ -2,6 +2,7 @@ import { say } from '../sentences'
 // The app's side of a run: load the learner's modules, answer requests, and report what the
 // grader asks about (the clock, the work counters). It runs in its own realm in every runtime
 // (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
+import { mountDisk, saveDisk } from '../../db/disk'
 import type { WorkCounters } from '../../login-manager/work-counters'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import type { CodeError } from '../verdict'
@@ -28,6 +29,11 @@ export interface AppRealmOptions {
    * in-process runtime), where the app sees the host's environment and clock.
    */
   scope?: typeof globalThis
+  /**
+   * Where this realm gets sql.js's compiled WebAssembly when the start call brings none (the
+   * WebContainer's app process compiles its own copy from the mounted tree).
+   */
+  sqliteWasm?: () => Promise<WebAssembly.Module>
 }
 
 /**
@@ -64,10 +70,24 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
   const serverErrors: CodeError[] = []
   const describe = (error: unknown) => describeCodeError(error, files)
 
-  function start(call: AppStart): AppReply {
+  async function start(call: AppStart): Promise<AppReply> {
     files = call.files
     if (options.scope) setEnvironment(options.scope, call.env)
     clock?.set(call.clockOffsetMs)
+    if (call.database) {
+      try {
+        const wasm = call.database.wasm ?? (await options.sqliteWasm?.())
+        if (!wasm) throw new Error('SQLite is not available in this runtime.')
+        await mountDisk({ wasm, files: call.database.files, seed: call.database.seed })
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        return {
+          type: 'start-failed',
+          message: `The database could not be opened, which is a bug in the course: ${message}`,
+          error: { message },
+        }
+      }
+    }
     let loaded: HonoLike
     try {
       loaded = loadModules(call.files, call.entry, builtins, { compiled: call.compiled ?? {} })[
@@ -131,7 +151,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
     async handle(call) {
       switch (call.type) {
         case 'start':
-          return start(call)
+          return await start(call)
         case 'request':
           return await request(call)
         case 'clock':
@@ -142,6 +162,8 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
             type: 'work',
             counters: loginManager?.readWorkCounters?.() ?? { passwordHashes: 0 },
           }
+        case 'save':
+          return { type: 'saved', files: saveDisk() }
       }
     },
   }

@@ -6,7 +6,7 @@ import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
-import type { RunRequest } from '../run-request'
+import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
@@ -77,6 +77,9 @@ export async function gradeInRealm(
   let clockOffsetMs = 0
   let connection: AppConnection | undefined
   const serverErrors: CodeError[] = []
+  // SQLite only for code that imports it; its files outlive a restart, as a real disk would.
+  let wasm: WebAssembly.Module | undefined
+  let databaseFiles: Record<string, Uint8Array> | undefined = usesDatabase(files) ? {} : undefined
   const call = async (message: Parameters<AppConnection['call']>[0]) => {
     if (!connection) throw new Error('The app is not running.')
     const reply = await connection.call(message, signal)
@@ -84,8 +87,21 @@ export async function gradeInRealm(
     return reply
   }
   const start = async (): Promise<Extract<AppReply, { type: 'start-failed' }> | undefined> => {
+    if (connection && databaseFiles) {
+      const saved = await call({ type: 'save' }).catch(() => undefined)
+      if (saved?.type === 'saved') databaseFiles = saved.files
+    }
     connection?.close()
     connection = undefined
+    if (databaseFiles && !wasm && realms.sqliteWasm) {
+      try {
+        wasm = await realms.sqliteWasm()
+      } catch (error) {
+        throw new Error(
+          `SQLite could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }
+    }
     connection = await realms.open(signal)
     const reply = await call({
       type: 'start',
@@ -94,6 +110,15 @@ export async function gradeInRealm(
       ...(compiledFiles ? { compiled: compiledFiles } : {}),
       env: { ...env },
       clockOffsetMs,
+      ...(databaseFiles
+        ? {
+            database: {
+              files: databaseFiles,
+              ...(wasm ? { wasm } : {}),
+              ...(request.seed === undefined ? {} : { seed: request.seed }),
+            },
+          }
+        : {}),
     })
     return reply.type === 'start-failed' ? reply : undefined
   }

@@ -19,6 +19,12 @@ export interface AppStart {
   env: Record<string, string>
   /** How far the checks have moved the app's clock (`Date.now()`, `new Date()`), in ms. */
   clockOffsetMs: number
+  /**
+   * SQLite, when the app imports `signed-in/db`: sql.js's compiled WebAssembly (left out where the
+   * realm loads its own, as the WebContainer's app process does), the database files the previous
+   * server left (a restart keeps them) and the exercise's seed SQL for a first start.
+   */
+  database?: { wasm?: WebAssembly.Module; files: Record<string, Uint8Array>; seed?: string }
 }
 
 /**
@@ -58,6 +64,7 @@ export type AppCall =
   | ({ type: 'request' } & WireRequest)
   | { type: 'clock'; offsetMs: number }
   | { type: 'work' }
+  | { type: 'save' }
 
 /**
  * The app realm's answer to a call. `serverErrors` are errors the app threw while answering (Hono
@@ -73,6 +80,7 @@ export type AppReply =
   | { type: 'threw'; error: CodeError; serverErrors: CodeError[] }
   | { type: 'clock' }
   | { type: 'work'; counters: WorkCounters }
+  | { type: 'saved'; files: Record<string, Uint8Array> }
 
 /**
  * One open app realm, as the grader sees it: send a call, get the reply; close it when done.
@@ -94,4 +102,9 @@ export interface AppConnection {
  */
 export interface RealmSource {
   open(signal?: AbortSignal): Promise<AppConnection>
+  /**
+   * sql.js's WebAssembly, compiled once and kept, for runs whose app imports `signed-in/db`. A
+   * source without it gives the realm no module: the realm then loads its own (the WebContainer).
+   */
+  sqliteWasm?(): Promise<WebAssembly.Module>
 }

@@ -18,7 +18,7 @@ import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
  * grader.postMessage({ id: 1, request } satisfies WorkerRunMessage)
  */
 export type WorkerRunMessage =
-  | { id: number; request: RunRequest }
+  | { id: number; request: RunRequest; sqlite?: WebAssembly.Module }
   | { id: number; realm: number; port: MessagePort }
   | { id: number; cancel: true }
 
@@ -43,9 +43,13 @@ const runs = new Map<
   { controller: AbortController; realms: Map<number, (port: MessagePort) => void>; next: number }
 >()
 
-/** App realms for one run: each `open` asks the page for a fresh app Worker's port. */
-function realmsFor(id: number): RealmSource {
+/**
+ * App realms for one run: each `open` asks the page for a fresh app Worker's port. SQLite's
+ * module, compiled once in the page, goes to each realm as it is (a compiled module clones).
+ */
+function realmsFor(id: number, sqlite: WebAssembly.Module | undefined): RealmSource {
   return {
+    ...(sqlite ? { sqliteWasm: () => Promise.resolve(sqlite) } : {}),
     open: (signal) =>
       new Promise((resolve, reject) => {
         const run = runs.get(id)
@@ -101,12 +105,12 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     runs.get(message.id)?.controller.abort(new Error('Cancelled'))
     return
   }
-  const { id, request } = message
+  const { id, request, sqlite } = message
   const controller = new AbortController()
   runs.set(id, { controller, realms: new Map(), next: 1 })
   gradeInRealm(
     request,
-    realmsFor(id),
+    realmsFor(id, sqlite),
     courseBuiltins,
     { onOutput: (output, index) => post({ id, output, index }) },
     controller.signal,

@@ -1,6 +1,6 @@
 import { say } from '../../grader/sentences'
 import type { RunProgress } from '../../grader/harness/grade'
-import type { RunRequest } from '../../grader/run-request'
+import { usesDatabase, type RunRequest } from '../../grader/run-request'
 import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
@@ -62,6 +62,7 @@ function started(create: () => Worker): Promise<Worker> {
 export class WorkerRuntime {
   readonly #workers: RuntimeWorkers
   readonly #timeLimitMs: number
+  readonly #sqliteWasm: (() => Promise<WebAssembly.Module>) | undefined
   #grader: Promise<Worker> | undefined
   #spare: Promise<Worker> | undefined
   #nextId = 1
@@ -70,13 +71,18 @@ export class WorkerRuntime {
 
   /**
    * @param workers - makes the grader and the app Workers
-   * @param options - `timeLimitMs` (default {@link RUN_TIME_LIMIT_MS})
+   * @param options - `timeLimitMs` (default {@link RUN_TIME_LIMIT_MS}); `sqliteWasm`, sql.js's
+   *   compiled WebAssembly for runs whose code imports `signed-in/db` (asked for only then)
    * @example
-   * new WorkerRuntime(workers, { timeLimitMs: 1000 })
+   * new WorkerRuntime(workers, { timeLimitMs: 1000, sqliteWasm: loadSqliteWasm })
    */
-  constructor(workers: RuntimeWorkers, options: { timeLimitMs?: number } = {}) {
+  constructor(
+    workers: RuntimeWorkers,
+    options: { timeLimitMs?: number; sqliteWasm?: () => Promise<WebAssembly.Module> } = {},
+  ) {
     this.#workers = workers
     this.#timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    this.#sqliteWasm = options.sqliteWasm
   }
 
   /**
@@ -126,6 +132,19 @@ export class WorkerRuntime {
 
   async #runNow(request: RunRequest, progress: RunProgress, outer: AbortSignal): Promise<Verdict> {
     if (outer.aborted) return abortedVerdict(outer.reason)
+    let sqlite: WebAssembly.Module | undefined
+    if (this.#sqliteWasm && usesDatabase(request.files)) {
+      try {
+        sqlite = await this.#sqliteWasm()
+      } catch (error) {
+        return {
+          status: 'error',
+          checks: [],
+          timeline: [],
+          message: `SQLite could not be loaded, so this code cannot run yet: ${error instanceof Error ? error.message : String(error)}. Reload the page when you are online.`,
+        }
+      }
+    }
     await this.warm()
     const grader = await (this.#grader as Promise<Worker>)
     const id = this.#nextId++
@@ -170,7 +189,11 @@ export class WorkerRuntime {
         grader.addEventListener('message', onMessage)
         if (signal.aborted) return onAbort()
         signal.addEventListener('abort', onAbort, { once: true })
-        grader.postMessage({ id, request } satisfies WorkerRunMessage)
+        grader.postMessage({
+          id,
+          request,
+          ...(sqlite ? { sqlite } : {}),
+        } satisfies WorkerRunMessage)
       })
     } finally {
       done()

@@ -1,0 +1,26 @@
+// sql.js's WebAssembly for Node (the Node runtime, the tests and the WebContainer tree): one file,
+// compiled once per process and handed to every fresh app realm, which only instantiates it.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+/**
+ * Where sql.js's `.wasm` lies in node_modules (the same bytes the site serves).
+ *
+ * @example
+ * readFileSync(SQLITE_WASM_PATH).byteLength // about 690 KB
+ */
+export const SQLITE_WASM_PATH = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')
+
+let compiled: Promise<WebAssembly.Module> | undefined
+
+/**
+ * sql.js's WebAssembly, compiled the first time it is asked for and kept for this process.
+ *
+ * @returns the compiled module
+ * @example
+ * await mountDisk({ wasm: await compileSqliteWasm(), files: {} })
+ */
+export function compileSqliteWasm(): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(readFileSync(SQLITE_WASM_PATH))
+  return compiled
+}
