@@ -37,7 +37,10 @@ const logIn = (client: TestClient, who: { email: string; password: string }, ext
 /** Fail unless the body does not contain `text`. */
 function expectBodyLacks(response: ClientResponse, text: string, hint: string) {
   if (response.body.includes(text))
-    throw new CheckFailure(`The page should not contain ${JSON.stringify(text)}, but it does.`, hint)
+    throw new CheckFailure(
+      `The page should not contain ${JSON.stringify(text)}, but it does.`,
+      hint,
+    )
 }
 
 export default defineChecks(
@@ -54,7 +57,11 @@ export default defineChecks(
             'Hash the password with generatePasswordHash() and store only the hash.',
           )
         const profile = await client.get('/profile')
-        expectStatus(profile, 200, 'After signing up, the new member is logged in and sees /profile.')
+        expectStatus(
+          profile,
+          200,
+          'After signing up, the new member is logged in and sees /profile.',
+        )
         expectBodyIncludes(profile, grace.email)
       },
     },
@@ -108,12 +115,17 @@ export default defineChecks(
     {
       name: 'A wrong password and an unknown email get the same answer, after the same work',
       async run({ client, work }) {
-        const wrong = await work(() => logIn(client, { email: ada.email, password: 'not her password' }))
+        const wrong = await work(() =>
+          logIn(client, { email: ada.email, password: 'not her password' }),
+        )
         const unknown = await work(() =>
           logIn(client, { email: 'nobody@example.com', password: 'not her password' }),
         )
         expectStatus(wrong.result, 401, 'A failed login answers 401 with the login form again.')
-        if (wrong.result.status !== unknown.result.status || wrong.result.body !== unknown.result.body)
+        if (
+          wrong.result.status !== unknown.result.status ||
+          wrong.result.body !== unknown.result.body
+        )
           throw new CheckFailure(
             `A wrong password got ${wrong.result.status} and an unknown email got ${unknown.result.status}, with different pages: that tells a stranger which emails have accounts.`,
             'Give both the same status and the same message, such as "Wrong email or password."',
@@ -133,10 +145,7 @@ export default defineChecks(
         await signUp(client, grace)
         for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
           await client.postForm('/logout', {})
-          const response = await client.postForm(
-            `/login?next=${encodeURIComponent(next)}`,
-            grace,
-          )
+          const response = await client.postForm(`/login?next=${encodeURIComponent(next)}`, grace)
           expectRedirect(
             response,
             '/profile',
@@ -219,16 +228,24 @@ export default defineChecks(
         const grace = newMember()
         await signUp(newClient(), grace)
         await logIn(client, grace, { remember: 'on' })
-        expectCookie(client, 'remember_token', 'Pass { remember: true } to loginUser() when the box is ticked.')
+        expectCookie(
+          client,
+          'remember_token',
+          'Pass { remember: true } to loginUser() when the box is ticked.',
+        )
         client.deleteCookie('session')
-        expectStatus(await client.get('/profile'), 200, 'The remember cookie logs the member back in.')
+        expectStatus(
+          await client.get('/profile'),
+          200,
+          'The remember cookie logs the member back in.',
+        )
         const forgetful = newClient()
         await logIn(forgetful, grace)
         expectCookie(forgetful, 'remember_token', 'Remember only when the box is ticked.', false)
       },
     },
     {
-      name: "A forged remember cookie for Ada, the admin, gets nobody in",
+      name: 'A forged remember cookie for Ada, the admin, gets nobody in',
       async run({ client }) {
         client.setCookie('remember_token', `1|${'0'.repeat(128)}`)
         expectRedirect(await client.get('/admin'), '/login?next=%2Fadmin')
@@ -262,7 +279,11 @@ export default defineChecks(
           403,
           'A member is logged in but lacks the role: that is 403, not a trip to the login page.',
         )
-        expectBodyLacks(await client.get('/'), 'href="/admin"', 'Show the Admin link to admins only.')
+        expectBodyLacks(
+          await client.get('/'),
+          'href="/admin"',
+          'Show the Admin link to admins only.',
+        )
       },
     },
     {

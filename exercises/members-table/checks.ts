@@ -1,6 +1,10 @@
 import { defineScenario } from 'signed-in/checks'
 
-const grace = { email: 'grace@example.com', name: 'Grace', password: 'correct horse battery staple' }
+const grace = {
+  email: 'grace@example.com',
+  name: 'Grace',
+  password: 'correct horse battery staple',
+}
 
 export default defineScenario([
   {

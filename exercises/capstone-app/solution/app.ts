@@ -14,7 +14,15 @@ import {
   type LoginVariables,
 } from 'signed-in/login-manager'
 import { createUser, findUserByEmail, findUserById, listUsers, renameUser, User } from './db'
-import { adminPage, forbiddenPage, homePage, layout, loginPage, profilePage, signupPage } from './pages'
+import {
+  adminPage,
+  forbiddenPage,
+  homePage,
+  layout,
+  loginPage,
+  profilePage,
+  signupPage,
+} from './pages'
 
 type Env = { Variables: LoginVariables<User> }
 
@@ -65,7 +73,9 @@ app.get('/signup', (c) => c.html(layout(c, null, 'Sign up', signupPage())))
 
 app.post('/signup', async (c) => {
   const form = await c.req.parseBody()
-  const email = String(form['email'] ?? '').trim().toLowerCase()
+  const email = String(form['email'] ?? '')
+    .trim()
+    .toLowerCase()
   const name = String(form['name'] ?? '').trim()
   const password = String(form['password'] ?? '')
   const refuse = (status: 400 | 409, error: string) =>
@@ -74,7 +84,11 @@ app.post('/signup', async (c) => {
     return refuse(400, 'Enter an email address and a name of up to 100 characters.')
   if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD)
     return refuse(400, `Choose a password of ${MIN_PASSWORD} to ${MAX_PASSWORD} characters.`)
-  const user = createUser(email, name, await generatePasswordHash(password, { method: HASH_METHOD }))
+  const user = createUser(
+    email,
+    name,
+    await generatePasswordHash(password, { method: HASH_METHOD }),
+  )
   if (!user) return refuse(409, 'That email already has an account. Log in instead.')
   await loginUser(c, user)
   flash(c, `Welcome, ${user.name}! Your account is ready.`, 'success')
@@ -86,7 +100,11 @@ app.get('/login', (c) => c.html(layout(c, null, 'Log in', loginPage(c.req.query(
 app.post('/login', async (c) => {
   const form = await c.req.parseBody()
   const next = c.req.query('next')
-  const user = findUserByEmail(String(form['email'] ?? '').trim().toLowerCase())
+  const user = findUserByEmail(
+    String(form['email'] ?? '')
+      .trim()
+      .toLowerCase(),
+  )
   const password = String(form['password'] ?? '').slice(0, MAX_PASSWORD)
   const matches = await checkPasswordHash(user?.passwordHash ?? DUMMY_HASH, password)
   if (!user || !matches)

@@ -24,7 +24,13 @@ export class User extends UserMixin {
 }
 
 const toUser = (row: UserRow) =>
-  new User(String(row.id), row.email, row.name, row.password_hash, row.role === 'admin' ? 'admin' : 'member')
+  new User(
+    String(row.id),
+    row.email,
+    row.name,
+    row.password_hash,
+    row.role === 'admin' ? 'admin' : 'member',
+  )
 
 export const db = openDatabase()
 

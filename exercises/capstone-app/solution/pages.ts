@@ -8,7 +8,9 @@ type Html = ReturnType<typeof html>
 /** The navigation bar: what a stranger, a member and an admin can do from here. */
 function nav(user: User | null): Html {
   if (!user)
-    return html`<nav><a href="/">Home</a> <a href="/login">Log in</a> <a href="/signup">Sign up</a></nav>`
+    return html`<nav>
+      <a href="/">Home</a> <a href="/login">Log in</a> <a href="/signup">Sign up</a>
+    </nav>`
   return html`<nav>
     <a href="/">Home</a> <a href="/profile">Profile</a>
     ${user.role === 'admin' ? html`<a href="/admin">Admin</a>` : ''}
@@ -37,7 +39,10 @@ export function layout(c: Context, user: User | null, title: string, body: Html)
       <body>
         <header>${nav(user)}</header>
         ${flashes(c)}
-        <main><h1>${title}</h1>${body}</main>
+        <main>
+          <h1>${title}</h1>
+          ${body}
+        </main>
       </body>
     </html>`
 }
@@ -47,31 +52,51 @@ const problem = (text: string | undefined) => (text ? html`<p role="alert">${tex
 export const homePage = (user: User | null) =>
   user ? html`<p>Hello, ${user.name}.</p>` : html`<p>Sign up or log in to see your profile.</p>`
 
-export const signupPage = (error?: string) => html`${problem(error)}
-  <form method="post" action="/signup">
-    <label>Email <input name="email" type="email" autocomplete="username" required /></label>
-    <label>Name <input name="name" required /></label>
-    <label>Password <input name="password" type="password" autocomplete="new-password" minlength="15" required /></label>
-    <button>Sign up</button>
-  </form>`
+export const signupPage = (error?: string) =>
+  html`${problem(error)}
+    <form method="post" action="/signup">
+      <label>Email <input name="email" type="email" autocomplete="username" required /></label>
+      <label>Name <input name="name" required /></label>
+      <label
+        >Password
+        <input name="password" type="password" autocomplete="new-password" minlength="15" required
+      /></label>
+      <button>Sign up</button>
+    </form>`
 
-export const loginPage = (next: string | undefined, error?: string) => html`${problem(error)}
-  <form method="post" action="/login${next ? `?next=${encodeURIComponent(next)}` : ''}">
-    <label>Email <input name="email" type="email" autocomplete="username" required /></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
-    <label><input name="remember" type="checkbox" /> Remember me</label>
-    <button>Log in</button>
-  </form>`
+export const loginPage = (next: string | undefined, error?: string) =>
+  html`${problem(error)}
+    <form method="post" action="/login${next ? `?next=${encodeURIComponent(next)}` : ''}">
+      <label>Email <input name="email" type="email" autocomplete="username" required /></label>
+      <label
+        >Password <input name="password" type="password" autocomplete="current-password" required
+      /></label>
+      <label><input name="remember" type="checkbox" /> Remember me</label>
+      <button>Log in</button>
+    </form>`
 
-export const profilePage = (user: User) => html`<p>${user.name}, signed in as ${user.email}.</p>
-  <form method="post" action="/profile">
-    <label>Name <input name="name" value="${user.name}" required /></label>
-    <button>Save</button>
-  </form>`
+export const profilePage = (user: User) =>
+  html`<p>${user.name}, signed in as ${user.email}.</p>
+    <form method="post" action="/profile">
+      <label>Name <input name="name" value="${user.name}" required /></label>
+      <button>Save</button>
+    </form>`
 
-export const adminPage = (users: User[]) => html`<table>
-    <tr><th>Name</th><th>Email</th><th>Role</th></tr>
-    ${users.map((user) => html`<tr><td>${user.name}</td><td>${user.email}</td><td>${user.role}</td></tr>`)}
+export const adminPage = (users: User[]) =>
+  html`<table>
+    <tr>
+      <th>Name</th>
+      <th>Email</th>
+      <th>Role</th>
+    </tr>
+    ${users.map(
+      (user) =>
+        html`<tr>
+          <td>${user.name}</td>
+          <td>${user.email}</td>
+          <td>${user.role}</td>
+        </tr>`,
+    )}
   </table>`
 
 export const forbiddenPage = (role: string) =>
