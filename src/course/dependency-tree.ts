@@ -1,6 +1,8 @@
 import type { FileSystemTree } from '@webcontainer/api'
 import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SQLITE_WASM_PATH } from './sqlite-wasm'
 
 // Resolved from the project root: this module also runs from Astro's build output folder.
 const here = join(process.cwd(), 'src/runner/webcontainer/')
@@ -13,7 +15,7 @@ const here = join(process.cwd(), 'src/runner/webcontainer/')
  * @returns the tree to `mount()`
  * @example
  * const tree = await buildContainerTree()
- * Object.keys(tree) // ['package.json', 'runner.mjs', 'app-server.mjs', 'preview.mjs']
+ * Object.keys(tree) // ['package.json', 'runner.mjs', 'app-server.mjs', 'preview.mjs', 'sql-wasm.wasm.base64']
  */
 export async function buildContainerTree(): Promise<FileSystemTree> {
   const bundle = async (entry: string) => {
@@ -25,6 +27,9 @@ export async function buildContainerTree(): Promise<FileSystemTree> {
       platform: 'node',
       target: 'node20',
       minify: true,
+      // The same sql.js glue as the Worker and the Node runtime: it needs no __dirname or fs,
+      // since the app realm hands it the compiled WebAssembly.
+      alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
       logLevel: 'silent',
       banner: {
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
@@ -50,5 +55,10 @@ export async function buildContainerTree(): Promise<FileSystemTree> {
     'runner.mjs': { file: { contents: runner } },
     'app-server.mjs': { file: { contents: appServer } },
     'preview.mjs': { file: { contents: preview } },
+    // SQLite for apps that import signed-in/db; the tree travels as JSON, so as base64 text.
+    // The name is SQLITE_WASM_FILE of src/runner/webcontainer/protocol.ts (page code, not importable here).
+    'sql-wasm.wasm.base64': {
+      file: { contents: readFileSync(SQLITE_WASM_PATH).toString('base64') },
+    },
   }
 }

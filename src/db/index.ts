@@ -368,3 +368,5 @@ function withoutLiterals(sql: string): string {
     ' ',
   )
 }
+
+export { SESSIONS_TABLE, SqliteSessionStore } from './session-store'

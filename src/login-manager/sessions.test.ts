@@ -1,86 +1,16 @@
 // Expiry and revocation, mode by mode: a cookie-only session, a session version, and a store.
 // Each mode has a replay-after-logout test: a copy of the cookie taken while logged in, sent
 // again after logging out.
-import { Hono } from 'hono'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  currentUser,
-  getSession,
-  LoginManager,
-  loginUser,
-  logoutEverywhere,
-  logoutUser,
-  MemorySessionStore,
-  session,
-  type LoginVariables,
-  type SessionOptions,
-} from './index'
-import { client, SECRET, TestUser } from './test-app'
+import { MemorySessionStore, session } from './index'
+import { describeSessionStore } from './session-store-contract'
+import { clock, client, DAY, HOUR, loggedIn, me, setup } from './session-test-app'
+import { SECRET } from './test-app'
 import { decodeSessionCookie, encodeSessionCookie } from './utils/session-cookie'
-
-const HOUR = 60 * 60
-const DAY = 24 * HOUR
 
 afterEach(() => {
   vi.useRealTimers()
 })
-
-/** Freeze the clock `Date` reads at a moment, and move it on by seconds. */
-function clock(start = Date.UTC(2030, 0, 1)) {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(start)
-  return { advance: (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000) }
-}
-
-/** An app with its own users (so versions don't leak between tests), login and logout routes. */
-function setup(sessionOptions: Partial<SessionOptions> = {}, { saver = false } = {}) {
-  const people = new Map([
-    ['1', new TestUser('1', 'Ada')],
-    ['2', new TestUser('2', 'Grace')],
-  ])
-  const saved: Array<[string, number]> = []
-  const manager = new LoginManager<TestUser>()
-  manager.userLoader((id) => people.get(id) ?? null)
-  if (saver)
-    manager.sessionVersionSaver((user, version) => {
-      saved.push([user.id, version])
-    })
-  const app = new Hono<{ Variables: LoginVariables<TestUser> }>()
-  app.use(session({ secret: SECRET, ...sessionOptions }), manager.middleware())
-  app.post('/login/:id', async (c) => {
-    const remember = c.req.query('remember') === '1'
-    await loginUser(c, people.get(c.req.param('id'))!, { remember })
-    return c.text('in')
-  })
-  app.post('/logout', async (c) => (await logoutUser(c), c.text('out')))
-  app.post('/logout-everywhere', async (c) => c.text(String(await logoutEverywhere(c))))
-  app.post('/change-password', async (c) => {
-    // What an app does: save the new hash, revoke every login, and log this device back in.
-    const user = (await currentUser<TestUser>(c)) as TestUser
-    await logoutEverywhere(c)
-    await loginUser(c, user)
-    return c.text('changed')
-  })
-  app.get('/me', async (c) => {
-    const user = await currentUser<TestUser>(c)
-    return c.text(user.isAuthenticated ? (user as TestUser).name : 'anonymous')
-  })
-  app.post('/note', (c) => (getSession(c).set('note', 'hello'), c.text('ok')))
-  return { app, people, saved }
-}
-
-/** Log user 1 in with a fresh browser; returns the browser. */
-async function loggedIn(
-  app: Parameters<typeof client>[0],
-  path = '/login/1',
-  agent = 'test-agent',
-) {
-  const browser = client(app, agent)
-  await browser.request(path, { method: 'POST' })
-  return browser
-}
-
-const me = async (browser: ReturnType<typeof client>) => (await browser.get('/me')).text()
 
 describe('the signed time in the session cookie', () => {
   it('is part of the signed text: changing it breaks the signature', async () => {
@@ -281,107 +211,7 @@ describe('session version (revocation without server state)', () => {
   })
 })
 
-describe('server-side sessions (store)', () => {
-  it('the cookie holds only a random 256-bit id, and the store only its SHA-256', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const browser = await loggedIn(app)
-    const id = browser.jar.get('session')!
-    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    const hash = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)))
-    const row = await store.get(hash.toString('hex'))
-    expect(row).toMatchObject({ userId: '1' })
-    expect(JSON.parse(row!.data)).toMatchObject({ _user_id: '1', _fresh: true })
-    expect(await store.get(id)).toBeUndefined()
-    expect(await me(browser)).toBe('Ada')
-  })
-
-  it('loginUser issues a new id, so an id planted before login is worthless (session fixation)', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const attacker = client(app)
-    await attacker.request('/note', { method: 'POST' })
-    const planted = attacker.jar.get('session')!
-    const victim = client(app)
-    victim.jar.set('session', planted)
-    await victim.request('/login/1', { method: 'POST' })
-    expect(victim.jar.get('session')).not.toBe(planted)
-    expect(await me(victim)).toBe('Ada')
-    expect(await me(attacker)).toBe('anonymous')
-    expect(store.size).toBe(1)
-  })
-
-  it('replay after logout: the copied cookie is refused, because the session is gone from the store', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const browser = await loggedIn(app)
-    const copy = browser.jar.get('session')!
-    await browser.request('/logout', { method: 'POST' })
-    const thief = client(app)
-    thief.jar.set('session', copy)
-    expect(await me(thief)).toBe('anonymous')
-    expect(store.size).toBe(0)
-  })
-
-  it('logoutEverywhere deletes every session of the user, and only theirs', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const laptop = await loggedIn(app, '/login/1', 'laptop')
-    const phone = await loggedIn(app, '/login/1', 'phone')
-    const grace = await loggedIn(app, '/login/2')
-    expect(store.size).toBe(3)
-    await laptop.request('/logout-everywhere', { method: 'POST' })
-    expect(await me(laptop)).toBe('anonymous')
-    expect(await me(phone)).toBe('anonymous')
-    expect(await me(grace)).toBe('Grace')
-    expect(store.size).toBe(1)
-  })
-
-  it('a store alone does not revoke remember cookies: logoutEverywhere leaves them working', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const phone = await loggedIn(app, '/login/1?remember=1', 'phone')
-    await (
-      await loggedIn(app, '/login/1', 'laptop')
-    ).request('/logout-everywhere', {
-      method: 'POST',
-    })
-    // The phone's session row is gone, but its remember cookie logs it back in.
-    expect(await me(phone)).toBe('Ada')
-  })
-
-  it('a store with a version saver revokes sessions and remember cookies alike', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store }, { saver: true })
-    const phone = await loggedIn(app, '/login/1?remember=1', 'phone')
-    await (
-      await loggedIn(app, '/login/1', 'laptop')
-    ).request('/logout-everywhere', {
-      method: 'POST',
-    })
-    expect(await me(phone)).toBe('anonymous')
-  })
-
-  it('expires on the server: idleTimeout and maxAge, checked against the stored times (clock test)', async () => {
-    const { advance } = clock()
-    const store = new MemorySessionStore()
-    const { app } = setup({ store, idleTimeout: HOUR, maxAge: DAY })
-    const browser = await loggedIn(app)
-    advance(HOUR - 1)
-    expect(await me(browser)).toBe('Ada')
-    advance(HOUR + 1)
-    expect(await me(browser)).toBe('anonymous')
-    expect(store.size).toBe(0)
-  })
-
-  it('a forged or unknown id reads as an empty session, and no row is made for a read', async () => {
-    const store = new MemorySessionStore()
-    const { app } = setup({ store })
-    const browser = client(app)
-    browser.jar.set('session', 'A'.repeat(43))
-    expect(await me(browser)).toBe('anonymous')
-    browser.jar.set('session', 'not-an-id')
-    expect(await me(browser)).toBe('anonymous')
-    expect(store.size).toBe(0)
-  })
+describeSessionStore('MemorySessionStore', () => {
+  const store = new MemorySessionStore()
+  return { store, size: () => Promise.resolve(store.size) }
 })

@@ -1,15 +1,33 @@
 // Runs inside the WebContainer as `node app-server.mjs`, forked by runner.mjs for every run and
 // every restart: the learner's app alone in its own Node process. Requests arrive over real HTTP
 // on 127.0.0.1; the clock and the work counters over the IPC channel. It decides nothing.
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import type { AppCall } from '../../grader/realm/protocol'
-import { APP_ERRORS_HEADER, APP_THREW_STATUS, APP_URL_HEADER } from './protocol'
+import {
+  APP_ERRORS_HEADER,
+  APP_THREW_STATUS,
+  APP_URL_HEADER,
+  decodeIpc,
+  encodeIpc,
+  SQLITE_WASM_FILE,
+} from './protocol'
 
 const send = process.send?.bind(process)
 if (!send) throw new Error('app-server.mjs runs forked by runner.mjs, with an IPC channel.')
-const realm = createAppRealm(courseBuiltins, { scope: globalThis })
+// Processes share nothing, so each app process that imports signed-in/db compiles SQLite itself.
+const realm = createAppRealm(courseBuiltins, {
+  scope: globalThis,
+  sqliteWasm: () =>
+    WebAssembly.compile(
+      Buffer.from(
+        readFileSync(new URL(`./${SQLITE_WASM_FILE}`, import.meta.url), 'utf8'),
+        'base64',
+      ),
+    ),
+})
 
 const server = createServer((incoming, outgoing) => {
   const chunks: Buffer[] = []
@@ -55,7 +73,7 @@ const server = createServer((incoming, outgoing) => {
 })
 
 process.on('message', async (message: { callId: number; call: AppCall }) => {
-  send({ callId: message.callId, reply: await realm.handle(message.call) })
+  send({ callId: message.callId, reply: encodeIpc(await realm.handle(decodeIpc(message.call))) })
 })
 // The runner is gone: so is this app.
 process.on('disconnect', () => process.exit(0))

@@ -18,6 +18,8 @@ import {
   APP_URL_HEADER,
   OUTPUT_MARKER,
   VERDICT_MARKER,
+  decodeIpc,
+  encodeIpc,
 } from './protocol'
 
 const children = new Set<ChildProcess>()
@@ -57,7 +59,7 @@ function connect(child: ChildProcess, port: number): AppConnection {
   const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
   child.on('message', (message: { callId?: number; reply?: AppReply }) => {
     if (message.callId === undefined || !message.reply) return
-    pending.get(message.callId)?.resolve(message.reply)
+    pending.get(message.callId)?.resolve(decodeIpc(message.reply))
     pending.delete(message.callId)
   })
   child.on('exit', (code) => {
@@ -76,7 +78,7 @@ function connect(child: ChildProcess, port: number): AppConnection {
         const callId = nextCall++
         pending.set(callId, { resolve, reject })
         signal?.addEventListener('abort', () => reject(new Error('Cancelled')), { once: true })
-        child.send({ callId, call })
+        child.send({ callId, call: encodeIpc(call) })
       })
     },
     close() {

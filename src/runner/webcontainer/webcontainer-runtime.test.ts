@@ -7,6 +7,7 @@ import {
   HOSTILE_FILES,
 } from '../../../tests/hostile/hostile-files'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
+import { DATABASE_PROBE } from '../../../tests/database/database-probe'
 import { listExercises, loadExercise } from '../../course/exercise-files'
 import { abortedVerdict, timeLimitVerdict } from '../../grader/time-limit'
 import { runInNode } from '../../course/node-runtime'
@@ -118,6 +119,14 @@ describe('WebContainer runtime (against a fake that really runs Node)', () => {
     expect(
       verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
     ).toEqual(['✓ clock'])
+  })
+
+  it('runs signed-in/db from the prebuilt tree: the seed, and a file that survives a restart', async () => {
+    const verdict = await runtime.run(DATABASE_PROBE)
+    expect(verdict.message).toBeUndefined()
+    expect(
+      verdict.checks.map((c) => (c.passed ? `✓ ${c.name}` : `✗ ${c.name}: ${c.message}`)),
+    ).toEqual(['✓ seed and migrations', '✓ a restart keeps the file'])
   })
 
   it('a wrong answer fails the same named checks as in Node', async () => {
