@@ -151,20 +151,3 @@ for (const post of [g.postMessage, (g.self as Record<string, unknown> | undefine
     expect: 'time-limit',
   },
 ]
-
-/**
- * The honest wrong verdict with the parts that differ between runs (cookie dates) blanked.
- *
- * @param verdict - any verdict
- * @returns a copy to compare
- * @example
- * expect(comparable(hostileVerdict)).toEqual(comparable(honestVerdict))
- */
-export function comparable<T>(verdict: T): T {
-  return JSON.parse(
-    JSON.stringify(verdict)
-      .replace(/Expires=[^;"]+/g, 'Expires=(time)')
-      // The jar's recorded reasons name the expiry date too.
-      .replace(/until \w{3}, \d\d \w{3} \d{4} [\d:]{8} GMT/g, 'until (time)'),
-  ) as T
-}

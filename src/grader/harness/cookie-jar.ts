@@ -4,7 +4,7 @@
  * suffixes are out of scope).
  */
 import type { CookieEvent } from '../verdict'
-import { MAX_COOKIE_AGE_MS, parseSetCookie } from './set-cookie'
+import { expiryOf, parseSetCookie } from './set-cookie'
 import {
   defaultPath,
   domainMatches,
@@ -163,12 +163,7 @@ export class CookieJar {
         return reject('a Secure cookie of that name exists, and plain http may not overwrite it')
     }
 
-    let expires: number | undefined
-    if (parsed.maxAge !== undefined)
-      expires =
-        parsed.maxAge <= 0 ? -Infinity : now + Math.min(parsed.maxAge * 1000, MAX_COOKIE_AGE_MS)
-    else if (parsed.expires !== undefined)
-      expires = Math.min(parsed.expires, now + MAX_COOKIE_AGE_MS)
+    const expires = expiryOf(parsed, now)
 
     const index = this.#cookies.findIndex(
       (old) =>

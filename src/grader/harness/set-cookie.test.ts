@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseCookieDate, parseSetCookie } from './set-cookie'
+import { CookieJar } from './cookie-jar'
+import {
+  expiryOf,
+  MAX_COOKIE_AGE_MS,
+  parseCookieDate,
+  parseSetCookie,
+  storeCookies,
+} from './set-cookie'
 import { defaultPath, domainMatches, fetchSite, isSecureUrl, pathMatches, siteOf } from './sites'
 
 describe('parseSetCookie', () => {
@@ -122,6 +129,54 @@ describe('sites', () => {
           const below = `${cookiePath === '/' ? '' : cookiePath}/${rest.join('/')}`
           expect(pathMatches(below, cookiePath)).toBe(true)
           expect(pathMatches(below, defaultPath(below))).toBe(true)
+        },
+      ),
+    )
+  })
+})
+
+describe('expiryOf and storeCookies', () => {
+  const parsed = (header: string) => {
+    const cookie = parseSetCookie(header)
+    if ('error' in cookie) throw new Error(cookie.error)
+    return cookie
+  }
+
+  it('lets Max-Age win over Expires, deletes at zero or below, and caps at 400 days', () => {
+    const now = Date.UTC(2026, 0, 1)
+    expect(expiryOf(parsed('a=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT'), now)).toBe(
+      now + 60_000,
+    )
+    expect(expiryOf(parsed('a=1; Max-Age=0'), now)).toBe(-Infinity)
+    expect(expiryOf(parsed('a=1; Max-Age=-5'), now)).toBe(-Infinity)
+    expect(expiryOf(parsed('a=1; Max-Age=999999999'), now)).toBe(now + MAX_COOKIE_AGE_MS)
+    expect(expiryOf(parsed('a=1'), now)).toBeUndefined()
+  })
+
+  it('keeps exactly the cookies the full jar keeps, for any mix of lifetimes', () => {
+    const lifetime = fc.oneof(
+      fc.constant(''),
+      fc.integer({ min: -3, max: 3 }).map((n) => `; Max-Age=${n}`),
+      fc
+        .integer({ min: -3, max: 3 })
+        .map((days) => `; Expires=${new Date(Date.UTC(2026, 0, 1 + days)).toUTCString()}`),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), lifetime), { maxLength: 8 }),
+        (cookies) => {
+          const now = Date.UTC(2026, 0, 1, 12)
+          const headers = cookies.map(([name, rest], index) => `${name}=${index}; Path=/${rest}`)
+          const map = new Map<string, string>()
+          storeCookies(map, headers, now)
+          const jar = new CookieJar(() => now)
+          const url = new URL('http://app.test/')
+          const context = { initiator: url.origin, mode: 'navigate', method: 'GET' } as const
+          for (const header of headers) jar.receive(header, url, context)
+          const kept = Object.fromEntries(
+            jar.cookiesFor('app.test').map((cookie) => [cookie.name, cookie.value]),
+          )
+          expect(Object.fromEntries(map)).toEqual(kept)
         },
       ),
     )

@@ -153,9 +153,32 @@ export function parseCookieDate(text: string): number | undefined {
 }
 
 /**
- * Apply `Set-Cookie` headers to a plain name → value map, with this module's parser and expiry
- * rule (`Max-Age` wins over `Expires`; zero, negative or past deletes). For tests that need a
- * browser's memory of cookies but none of the jar's origin rules; checks use the full jar.
+ * When a parsed cookie expires, by the one rule both the jar and {@link storeCookies} use:
+ * `Max-Age` wins over `Expires`; zero or negative means "delete now"; any lifetime is capped at
+ * 400 days (RFC 6265bis).
+ *
+ * @param cookie - a parsed `Set-Cookie`
+ * @param now - the clock, in ms since the epoch
+ * @returns ms since the epoch (`-Infinity` to delete now), or `undefined` for a cookie that lives
+ *   until the browser closes
+ * @example
+ * expiryOf({ ...parsed, maxAge: 60 }, 0) // 60000
+ * expiryOf({ ...parsed, maxAge: 0 }, 0) // -Infinity
+ */
+export function expiryOf(
+  cookie: Pick<ParsedSetCookie, 'maxAge' | 'expires'>,
+  now: number,
+): number | undefined {
+  if (cookie.maxAge !== undefined)
+    return cookie.maxAge <= 0 ? -Infinity : now + Math.min(cookie.maxAge * 1000, MAX_COOKIE_AGE_MS)
+  if (cookie.expires !== undefined) return Math.min(cookie.expires, now + MAX_COOKIE_AGE_MS)
+  return undefined
+}
+
+/**
+ * Apply `Set-Cookie` headers to a plain name → value map, with this module's parser and the jar's
+ * expiry rule ({@link expiryOf}). For tests that need a browser's memory of cookies but none of
+ * the jar's origin rules; checks use the full jar.
  *
  * @param jar - the map to update
  * @param headers - the response's `Set-Cookie` headers
@@ -169,11 +192,8 @@ export function storeCookies(jar: Map<string, string>, headers: string[], now = 
   for (const header of headers) {
     const cookie = parseSetCookie(header)
     if ('error' in cookie || cookie.name === '') continue
-    const expired =
-      cookie.maxAge !== undefined
-        ? cookie.maxAge <= 0
-        : cookie.expires !== undefined && cookie.expires <= now
-    if (expired) jar.delete(cookie.name)
+    const expires = expiryOf(cookie, now)
+    if (expires !== undefined && expires <= now) jar.delete(cookie.name)
     else jar.set(cookie.name, cookie.value)
   }
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  comparable,
-  HONEST_RIGHT,
-  HONEST_WRONG,
-  HOSTILE_FILES,
-} from '../../../tests/hostile/hostile-files'
+import { comparableVerdict } from '../../../tests/support/comparable-verdict'
+import { HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../../../tests/hostile/hostile-files'
 import { gradeInNode } from '../../course/node-runtime'
 import { timeLimitVerdict } from '../time-limit'
 
@@ -23,7 +19,7 @@ describe('hostile learner files, in the Node runtime', () => {
       else if (hostile.expect === 'second-fails') {
         expect(verdict.status).toBe('failed')
         expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])
-      } else expect(comparable(verdict)).toEqual(comparable(await run(HONEST_WRONG)))
+      } else expect(comparableVerdict(verdict)).toEqual(comparableVerdict(await run(HONEST_WRONG)))
       expect((await run(HONEST_RIGHT)).status).toBe('passed')
     })
   }
