@@ -1,7 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
-import { exerciseSchema, type ExerciseBundle, type ExerciseMeta } from '../schemas/exercise'
+import {
+  exerciseSchema,
+  type ExerciseBundle,
+  type ExerciseMeta,
+  type ExerciseStep,
+} from '../schemas/exercise'
 import { findBlanks } from '../grader/blanks'
 import { applyMutant } from '../grader/mutants/patch'
 import { mutantSchema, type Mutant } from '../schemas/mutant'
@@ -134,6 +139,7 @@ export function loadExercise(dirOrSlug: string): ExerciseBundle {
         `${shown}/exercise.yaml: breaks.${index}: "${name}" is not the name of a check in checks.ts (its checks: ${names.map((each) => `"${each}"`).join(', ')}).`,
       )
   })
+  if (meta.steps) validateSteps(shown, meta.steps, names)
   if (meta.kind === 'debug') {
     const blank = meta.files
       .filter((file) => file.editable)
@@ -282,6 +288,37 @@ function loadMutants(
       throw new Error(`${where}: patches: the patches leave the app as it was.`)
     return mutant
   })
+}
+
+/**
+ * A multi-step exercise's steps must share out checks.ts between them: every name a step lists is
+ * a check, every check is in exactly one step, and read in step order they run in checks.ts order
+ * (so grading "this step and every earlier one" is a prefix of the file).
+ */
+function validateSteps(shown: string, steps: ExerciseStep[], names: string[]) {
+  const listed = steps.flatMap((step, index) =>
+    step.checks.map((name, at) => ({ name, where: `steps.${index}.checks.${at}` })),
+  )
+  for (const [index, { name, where }] of listed.entries()) {
+    if (!names.includes(name))
+      throw new Error(
+        `${shown}/exercise.yaml: ${where}: "${name}" is not the name of a check in checks.ts (its checks: ${names.map((each) => `"${each}"`).join(', ')}).`,
+      )
+    if (listed.findIndex((other) => other.name === name) !== index)
+      throw new Error(
+        `${shown}/exercise.yaml: ${where}: "${name}" is listed twice; each check belongs to one step.`,
+      )
+  }
+  const missing = names.find((name) => !listed.some((each) => each.name === name))
+  if (missing)
+    throw new Error(
+      `${shown}/exercise.yaml: steps: the check "${missing}" in checks.ts belongs to no step; list it under the step it grades.`,
+    )
+  const outOfOrder = listed.findIndex((each, index) => each.name !== names[index])
+  if (outOfOrder >= 0)
+    throw new Error(
+      `${shown}/exercise.yaml: ${listed[outOfOrder]?.where ?? 'steps'}: the steps list the checks in a different order from checks.ts; expected "${names[outOfOrder] ?? ''}" here, so that each step's checks follow the earlier steps' checks.`,
+    )
 }
 
 /**

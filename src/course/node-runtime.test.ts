@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { courseBuiltins } from '../grader/builtins'
-import { gradeInNode } from './node-runtime'
+import { gradeInNode, runInNode } from './node-runtime'
+import { loadExercise } from './exercise-files'
 import { runExercise } from '../grader/run-exercise'
 import type { RunRequest } from '../grader/run-request'
 
@@ -83,6 +84,18 @@ describe('the Node runtime', () => {
     )
     const viaChecks = await import('signed-in/checks')
     expect(typeof viaChecks.defineChecks).toBe('function')
+  })
+})
+
+describe('running some of the checks', () => {
+  it('runs only the named checks, in checks.ts order, for a step of an exercise', async () => {
+    const bundle = loadExercise('admin-only-area')
+    const all = await runInNode(bundle, bundle.solution)
+    const wanted = [all.checks[2]?.name ?? '', all.checks[0]?.name ?? '']
+    const some = await runInNode(bundle, bundle.solution, {}, { only: wanted })
+    expect(some.checks.map((check) => check.name)).toEqual([wanted[1], wanted[0]])
+    expect(some.status).toBe('passed')
+    expect(all.checks.length).toBeGreaterThan(2)
   })
 })
 

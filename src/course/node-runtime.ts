@@ -58,6 +58,8 @@ export interface NodeRunOptions {
   timeLimitMs?: number
   /** Cancels the run. */
   signal?: AbortSignal
+  /** The names of the checks to run (a multi-step exercise's steps so far); default all. */
+  only?: readonly string[]
 }
 
 /**
@@ -105,5 +107,5 @@ export function runInNode(
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  return gradeInNode(requestFor(bundle, files), progress, options)
+  return gradeInNode(requestFor(bundle, files, options.only), progress, options)
 }

@@ -50,6 +50,8 @@ export class CodeEditorElement extends HTMLElement {
     const textarea = this.querySelector('textarea')
     if (textarea && textarea.value !== text) textarea.value = text
     if (!this.#handle && !textarea) this.#renderStatic(text)
+    // Whoever sets the value (a test, a future tool) changes the learner's file, as typing does.
+    this.#store?.edit(this.path, text)
   }
 
   /** Which editor is live: the highlighted code, Monaco, CodeMirror, or the textarea. */

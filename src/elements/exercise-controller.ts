@@ -41,7 +41,7 @@ export function attachExercise(panel: HTMLElement) {
   ) as ExerciseBundle
   const store = createExerciseStore(
     bundle,
-    (files, runProgress) => runInChosenRuntime(bundle, files, runProgress),
+    (files, runProgress, only) => runInChosenRuntime(bundle, files, runProgress, only),
     progress,
   )
   provideExercise({ panel, bundle, store })

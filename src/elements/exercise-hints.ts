@@ -1,3 +1,4 @@
+import type { ExerciseStore } from '../stores/exercise'
 import { exerciseOf } from './exercise-context'
 
 /**
@@ -25,7 +26,13 @@ export class ExerciseHintsElement extends HTMLElement {
         },
         { signal: listeners.signal },
       )
-      const unsubscribe = store.$hintsShown.subscribe((count) => this.#render(count, button))
+      const render = () => this.#render(store, button)
+      const unsubscribers = [
+        store.$hintsShown.subscribe(render),
+        // A newly opened step brings its own hints (and the count starts again).
+        store.$hints.listen(render),
+      ]
+      const unsubscribe = () => unsubscribers.forEach((stop) => stop())
       this.#stop = () => {
         listeners.abort()
         unsubscribe()
@@ -37,9 +44,15 @@ export class ExerciseHintsElement extends HTMLElement {
     this.#stop?.()
   }
 
-  #render(count: number, button: HTMLButtonElement | null) {
+  #render(store: ExerciseStore, button: HTMLButtonElement | null) {
+    const count = store.$hintsShown.get()
     const list = this.querySelector('[data-hints]')
-    const templates = [...this.querySelectorAll('template[data-hint]')]
+    // A multi-step exercise's hint templates are keyed by step (`<step>:<n>`, ExercisePanel.astro).
+    const views = store.$steps.get()
+    const step = views ? (views.find((view) => view.state === 'current') ?? views.at(-1))?.id : ''
+    const templates = [...this.querySelectorAll<HTMLTemplateElement>('template[data-hint]')].filter(
+      (template) => (step ? template.dataset['hint']?.startsWith(`${step}:`) : true),
+    )
     if (!list) return
     list.replaceChildren(
       ...templates.slice(0, count).map((template) => {

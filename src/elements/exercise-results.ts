@@ -1,3 +1,4 @@
+import type { ExerciseStore } from '../stores/exercise'
 import type { TypeErrorAt } from '../editor/monaco-editor'
 import { formatCodeLocation, type Verdict } from '../grader/verdict'
 import type { CodeEditorElement } from './code-editor'
@@ -24,7 +25,7 @@ export class ExerciseResultsElement extends HTMLElement {
       if (!this.isConnected) return
       const isExample = bundle.meta.kind === 'example'
       const stops = [
-        store.$verdict.subscribe((verdict) => this.#render(panel, isExample, verdict)),
+        store.$verdict.subscribe((verdict) => this.#render(panel, isExample, verdict, store)),
         store.$output.subscribe((lines) => {
           if (isExample && lines && store.$runState.get() === 'running') this.#outputSoFar(lines)
         }),
@@ -59,7 +60,7 @@ export class ExerciseResultsElement extends HTMLElement {
     fillTerminal(terminal, lines)
   }
 
-  #render(panel: HTMLElement, isExample: boolean, verdict: Verdict | null) {
+  #render(panel: HTMLElement, isExample: boolean, verdict: Verdict | null, store: ExerciseStore) {
     const results = this.#results
     if (!results) return
     const shown = ++this.#shown
@@ -88,12 +89,15 @@ export class ExerciseResultsElement extends HTMLElement {
       heading.textContent = 'Your code stopped with an error'
     } else {
       const passedCount = verdict.checks.filter((c) => c.passed).length
-      heading.textContent =
-        verdict.status === 'passed'
+      // A multi-step exercise's Check grades the steps so far: passing them opens the next step.
+      const stepsLeft = verdict.status === 'passed' && !store.$passed.get()
+      heading.textContent = stepsLeft
+        ? `All ${verdict.checks.length} checks so far pass`
+        : verdict.status === 'passed'
           ? `All ${verdict.checks.length} checks pass. Well done!`
           : `${passedCount} of ${verdict.checks.length} checks pass`
       children.push(checkList(verdict))
-      const next = verdict.status === 'passed' ? nextStep(panel) : null
+      const next = verdict.status === 'passed' && store.$passed.get() ? nextStep(panel) : null
       if (next) children.push(next)
     }
     // The runtime's own sentence (it says what usually causes a time-out, for one), then where.
@@ -114,7 +118,7 @@ export class ExerciseResultsElement extends HTMLElement {
     const announce = this.querySelector<HTMLElement>('[data-announce]')
     const spoken = isExample
       ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
-      : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}`
+      : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
     if (announce) announce.textContent = spoken
     if (isExample) return
     // Says how the look for type errors went: checking, unavailable (no TypeScript worker), or a count.

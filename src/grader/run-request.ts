@@ -30,6 +30,11 @@ export interface RunRequest {
     checks?: string
     checkModules?: Record<string, string>
   }
+  /**
+   * The names of the checks to run (a multi-step exercise grades the learner's step and the ones
+   * before it); absent, every check runs. An example's scenario always runs whole.
+   */
+  only?: string[]
   /** The exercise's seed SQL (`seed.sql`): what `app.db` holds when the run starts. */
   seed?: string
 }
@@ -51,12 +56,19 @@ export function usesDatabase(files: Readonly<Record<string, string>>): boolean {
  *
  * @param bundle - the exercise
  * @param files - the learner's files
+ * @param only - the names of the checks to run, when not all of them
  * @returns what `runExercise` takes
  * @example
  * requestFor(bundle, { 'app.ts': code }).entry // 'app.ts'
+ * requestFor(bundle, files, ['A new member can sign up']).only // ['A new member can sign up']
  */
-export function requestFor(bundle: ExerciseBundle, files: Record<string, string>): RunRequest {
+export function requestFor(
+  bundle: ExerciseBundle,
+  files: Record<string, string>,
+  only?: readonly string[],
+): RunRequest {
   return {
+    ...(only ? { only: [...only] } : {}),
     files: { ...bundle.starter, ...files },
     editable:
       bundle.meta.kind === 'example'

@@ -151,7 +151,8 @@ export interface Runner {
   /**
    * Grade the learner's files (missing files come from the starter). Never rejects. An example's
    * lines reach `progress.onOutput` as they are printed (the Worker and the WebContainer report
-   * each one as it happens), and the verdict carries them all again.
+   * each one as it happens), and the verdict carries them all again. `only` names the checks to
+   * run, for a multi-step exercise's steps so far.
    *
    * @example
    * const verdict = await runner.run(bundle, { 'app.ts': editor.getValue() }, { onOutput: print })
@@ -160,6 +161,7 @@ export interface Runner {
     bundle: ExerciseBundle,
     files: Record<string, string>,
     progress?: RunProgress,
+    only?: readonly string[],
   ): Promise<Verdict>
   /**
    * Serve the learner's app in the WebContainer. The URL arrives through `onServerReady`, and
@@ -338,9 +340,10 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     bundle: ExerciseBundle,
     files: Record<string, string>,
     progress: RunProgress,
+    only?: readonly string[],
   ) {
     try {
-      return await worker.run(requestFor(bundle, files), progress)
+      return await worker.run(requestFor(bundle, files, only), progress)
     } catch (error) {
       return errorVerdict(say.runnerCouldNotStart(error))
     }
@@ -368,7 +371,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       if (next !== 'worker') void startWebContainer()
       return status
     },
-    async run(bundle, files, progress = {}) {
+    async run(bundle, files, progress = {}, only) {
       if (preference === 'webcontainer') await startWebContainer()
       if (status.runtime === 'webcontainer') {
         const runtime = await containerRuntime
@@ -376,7 +379,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
           currentRun?.abort(new Error('a newer run replaced it'))
           const controller = (currentRun = new AbortController())
           try {
-            return await runtime.run(requestFor(bundle, files), progress, controller.signal)
+            return await runtime.run(requestFor(bundle, files, only), progress, controller.signal)
           } catch (error) {
             update({
               state: 'failed',
@@ -385,7 +388,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
           }
         }
       }
-      return runInWorker(bundle, files, progress)
+      return runInWorker(bundle, files, progress, only)
     },
     async startPreview(bundle, files, onReady) {
       if (!status.previewAvailable) return false

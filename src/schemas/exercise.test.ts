@@ -13,7 +13,21 @@ const minimal = {
   hints: ['Which function logs a user in?'],
 }
 
+/** A valid step with the given id. */
+const step = (id: string) => ({
+  id,
+  title: `Step ${id}`,
+  checks: [`Check ${id}`],
+  hints: ['Read the lesson again.'],
+})
+
 describe('exerciseSchema', () => {
+  it('lets a multi-step exercise keep its hints in its steps', () => {
+    const parsed = exerciseSchema.parse({ ...minimal, hints: [], steps: [step('a'), step('b')] })
+    expect(parsed.steps?.map((each) => each.id)).toEqual(['a', 'b'])
+    expect(parsed.hints).toEqual([])
+  })
+
   it('fills in the defaults: editable files, app.ts as the entry', () => {
     expect(exerciseSchema.parse(minimal)).toMatchObject({
       files: [{ path: 'app.ts', editable: true }],
@@ -47,6 +61,17 @@ describe('exerciseSchema', () => {
       { kind: 'example', hints: [], explanation: 'The loader was never registered, so it threw.' },
       'explanation',
     ],
+    ['steps on an example', { kind: 'example', hints: [], steps: [step('a'), step('b')] }, 'steps'],
+    ['a single step', { steps: [step('a')] }, 'steps'],
+    ['two steps with one id', { steps: [step('a'), step('a')] }, 'steps.1.id'],
+    ['a step without hints', { steps: [step('a'), { ...step('b'), hints: [] }] }, 'steps.1.hints'],
+    [
+      'a step without checks',
+      { steps: [{ ...step('a'), checks: [] }, step('b')] },
+      'steps.0.checks',
+    ],
+    ['a step id that is not a slug', { steps: [step('Sign up'), step('b')] }, 'steps.0.id'],
+    ['a misspelt step field', { steps: [{ ...step('a'), hint: ['x'] }, step('b')] }, 'steps.0'],
   ])('rejects %s, naming the field', (_name, change, field) => {
     const result = exerciseSchema.safeParse({ ...minimal, ...change })
     expect(result.success).toBe(false)
@@ -181,6 +206,75 @@ describe('loadExercise', () => {
     ).toMatch(
       /starter\/app\.ts: line 17: a debug exercise's starter runs as it is, so it may not contain a blank/,
     )
+  })
+
+  describe('steps', () => {
+    const names = [
+      'A stranger asking for /admin is sent to log in, with next=/admin',
+      'Grace, a member, gets 403 at /admin, not a trip to the login page',
+      'Ada, an admin, sees the admin area',
+      'Every admin route is guarded: Grace cannot promote herself with POST /admin/role',
+      'The role comes from the user record: ?role=admin, an X-Role header or a role cookie change nothing',
+      "A promotion counts on Grace's very next request, without logging in again",
+    ]
+    /** admin-only-area's checks shared out over two steps, as YAML to append. */
+    const stepsYaml = (first: string[], second: string[]) =>
+      `steps:\n${[
+        ['guard', first],
+        ['admin-routes', second],
+      ]
+        .map(
+          ([id, checks]) =>
+            `  - id: ${String(id)}\n    title: Step ${String(id)}\n    hints: [Look again.]\n    checks:\n${(checks as string[]).map((name) => `      - ${JSON.stringify(name)}`).join('\n')}\n`,
+        )
+        .join('')}`
+    const withSteps = (first: string[], second: string[]) => (text: string) =>
+      `${text}\n${stepsYaml(first, second)}`
+
+    it('loads steps that share out every check in order', () => {
+      const dir = join(root, `steps-${count++}`)
+      cpSync(join('exercises', 'admin-only-area'), dir, { recursive: true })
+      const yaml = join(dir, 'exercise.yaml')
+      writeFileSync(yaml, withSteps(names.slice(0, 3), names.slice(3))(readFileSync(yaml, 'utf8')))
+      expect(loadExercise(dir).meta.steps?.map((each) => each.checks.length)).toEqual([3, 3])
+    })
+
+    it('refuses a step naming a check that does not exist', () => {
+      expect(
+        loadBroken(
+          'admin-only-area',
+          'exercise.yaml',
+          withSteps([...names.slice(0, 3), 'Ada sees it'], names.slice(3)),
+        ),
+      ).toMatch(/exercise\.yaml: steps\.0\.checks\.3: "Ada sees it" is not the name of a check/)
+    })
+
+    it('refuses a check left out of every step, or listed twice', () => {
+      expect(
+        loadBroken(
+          'admin-only-area',
+          'exercise.yaml',
+          withSteps(names.slice(0, 3), names.slice(3, 5)),
+        ),
+      ).toMatch(/steps: the check "A promotion counts.*" in checks\.ts belongs to no step/)
+      expect(
+        loadBroken(
+          'admin-only-area',
+          'exercise.yaml',
+          withSteps(names.slice(0, 3), names.slice(2)),
+        ),
+      ).toMatch(/steps\.1\.checks\.0: ".*" is listed twice/)
+    })
+
+    it('refuses steps that list the checks out of checks.ts order', () => {
+      expect(
+        loadBroken(
+          'admin-only-area',
+          'exercise.yaml',
+          withSteps([names[1]!, names[0]!, names[2]!], names.slice(3)),
+        ),
+      ).toMatch(/steps\.0\.checks\.0: the steps list the checks in a different order/)
+    })
   })
 
   it('says how to scaffold an exercise when exercise.yaml is missing', () => {

@@ -3,6 +3,28 @@ import type { MutantSet } from './mutant'
 import { slug, strictObject } from './strict'
 
 /**
+ * One step of a multi-step exercise (`steps:` in exercise.yaml).
+ *
+ * @example
+ * stepSchema.parse({ id: 'sign-up', title: 'Sign up', checks: ['A new member can sign up'], hints: ['Hash the password first.'] })
+ */
+export const stepSchema = strictObject({
+  /** A short id, unique in the exercise, saved in the learner's progress (`sign-up`). */
+  id: slug('sign-up'),
+  /** The step's name in the step list, e.g. "Sign up". */
+  title: z.string().min(3),
+  /** What this step asks for (Markdown), shown while the step is open. */
+  description: z.string().min(10).optional(),
+  /** The names of this step's checks, exactly as written in checks.ts, in the order they run. */
+  checks: z.array(z.string().min(3)).min(1, 'a step needs at least one check'),
+  /** This step's hints in the order they are revealed (Markdown), from vague to specific. */
+  hints: z.array(z.string().min(3)).min(1, 'a step needs at least one hint'),
+})
+
+/** One step after validation. @example const step: ExerciseStep = stepSchema.parse(yaml.steps[0]) */
+export type ExerciseStep = z.infer<typeof stepSchema>
+
+/**
  * Metadata of an exercise or example, in `exercises/<slug>/exercise.yaml`. The `/** … *\/`
  * comments are the authoring docs.
  *
@@ -67,8 +89,17 @@ export const exerciseSchema = strictObject({
    * Examples have nothing to pass, so they have none.
    */
   explanation: z.string().min(20, 'explain what happened in a sentence or two').optional(),
+  /**
+   * For a multi-step `exercise`: its steps, in the order they unlock. Each names its checks exactly
+   * as written in checks.ts (every check belongs to exactly one step; the build checks the names).
+   * Check grades the step the learner is on and every earlier one, so a regression shows; the
+   * next step unlocks when they all pass, and the exercise passes when the last step does. Each
+   * step has its own hints, so the exercise's top-level `hints` may stay empty.
+   */
+  steps: z.array(stepSchema).optional(),
 }).superRefine((data, context) => {
-  if (data.kind !== 'example' && data.hints.length === 0) {
+  const hasSteps = data.steps !== undefined
+  if (data.kind !== 'example' && data.hints.length === 0 && !hasSteps) {
     context.addIssue({
       code: 'custom',
       path: ['hints'],
@@ -116,6 +147,30 @@ export const exerciseSchema = strictObject({
       code: 'custom',
       path: ['breaks'],
       message: 'name each broken check once',
+    })
+  }
+  if (hasSteps && data.kind !== 'exercise') {
+    context.addIssue({
+      code: 'custom',
+      path: ['steps'],
+      message: 'only an exercise (kind: exercise) can have steps',
+    })
+  }
+  if (data.steps && data.steps.length < 2) {
+    context.addIssue({
+      code: 'custom',
+      path: ['steps'],
+      message:
+        'a multi-step exercise needs at least two steps; with one, use checks and hints alone',
+    })
+  }
+  const stepIds = (data.steps ?? []).map((step) => step.id)
+  const repeated = stepIds.find((id, index) => stepIds.indexOf(id) !== index)
+  if (repeated) {
+    context.addIssue({
+      code: 'custom',
+      path: ['steps', stepIds.lastIndexOf(repeated), 'id'],
+      message: `the step id "${repeated}" is used twice; each step needs its own`,
     })
   }
   if (data.kind !== 'example' && !data.files.some((file) => file.editable)) {

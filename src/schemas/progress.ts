@@ -36,6 +36,13 @@ export const exerciseProgressSchema = z.object({
   solutionViewed: z.optional(z.boolean()),
   /** Whether the first pass came after the solution was shown: "passed after viewing the solution". */
   passedAfterSolution: z.optional(z.boolean()),
+  /**
+   * A multi-step exercise's steps passed so far: when each first passed (ISO 8601), by step id.
+   * `passed` turns true only once every step is here. Absent in files saved before it existed and
+   * for single-step exercises. An unreadable value reads as none: the steps are passed again on the
+   * next Check, while the saved code and the rest of the lesson are kept.
+   */
+  stepsPassed: z.optional(z.catch(z.record(z.string(), z.string()), {})),
 })
 
 /**

@@ -208,3 +208,74 @@ describe('exercise store', () => {
     expect(progress.$progress.get().lessons['lesson']?.examplesRun).toEqual(['ex'])
   })
 })
+
+describe('exercise store with steps', () => {
+  const stepped: ExerciseBundle = {
+    ...exercise,
+    slug: 'stepped',
+    meta: exerciseSchema.parse({
+      ...exercise.meta,
+      hints: [],
+      steps: [
+        { id: 'one', title: 'Step one', checks: ['aaa', 'bbb'], hints: ['one-1', 'one-2'] },
+        { id: 'two', title: 'Step two', checks: ['ccc'], hints: ['two-1'] },
+      ],
+    }),
+  }
+  /** A runtime that passes the named checks it is asked to run, and fails the rest. */
+  const runner =
+    (passing: string[], asked: (readonly string[] | undefined)[]) =>
+    async (_files: Record<string, string>, _progress?: unknown, only?: readonly string[]) => {
+      asked.push(only)
+      const checks = (only ?? ['aaa', 'bbb', 'ccc']).map((name) => ({
+        name,
+        passed: passing.includes(name),
+      }))
+      const status: RunVerdict['status'] = checks.every((c) => c.passed) ? 'passed' : 'failed'
+      return { status, checks, timeline: [] }
+    }
+
+  it('grades the current step with the earlier ones, unlocks the next, and passes with the last', async () => {
+    const progress = createProgressStore('p')
+    const asked: (readonly string[] | undefined)[] = []
+    const store = createExerciseStore(stepped, runner(['aaa'], asked), progress)
+    expect(store.$steps.get()?.map((step) => step.state)).toEqual(['current', 'locked'])
+    expect(store.$hints.get()).toEqual(['one-1', 'one-2'])
+    store.showNextHint()
+    await store.check()
+    expect(asked).toEqual([['aaa', 'bbb']])
+    expect(store.$steps.get()?.map((step) => step.state)).toEqual(['current', 'locked'])
+    expect(store.$stepNews.get()).toBeNull()
+
+    const better = createExerciseStore(stepped, runner(['aaa', 'bbb'], asked), progress)
+    // A step that passes on its own does not pass the exercise: its own verdict says "passed".
+    expect((await better.check()).status).toBe('passed')
+    expect(better.$passed.get()).toBe(false)
+    expect(better.$steps.get()?.map((step) => step.state)).toEqual(['passed', 'current'])
+    expect(better.$stepNews.get()).toBe('Step 1, Step one, passed. Step 2, Step two, is unlocked.')
+    expect(better.$hints.get()).toEqual(['two-1'])
+    expect(better.$hintsShown.get()).toBe(0)
+    const saved = progress.$progress.get().lessons['lesson']?.exercises['stepped']
+    expect(saved?.passed).toBe(false)
+    expect(Object.keys(saved?.stepsPassed ?? {})).toEqual(['one'])
+
+    // A reload resumes on step two, and Check now runs steps one and two.
+    const resumed = createExerciseStore(stepped, runner(['aaa', 'bbb', 'ccc'], asked), progress)
+    expect(resumed.$steps.get()?.map((step) => step.state)).toEqual(['passed', 'current'])
+    await resumed.check()
+    expect(asked.at(-1)).toEqual(['aaa', 'bbb', 'ccc'])
+    expect(resumed.$passed.get()).toBe(true)
+    expect(resumed.$stepNews.get()).toBe('Step 2, Step two, passed. Every step passes.')
+    expect(progress.$progress.get().lessons['lesson']?.exercises['stepped']?.passed).toBe(true)
+  })
+
+  it('shows a passed step that breaks again, without locking the learner out', async () => {
+    const progress = createProgressStore('p')
+    progress.recordStepsPassed('lesson', 'stepped', ['one'])
+    const store = createExerciseStore(stepped, runner(['ccc'], []), progress)
+    await store.check()
+    expect(store.$steps.get()?.map((step) => step.state)).toEqual(['failing', 'current'])
+    expect(store.$stepNews.get()).toBe('Step 1, Step one, passed before but fails now.')
+    expect(store.$passed.get()).toBe(false)
+  })
+})

@@ -5,15 +5,28 @@ import type { RunProgress } from '../grader/harness/grade'
 import type { Verdict as RunVerdict } from '../grader/verdict'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { ProgressStore } from './progress'
+import {
+  checksUpTo,
+  currentStepIndex,
+  stepChangeSentence,
+  stepViews,
+  stepsPassedIn,
+  type StepView,
+} from '../progress/exercise-steps'
 
 /**
  * Runs code and returns a verdict; the runtime (Worker or WebContainer) sits behind it. An
- * example's lines go to `progress.onOutput` as they are printed.
+ * example's lines go to `progress.onOutput` as they are printed. `only` names the checks to run
+ * (a multi-step exercise's steps so far); absent, all of them.
  *
  * @example
- * const run: RunCode = (files, progress) => runInChosenRuntime(bundle, files, progress)
+ * const run: RunCode = (files, progress, only) => runInChosenRuntime(bundle, files, progress, only)
  */
-export type RunCode = (files: Record<string, string>, progress?: RunProgress) => Promise<RunVerdict>
+export type RunCode = (
+  files: Record<string, string>,
+  progress?: RunProgress,
+  only?: readonly string[],
+) => Promise<RunVerdict>
 
 /**
  * The state of the Check/Run button.
@@ -39,13 +52,19 @@ export interface ExerciseStore {
   /** True once code has really run: a check that was refused for blanks does not count. */
   $attempted: ReadableAtom<boolean>
   $solutionShown: ReadableAtom<boolean>
-  /** True once every check has passed (now or on an earlier visit). */
+  /** True once every check has passed (now or on an earlier visit); with steps, every step. */
   $passed: ReadableAtom<boolean>
   /**
    * The files of the latest run: the code the verdict's timeline came from, so the request
    * inspector replays that code even after the learner has edited it since.
    */
   $runFiles: ReadableAtom<Record<string, string>>
+  /** A multi-step exercise's step list (passed, failing, current, locked); `null` without steps. */
+  $steps: ReadableAtom<StepView[] | null>
+  /** What the last Check changed in the step list, in words for the live region; else `null`. */
+  $stepNews: ReadableAtom<string | null>
+  /** The hints on offer: the current step's, or the exercise's own without steps. */
+  $hints: ReadableAtom<string[]>
   edit(path: string, value: string): void
   check(): Promise<RunVerdict>
   reset(): void
@@ -81,10 +100,37 @@ export function createExerciseStore(
   const $solutionShown = atom(false)
   const $runFiles = atom<Record<string, string>>({})
   const $passedBefore = atom(saved?.passed ?? false)
+  const steps = bundle.meta.steps
   const $passed = computed(
     [$passedBefore, $verdict],
-    (before, verdict) => before || verdict?.status === 'passed',
+    (before, verdict) => before || (!steps && verdict?.status === 'passed'),
   )
+  const $stepsPassed = atom<string[]>(Object.keys(saved?.stepsPassed ?? {}))
+  const $steps = computed([$stepsPassed, $verdict], (passed, verdict) =>
+    steps ? stepViews(steps, passed, verdict) : null,
+  )
+  const $stepNews = atom<string | null>(null)
+  const $hints = computed($stepsPassed, (passed) =>
+    steps
+      ? ((steps[currentStepIndex(steps, passed)] ?? steps.at(-1))?.hints ?? [])
+      : bundle.meta.hints,
+  )
+  // A newly opened step starts with its hints hidden.
+  $hints.listen(() => $hintsShown.set(0))
+  /** After a check: record the steps it passed; the exercise passes with the last one. */
+  const recordSteps = (verdict: RunVerdict, files: Record<string, string>) => {
+    if (!steps) return
+    const passedNow = stepsPassedIn(steps, verdict)
+    const fresh = passedNow.filter((id) => !$stepsPassed.get().includes(id))
+    if (fresh.length > 0) {
+      progress.recordStepsPassed(bundle.meta.lesson, bundle.slug, fresh)
+      $stepsPassed.set([...$stepsPassed.get(), ...fresh])
+    }
+    if (passedNow.length === steps.length) {
+      progress.recordExercisePassed(bundle.meta.lesson, bundle.slug, files)
+      $passedBefore.set(true)
+    }
+  }
   let running: Promise<RunVerdict> | undefined
 
   const save = () => {
@@ -102,6 +148,9 @@ export function createExerciseStore(
     $solutionShown,
     $passed,
     $runFiles,
+    $steps,
+    $stepNews,
+    $hints,
     edit(path, value) {
       if ($files.get()[path] === value) return
       $files.set({ ...$files.get(), [path]: value })
@@ -116,9 +165,9 @@ export function createExerciseStore(
       $runState.set('running')
       $output.set([])
       let ran = true
-      running = run(files, {
-        onOutput: (line) => $output.set([...($output.get() ?? []), line]),
-      })
+      const only = steps && checksUpTo(steps, currentStepIndex(steps, $stepsPassed.get()))
+      const onOutput = (line: string) => $output.set([...($output.get() ?? []), line])
+      running = (only ? run(files, { onOutput }, only) : run(files, { onOutput }))
         .catch((error: unknown): RunVerdict => {
           ran = false
           return errorVerdict(say.runnerCrashed(error))
@@ -131,11 +180,20 @@ export function createExerciseStore(
             $attempted.set(true)
           }
           $output.set(verdict.output ?? $output.get())
+          // Steps are recorded before the verdict is published, so whoever shows the verdict
+          // already sees the step list, the exercise's pass and the news that go with it.
+          const stepsBefore = $steps.get() ?? []
+          recordSteps(verdict, files)
+          $stepNews.set(
+            steps
+              ? stepChangeSentence(stepsBefore, stepViews(steps, $stepsPassed.get(), verdict))
+              : null,
+          )
           $verdict.set(verdict)
           $runState.set('done')
           if (bundle.meta.kind === 'example') {
             progress.recordExampleRun(bundle.meta.lesson, bundle.slug)
-          } else if (verdict.status === 'passed') {
+          } else if (!steps && verdict.status === 'passed') {
             progress.recordExercisePassed(bundle.meta.lesson, bundle.slug, files)
             $passedBefore.set(true)
           }
@@ -152,7 +210,7 @@ export function createExerciseStore(
       save()
     },
     showNextHint() {
-      $hintsShown.set(Math.min($hintsShown.get() + 1, bundle.meta.hints.length))
+      $hintsShown.set(Math.min($hintsShown.get() + 1, $hints.get().length))
     },
     showSolution() {
       if (!$attempted.get()) return

@@ -68,6 +68,52 @@ describe('progress store', () => {
     expect(lesson?.quizzes['quiz']).toEqual({ bestScore: 0.9, attempts: 2, passed: true })
   })
 
+  it('records the steps of a multi-step exercise, keeps each first time, and exports them', () => {
+    const store = createProgressStore('p')
+    store.saveExerciseCode('lesson-a', 'capstone', { 'app.ts': 'step one' })
+    store.recordStepsPassed('lesson-a', 'capstone', ['sign-up'])
+    const first = store.$progress.get().lessons['lesson-a']?.exercises['capstone']?.stepsPassed
+    store.recordStepsPassed('lesson-a', 'capstone', ['sign-up', 'log-in'])
+    const saved =
+      createProgressStore('p').$progress.get().lessons['lesson-a']?.exercises['capstone']
+    expect(saved).toMatchObject({ passed: false, code: { 'app.ts': 'step one' } })
+    expect(Object.keys(saved?.stepsPassed ?? {})).toEqual(['sign-up', 'log-in'])
+    expect(saved?.stepsPassed?.['sign-up']).toBe(first?.['sign-up'])
+    // The exercise's own pass keeps the steps, and an export carries them to another browser.
+    store.recordExercisePassed('lesson-a', 'capstone', { 'app.ts': 'done' })
+    const text = store.exportJson()
+    storage = {}
+    setPersistentEngine(storage, noEvents)
+    const elsewhere = createProgressStore('p')
+    expect(elsewhere.importJson(text)).toEqual({ ok: true })
+    expect(elsewhere.$progress.get().lessons['lesson-a']?.exercises['capstone']).toMatchObject({
+      passed: true,
+      stepsPassed: { 'sign-up': expect.any(String) },
+    })
+  })
+
+  it('reads a corrupt step record as none, keeping the code and the rest of the lesson', () => {
+    storage['p'] = JSON.stringify({
+      version: 1,
+      lastLesson: 'a',
+      lessons: {
+        a: {
+          visitedAt: '2026-01-01T00:00:00.000Z',
+          examplesRun: ['x'],
+          exercises: { capstone: { code: { 'app.ts': 'mine' }, passed: false, stepsPassed: [1] } },
+          quizzes: {},
+        },
+      },
+    })
+    const store = createProgressStore('p')
+    expect(store.$progress.get().lessons['a']?.exercises['capstone']).toEqual({
+      code: { 'app.ts': 'mine' },
+      passed: false,
+      stepsPassed: {},
+    })
+    expect(store.$progress.get().lessons['a']?.examplesRun).toEqual(['x'])
+  })
+
   it('reads a corrupt quiz draft as none, keeping the rest of the lesson', () => {
     storage['p'] = JSON.stringify({
       version: 1,

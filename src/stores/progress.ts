@@ -68,6 +68,11 @@ export interface ProgressStore {
   recordExerciseAttempt(lesson: string, exercise: string): void
   /** Record that an exercise passed with this code; the first passing code and time are kept. */
   recordExercisePassed(lesson: string, exercise: string, code: Record<string, string>): void
+  /**
+   * Record that steps of a multi-step exercise passed (each step's first time is kept). The
+   * exercise itself passes through {@link ProgressStore.recordExercisePassed} once every step has.
+   */
+  recordStepsPassed(lesson: string, exercise: string, steps: readonly string[]): void
   /** Record that the learner showed an exercise's solution, so a later first pass says so. */
   recordSolutionViewed(lesson: string, exercise: string): void
   /** Record a finished quiz attempt: the best score is kept and attempts are counted. */
@@ -282,8 +287,23 @@ export function createProgressStore(
               ...((firstPass ? previous?.solutionViewed : previous?.passedAfterSolution)
                 ? { passedAfterSolution: true }
                 : {}),
+              ...(previous?.stepsPassed ? { stepsPassed: previous.stepsPassed } : {}),
             },
           },
+        }
+      })
+    },
+    recordStepsPassed(lesson, exercise, steps) {
+      updateLesson(lesson, (current) => {
+        const previous = current.exercises[exercise] ?? { code: {}, passed: false }
+        const known = previous.stepsPassed ?? {}
+        const fresh = steps.filter((step) => !(step in known))
+        if (fresh.length === 0) return current
+        const now = new Date().toISOString()
+        const stepsPassed = { ...known, ...Object.fromEntries(fresh.map((step) => [step, now])) }
+        return {
+          ...current,
+          exercises: { ...current.exercises, [exercise]: { ...previous, stepsPassed } },
         }
       })
     },

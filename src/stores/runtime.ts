@@ -116,6 +116,7 @@ export function chooseRuntime(choice: RuntimeChoice): void {
  * @param bundle - the exercise's page bundle
  * @param files - the learner's files
  * @param progress - told of an example's printed lines as they happen
+ * @param only - the names of the checks to run (a multi-step exercise's steps so far); default all
  * @returns the verdict
  * @example
  * const verdict = await runInChosenRuntime(bundle, { 'app.ts': code }, { onOutput: print })
@@ -124,10 +125,11 @@ export function runInChosenRuntime(
   bundle: ExerciseBundle,
   files: Record<string, string>,
   progress: RunProgress = {},
+  only?: readonly string[],
 ): Promise<Verdict> {
   const made = pageRunner()
   syncPreference(made)
-  const verdict = waitForChosenContainer(made).then(() => made.run(bundle, files, progress))
+  const verdict = waitForChosenContainer(made).then(() => made.run(bundle, files, progress, only))
   // After a first run a WebContainer is surely wanted. Booting it during the run would slow the
   // run, so it starts once the verdict is in.
   void verdict.then(() => made.bootInBackground())

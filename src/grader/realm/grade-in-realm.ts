@@ -71,6 +71,9 @@ export async function gradeInRealm(
     }) as ChecksModule
     if (checks?.kind !== 'checks' && checks?.kind !== 'scenario')
       throw new Error('checks.ts must export default defineChecks([...]) or defineScenario([...])')
+    const only = request.only
+    if (checks.kind === 'checks' && only)
+      checks = { ...checks, checks: checks.checks.filter((check) => only.includes(check.name)) }
   } catch (error) {
     return errorVerdict(say.checksFailedToLoad(describeCodeError(error).message))
   }

@@ -4,10 +4,17 @@ import { serve } from '@hono/node-server'
 import { readFile } from 'node:fs/promises'
 import { courseBuiltins } from '../../grader/builtins'
 import { loadModules } from '../../grader/module-loader'
+import type { ChecksModule } from '../../grader/harness/checks'
 import type { RunRequest } from '../../grader/run-request'
 import { PREVIEW_PORT } from './protocol'
 
 const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest
+// The app starts with the environment the checks give it (a SESSION_SECRET, say), as when graded.
+const compiledChecks = request.compiled?.checks
+const checks = loadModules({ 'checks.ts': request.checks }, 'checks.ts', courseBuiltins, {
+  compiled: compiledChecks === undefined ? {} : { 'checks.ts': compiledChecks },
+})['default'] as ChecksModule | undefined
+Object.assign(process.env, checks?.env ?? {})
 const app = loadModules(request.files, request.entry, courseBuiltins, {
   compiled: request.compiled?.files ?? {},
 })['default'] as {
