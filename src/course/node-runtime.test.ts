@@ -64,7 +64,7 @@ describe('the Node runtime', () => {
       'app.ts': `import express from 'express'\nexport default express()`,
     })
     expect(verdict.error?.message).toBe(
-      'app.ts imports "express", which is not available here. You can import "hono" (and 65 "hono/…" subpaths such as "hono/cookie"), "signed-in/login-manager", "signed-in/db", "signed-in/checks", and this exercise\'s own files.',
+      'app.ts imports "express", which is not available here. You can import "hono" (and 65 "hono/…" subpaths such as "hono/cookie"), "signed-in/login-manager", "signed-in/db", "signed-in/checks", "signed-in/testing", and this exercise\'s own files.',
     )
   })
 

@@ -102,7 +102,12 @@ describe('a downloaded project', () => {
         'login-manager/utils/password.ts',
       ]),
     )
-    expect(Object.keys(kit.files).some((path) => /\.test\.ts$|test-app/.test(path))).toBe(false)
+    expect(
+      Object.entries(kit.files).some(
+        ([path, text]) =>
+          /\.test\.ts$|test-app|contract/.test(path) || text.includes("from 'vitest'"),
+      ),
+    ).toBe(false)
     expect(Object.keys(kit.dependencies).sort()).toEqual([
       '@hono/node-server',
       '@noble/hashes',

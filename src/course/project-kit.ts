@@ -17,16 +17,18 @@ const entries = {
   'tools/app-thread.mjs': 'src/course/node-app-thread.ts',
 }
 
-/** The login manager's source files: everything but its tests, benchmarks and test app. */
+/** The login manager's source files: everything but its tests, benchmarks and test support. */
 function loginManagerSources(): Record<string, string> {
   const dir = join(root, 'src/login-manager')
   const files: Record<string, string> = {}
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const path = relative(dir, join(entry.parentPath, entry.name)).replaceAll('\\', '/')
-    const source = /\.ts$/.test(path) && !/\.(test|bench)\.ts$/.test(path) && path !== 'test-app.ts'
-    if (source || path === 'README.md')
-      files[`login-manager/${path}`] = readFileSync(join(dir, path), 'utf8')
+    const text = readFileSync(join(dir, path), 'utf8')
+    // Test support (test apps, the store contract) imports vitest; a project needs none of it.
+    const support = /(^|-)test-app\.ts$/.test(path) || /from 'vitest'/.test(text)
+    const source = /\.ts$/.test(path) && !/\.(test|bench)\.ts$/.test(path) && !support
+    if (source || path === 'README.md') files[`login-manager/${path}`] = text
   }
   return files
 }
