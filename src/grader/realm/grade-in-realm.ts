@@ -133,7 +133,7 @@ export async function gradeInRealm(
       const blank = /blank left at (\S+ line \d+)/.exec(failed.message)?.[1]
       // A blank in code that runs as the server starts stops every check: say so plainly.
       return errorVerdict(blank ? say.blankAtStartUp(blank) : failed.message, {
-        ...(failed.error ? { error: failed.error } : {}),
+        error: failed.error,
       })
     }
     const app: GradedApp = {
