@@ -5,7 +5,7 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
-import { describeCodeError, loadChecks, type Builtins } from '../module-loader'
+import { compileWhatCompiles, describeCodeError, loadChecks, type Builtins } from '../module-loader'
 import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
@@ -54,14 +54,22 @@ export async function gradeInRealm(
   if (request.mutants) return gradeMutantsInRealm(request, request.mutants, realms, signal)
   // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
   const files = blanksAsErrors(request.editable, request.files)
-  // JavaScript compiled in the page still has the blanks: those files are compiled again in the app.
-  const compiledFiles = request.compiled
-    ? Object.fromEntries(
-        Object.entries(request.compiled.files).filter(
-          ([path]) => files[path] === request.files[path],
-        ),
-      )
-    : undefined
+  // The app realm is fresh and cold; this side lives on and keeps what it compiled, so the app
+  // gets JavaScript (a file with a syntax error is left for the app to report, as it always is).
+  // JavaScript compiled in the page still has the blanks: those files are compiled again here.
+  const fromPage = request.compiled?.files ?? {}
+  const usable = (path: string) =>
+    fromPage[path] !== undefined && files[path] === request.files[path]
+  const compiledFiles = {
+    ...compileWhatCompiles(
+      Object.fromEntries(Object.entries(files).filter(([path]) => !usable(path))),
+    ),
+    ...Object.fromEntries(
+      Object.keys(files)
+        .filter(usable)
+        .map((path) => [path, fromPage[path] as string]),
+    ),
+  }
   let checks: ChecksModule
   try {
     const compiled = request.compiled?.checks
@@ -109,7 +117,7 @@ export async function gradeInRealm(
       type: 'start',
       files,
       entry: request.entry,
-      ...(compiledFiles ? { compiled: compiledFiles } : {}),
+      compiled: compiledFiles,
       env: { ...env },
       clockOffsetMs,
       ...(databaseFiles
