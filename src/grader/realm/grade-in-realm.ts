@@ -8,7 +8,7 @@ import { grade, type GradedApp, type RunProgress } from '../harness/grade'
 import { compileWhatCompiles, describeCodeError, loadChecks, type Builtins } from '../module-loader'
 import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
-import { abortedVerdict } from '../time-limit'
+import { abortedVerdict, type InFlight } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
 
@@ -92,9 +92,15 @@ export async function gradeInRealm(
   // SQLite only for code that imports it; its files outlive a restart, as a real disk would.
   let wasm: WebAssembly.Module | undefined
   let databaseFiles: Record<string, Uint8Array> | undefined = usesDatabase(files) ? {} : undefined
+  // What the app is doing right now, so a run stopped at the time limit can say so.
+  let doing: InFlight | undefined
   const call = async (message: Parameters<AppConnection['call']>[0]) => {
     if (!connection) throw new Error('The app is not running.')
+    if (message.type === 'start') doing = { kind: 'start', entry: request.entry }
+    if (message.type === 'request')
+      doing = { kind: 'request', method: message.method, url: message.url }
     const reply = await connection.call(message, signal)
+    doing = undefined
     if ('serverErrors' in reply) serverErrors.push(...reply.serverErrors)
     return reply
   }
@@ -183,9 +189,9 @@ export async function gradeInRealm(
       },
     }
     const verdict = await grade(app, checks, describeOnGraderSide, progress)
-    return signal?.aborted ? abortedVerdict(signal.reason) : verdict
+    return signal?.aborted ? abortedVerdict(signal.reason, doing, request.files) : verdict
   } catch (error) {
-    if (signal?.aborted) return abortedVerdict(signal.reason)
+    if (signal?.aborted) return abortedVerdict(signal.reason, doing, request.files)
     const described = describeOnGraderSide(error)
     return errorVerdict(say.codeStoppedTheRun(described.message), { error: described })
   } finally {

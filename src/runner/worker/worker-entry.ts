@@ -6,6 +6,7 @@ import { courseBuiltins } from '../../grader/builtins'
 import type { AppConnection, AppReply, RealmSource } from '../../grader/realm/protocol'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
+import { TimeLimitReached } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
@@ -22,7 +23,7 @@ import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 export type WorkerRunMessage =
   | { id: number; request: RunRequest; sqlite?: WebAssembly.Module; spare?: boolean }
   | { id: number; realm: number; port: MessagePort }
-  | { id: number; cancel: true }
+  | { id: number; cancel: true; limitMs?: number }
   | { spare: MessagePort }
 
 /**
@@ -128,7 +129,14 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     return
   }
   if ('cancel' in message) {
-    runs.get(message.id)?.controller.abort(new Error('Cancelled'))
+    // At the time limit, the verdict says what the app was doing (only this side knows).
+    runs
+      .get(message.id)
+      ?.controller.abort(
+        message.limitMs === undefined
+          ? new Error('Cancelled')
+          : new TimeLimitReached(message.limitMs),
+      )
     return
   }
   const { id, request, sqlite } = message

@@ -1,7 +1,13 @@
 import { say } from '../../grader/sentences'
 import type { RunProgress } from '../../grader/harness/grade'
 import { usesDatabase, type RunRequest } from '../../grader/run-request'
-import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal, timeLimitFor } from '../../grader/time-limit'
+import {
+  abortedVerdict,
+  RUN_TIME_LIMIT_MS,
+  runSignal,
+  TimeLimitReached,
+  timeLimitFor,
+} from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
@@ -12,6 +18,9 @@ import type { WorkerReply, WorkerRunMessage } from './worker-entry'
  * new WorkerRuntime(workers, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
  */
 export const DEFAULT_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS
+
+/** How long the page waits, at the time limit, for the grader to say what the app was doing. */
+const GRADER_ANSWER_MS = 500
 
 /**
  * The two kinds of Worker the runtime starts: the grader (worker-entry.ts, one, kept) and app
@@ -204,8 +213,14 @@ export class WorkerRuntime {
           resolve(verdict)
         }
         const onAbort = () => {
-          grader.postMessage({ id, cancel: true } satisfies WorkerRunMessage)
-          finish(abortedVerdict(signal.reason))
+          const reason: unknown = signal.reason
+          const limit = reason instanceof TimeLimitReached ? { limitMs: reason.limitMs } : {}
+          grader.postMessage({ id, cancel: true, ...limit } satisfies WorkerRunMessage)
+          // At the time limit the grader answers at once with what the app was doing; the page's
+          // own words are the fallback, should the grader not answer.
+          if (reason instanceof TimeLimitReached)
+            setTimeout(() => finish(abortedVerdict(reason)), GRADER_ANSWER_MS)
+          else finish(abortedVerdict(reason))
         }
         const onMessage = (event: MessageEvent<WorkerReply>) => {
           const reply = event.data
