@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { courseBuiltins } from '../../grader/builtins'
+import { checksBuiltins } from '../../grader/checks-builtins'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from '../../grader/realm/protocol'
 import type { RunRequest } from '../../grader/run-request'
@@ -147,7 +147,7 @@ const limit = Number.isFinite(limitMs) && limitMs > 0 ? runSignal(limitMs) : und
 const verdict = await gradeInRealm(
   request,
   appServers,
-  courseBuiltins,
+  checksBuiltins,
   {
     onOutput: (output, index) =>
       process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),

@@ -2,7 +2,7 @@ import { say } from '../../grader/sentences'
 // The grader of the in-browser runtime: a module Worker that loads the checks and makes the
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
-import { courseBuiltins } from '../../grader/builtins'
+import { checksBuiltins } from '../../grader/checks-builtins'
 import type { AppConnection, AppReply, RealmSource } from '../../grader/realm/protocol'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
@@ -148,7 +148,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
   gradeInRealm(
     request,
     realmsFor(id, sqlite, spare),
-    courseBuiltins,
+    checksBuiltins,
     { onOutput: (output, index) => post({ id, output, index }) },
     controller.signal,
   )
