@@ -401,6 +401,13 @@ describe('the request inspector', () => {
     // The second login goes to plain http://app.test: its row, then the jar's reason under it.
     const request = rows.filter({ hasText: 'POST http://app.test/login' })
     expect(await request.count()).toBe(1)
+    // Its signed value is cut so the reason stays next to it; the cell's title holds all of it.
+    const received = request.locator('td').nth(3)
+    const shown = (await received.textContent()) ?? ''
+    const full = (await received.getAttribute('title')) ?? ''
+    expect(shown).toMatch(/^session=[^;]{24}…; Path=\//)
+    expect(full.startsWith(shown.slice(0, shown.indexOf('…')))).toBe(true)
+    expect(full.length).toBeGreaterThan(shown.length)
     const reasons = example.locator('.timeline-cookie-reasons li[data-action="rejected"]')
     expect(await reasons.allTextContents()).toEqual([
       'session Rejected: Secure cookie set over plain http (only https, or http://localhost, may set one)',
