@@ -117,8 +117,8 @@ export class ExerciseResultsElement extends HTMLElement {
     const firstFailed = verdict.checks.find((c) => !c.passed)
     const announce = this.querySelector<HTMLElement>('[data-announce]')
     const spoken = isExample
-      ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
-      : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
+      ? `${endSentence(heading.textContent ?? '')} ${(verdict.output ?? []).join('. ')}`
+      : `${endSentence(heading.textContent ?? '')}${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
     if (announce) announce.textContent = spoken
     if (isExample) return
     // Says how the look for type errors went: checking, unavailable (no TypeScript worker), or a count.
@@ -146,6 +146,11 @@ export class ExerciseResultsElement extends HTMLElement {
     const known = found.filter((entry): entry is [string, TypeErrorAt[]] => entry[1] !== null)
     return known.length ? Object.fromEntries(known) : null
   }
+}
+
+/** The text as a sentence for the live region: a full stop, unless it already ends with one, "!" or "?". */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
 function newTerminal(): HTMLOListElement {
