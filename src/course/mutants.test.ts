@@ -53,6 +53,7 @@ describe('the mutant-graded exercise', () => {
     const verdict = await runInNode(bundle, bundle.starter)
     expect(verdict.status).toBe('failed')
     expect(verdict.checks[0]?.passed).toBe(false)
+    expect(verdict.checks[0]?.message).toMatch(/^2 of your 3 tests fail against the correct app/)
     expect(verdict.checks[0]?.message).toMatch(/blank left at app\.test\.ts line \d+/)
   })
 
@@ -61,6 +62,7 @@ describe('the mutant-graded exercise', () => {
       `${header}\ntest('strangers get 401', async () => {\n  const response = await newClient().get('/dashboard')\n  expect(response.status).toBe(401)\n})\n`,
     )
     expect(verdict.checks[0]?.passed).toBe(false)
+    expect(verdict.checks[0]?.message).toMatch(/^Your only test fails against the correct app/)
     expect(verdict.checks[0]?.message).toContain(
       '"strangers get 401" failed at app.test.ts, line 5',
     )

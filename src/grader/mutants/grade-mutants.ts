@@ -189,6 +189,13 @@ function describeFailure(outcome: TestOutcome): string {
   return `"${outcome.name}" failed${where ? ` at ${where}` : ''}: ${outcome.error?.message ?? 'it threw'}`
 }
 
+/** "2 of your 3 tests fail", in good grammar for one test and for all of them. */
+function howManyFail(failed: number, total: number): string {
+  if (total === 1) return 'Your only test fails'
+  if (failed === total) return `All ${total} of your tests fail`
+  return `${failed} of your ${total} tests ${failed === 1 ? 'fails' : 'fail'}`
+}
+
 function referenceResult(outcomes: TestOutcome[]): CheckResult {
   const failed = outcomes.filter((outcome) => !outcome.passed)
   if (failed.length === 0)
@@ -200,7 +207,7 @@ function referenceResult(outcomes: TestOutcome[]): CheckResult {
   return {
     name: REFERENCE_CHECK,
     passed: false,
-    message: `${failed.length} of your ${outcomes.length} tests fail against the correct app, so the bug is in the test: ${failed
+    message: `${howManyFail(failed.length, outcomes.length)} against the correct app, so the bug is in the test: ${failed
       .slice(0, 3)
       .map(describeFailure)
       .join('; ')}${failed.length > 3 ? '; …' : ''}.`,
