@@ -77,12 +77,22 @@ export async function gradeInNode(
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  const { signal, done } = runSignal(
+  const { signal, done, extend } = runSignal(
     timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
     options.signal,
   )
+  // Starting a thread is the runtime's time, not the learner's: the limit moves by as much.
+  const realms: RealmSource = {
+    ...nodeRealms,
+    open: async (openSignal) => {
+      const asked = performance.now()
+      const connection = await nodeRealms.open(openSignal)
+      extend(performance.now() - asked)
+      return connection
+    },
+  }
   try {
-    return await gradeInRealm(request, nodeRealms, checksBuiltins, progress, signal)
+    return await gradeInRealm(request, realms, checksBuiltins, progress, signal)
   } finally {
     done()
   }

@@ -118,11 +118,12 @@ export class TimeLimitReached extends Error {
 /**
  * A signal for one run: it aborts at the time limit (with {@link TimeLimitReached}) or when
  * `outer` aborts (a new Check, leaving the page), whichever comes first. Call `done()` when the
- * run ends, to clear the timer.
+ * run ends, to clear the timer. `extend(ms)` moves the limit later by the time the runtime spent
+ * on its own work (starting a fresh realm on a busy machine), which is not the learner's time.
  *
  * @param limitMs - the time limit
  * @param outer - the caller's own signal, if any
- * @returns the signal, and `done`
+ * @returns the signal, `done`, and `extend`
  * @example
  * const { signal, done } = runSignal(RUN_TIME_LIMIT_MS, pageSignal)
  * try { return await run(request, signal) } finally { done() }
@@ -130,9 +131,15 @@ export class TimeLimitReached extends Error {
 export function runSignal(
   limitMs: number,
   outer?: AbortSignal,
-): { signal: AbortSignal; done(): void } {
+): { signal: AbortSignal; done(): void; extend(ms: number): void } {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(new TimeLimitReached(limitMs)), limitMs)
+  let deadline = Date.now() + limitMs
+  const arm = () =>
+    setTimeout(
+      () => controller.abort(new TimeLimitReached(limitMs)),
+      Math.max(0, deadline - Date.now()),
+    )
+  let timer = arm()
   const follow = () => controller.abort(outer?.reason)
   if (outer?.aborted) follow()
   else outer?.addEventListener('abort', follow, { once: true })
@@ -141,6 +148,12 @@ export function runSignal(
     done: () => {
       clearTimeout(timer)
       outer?.removeEventListener('abort', follow)
+    },
+    extend: (ms) => {
+      if (controller.signal.aborted || !(ms > 0)) return
+      clearTimeout(timer)
+      deadline += ms
+      timer = arm()
     },
   }
 }
