@@ -185,9 +185,7 @@ describe('a graded exercise', () => {
       'Cookie signed at (signed)',
       'Signature (HMAC-SHA256)',
     ])
-    expect(await exercise.locator('[data-decoded] dd').last().textContent()).toMatch(
-      /^[\w-]{43}$/,
-    )
+    expect(await exercise.locator('[data-decoded] dd').last().textContent()).toMatch(/^[\w-]{43}$/)
     await exercise.locator('[data-tamper]').click()
     const tampered = exercise.locator('[data-tamper-result]')
     await eventually(() => tampered.locator('dd').allTextContents()).toEqual([
