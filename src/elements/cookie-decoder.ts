@@ -74,7 +74,7 @@ export class CookieDecoderElement extends HTMLElement {
         list.append(
           ...row('Cookie', cookie.name),
           ...row('Readable value', decoded.value),
-          ...row('Signature (HMAC-SHA256, hono/cookie)', decoded.signature),
+          ...row('Signature (HMAC-SHA256)', decoded.signature),
         )
       } else if (decoded.kind === 'remember') {
         list.append(
