@@ -106,10 +106,20 @@ describe('tamperingProbe: what the learner app does with a forged cookie', () =>
     'replays a GET that carried the %s cookie: the real one is let in, the forged one is not',
     async (name) => {
       const verdict = await runInNode(bundle, bundle.solution)
+      // A value some GET sent back: the signed times make each login's cookie differ once a
+      // second has passed, so the first one set is not always one a later GET carried.
+      const sentByGets = verdict.timeline
+        .filter((entry) => entry.method === 'GET')
+        .flatMap((entry) => entry.cookieSent.split('; '))
       const value = verdict.timeline
         .flatMap((entry) => entry.setCookie)
         .map((header) => header.split(';')[0] ?? '')
-        .find((pair) => pair.startsWith(`${name}=`) && pair.length > name.length + 1)
+        .find(
+          (pair) =>
+            pair.startsWith(`${name}=`) &&
+            pair.length > name.length + 1 &&
+            sentByGets.includes(pair),
+        )
         ?.slice(name.length + 1)
       expect(value).toBeTruthy()
       const forged = tamperWith(decodeCookie(value ?? '')).forged
