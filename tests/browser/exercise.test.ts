@@ -180,6 +180,15 @@ describe('a graded exercise', () => {
     await eventually(() => exercise.locator('[data-decoded]').textContent()).toContain(
       'Readable content',
     )
+    // The two signed times are shown as times, apart from the signature.
+    expect(await exercise.locator('[data-decoded] dt').allTextContents()).toEqual([
+      'Cookie',
+      'Readable content',
+      'Session began (signed)',
+      'Cookie signed at (signed)',
+      'Signature (HMAC-SHA256)',
+    ])
+    expect(await exercise.locator('[data-decoded] dd').last().textContent()).toMatch(/^[\w-]{43}$/)
     await exercise.locator('[data-tamper]').click()
     const tampered = exercise.locator('[data-tamper-result]')
     await eventually(() => tampered.locator('dd').allTextContents()).toEqual([
