@@ -1,9 +1,9 @@
 // The Node runtime (tests and the authoring CLI): the grader runs in this thread, the learner's app
 // in a worker thread of its own, fresh for every run, with a spare one kept started.
+import { checksBuiltins } from '../grader/checks-builtins'
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { courseBuiltins } from '../grader/builtins'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
@@ -39,7 +39,7 @@ function appThreadCode(): Promise<string> {
  * next spare in the background, so a run rarely waits for a thread to start.
  *
  * @example
- * await gradeInRealm(request, nodeRealms, courseBuiltins)
+ * await gradeInRealm(request, nodeRealms, checksBuiltins)
  */
 export const nodeRealms: RealmSource = threadRealms(
   async () => new Worker(await appThreadCode(), { eval: true, env: {} }),
@@ -80,7 +80,7 @@ export async function gradeInNode(
     options.signal,
   )
   try {
-    return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
+    return await gradeInRealm(request, nodeRealms, checksBuiltins, progress, signal)
   } finally {
     done()
   }
