@@ -9,7 +9,7 @@ import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { RealmSource } from '../grader/realm/protocol'
 import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
-import { compileSqliteWasm } from './sqlite-wasm'
+import { SQLITE_GLUE_ALIAS } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
@@ -27,9 +27,8 @@ function appThreadCode(): Promise<string> {
     format: 'cjs',
     platform: 'node',
     target: 'node22',
-    // The browser build of sql.js needs no `require` (the thread removes it) and is the same
-    // code the Worker runs; the realm hands it the compiled WebAssembly.
-    alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
+    // The thread removes `require`, which the browser glue never needs.
+    alias: SQLITE_GLUE_ALIAS,
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]?.text ?? '')
   return threadCode
@@ -42,10 +41,9 @@ function appThreadCode(): Promise<string> {
  * @example
  * await gradeInRealm(request, nodeRealms, checksBuiltins)
  */
-export const nodeRealms: RealmSource = {
-  ...threadRealms(async () => new Worker(await appThreadCode(), { eval: true, env: {} })),
-  sqliteWasm: compileSqliteWasm,
-}
+export const nodeRealms: RealmSource = threadRealms(
+  async () => new Worker(await appThreadCode(), { eval: true, env: {} }),
+)
 
 /**
  * Options for {@link runInNode}.

@@ -1,10 +1,12 @@
 // App realms in Node worker threads, one fresh thread per run and per restart, with a spare kept
 // started. Used by the Node runtime (tests, the authoring CLI) and by the project a learner
-// downloads, each with its own way of making the thread.
+// downloads, each with its own way of making the thread, and both with SQLite's WebAssembly
+// compiled once per process from node_modules/sql.js.
 import type { Worker } from 'node:worker_threads'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
 import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
 import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
+import { compileSqliteWasm } from './sqlite-wasm'
 
 /**
  * The Node runtime's time limit: four times the browser's, since tests and the CLI share a busy
@@ -37,7 +39,8 @@ async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<
 /**
  * App realms in worker threads: each `open` takes the spare thread (or starts one) and starts the
  * next spare in the background, so a run rarely waits for a thread to start. Every thread must run
- * `node-app-thread.ts` (bundled), which posts `{ ready: true }` once it can take calls.
+ * `node-app-thread.ts` (bundled), which posts `{ ready: true }` once it can take calls. A run that
+ * imports `signed-in/db` gets sql.js's WebAssembly from {@link compileSqliteWasm}.
  *
  * @param makeWorker - starts one app thread, with an empty environment
  * @returns where a run's app realms come from
@@ -48,6 +51,7 @@ async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<
 export function threadRealms(makeWorker: () => Worker | Promise<Worker>): RealmSource {
   let spare: Promise<Worker> | undefined
   return {
+    sqliteWasm: compileSqliteWasm,
     async open(signal) {
       const next = spare ?? startThread(makeWorker)
       spare = startThread(makeWorker)
