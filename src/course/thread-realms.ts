@@ -3,7 +3,8 @@
 // downloads, each with its own way of making the thread.
 import type { Worker } from 'node:worker_threads'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
-import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
+import type { AppConnection, AppReply, AskHandler, RealmSource } from '../grader/realm/protocol'
+import { answerAsk } from '../grader/realm/wire'
 import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
 
 /**
@@ -65,7 +66,10 @@ export function threadRealms(makeWorker: () => Worker | Promise<Worker>): RealmS
 function connectThread(worker: Worker): AppConnection {
   worker.ref()
   let nextId = 1
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
+  const pending = new Map<
+    number,
+    { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
+  >()
   let ended: Error | undefined
   const end = (error: Error) => {
     ended ??= error
@@ -75,6 +79,12 @@ function connectThread(worker: Worker): AppConnection {
   worker.on('message', (message: ThreadReply) => {
     if (!('id' in message)) return
     const waiting = pending.get(message.id)
+    if ('ask' in message) {
+      void answerAsk(waiting?.answer, message.ask).then((reply) =>
+        worker.postMessage({ answer: message.askId, reply } satisfies ThreadCall),
+      )
+      return
+    }
     pending.delete(message.id)
     if ('reply' in message) waiting?.resolve(message.reply)
     else waiting?.reject(new Error(message.failed))
@@ -86,7 +96,7 @@ function connectThread(worker: Worker): AppConnection {
     ),
   )
   return {
-    call(call, signal) {
+    call(call, signal, answer) {
       if (ended) return Promise.reject(ended)
       return new Promise<AppReply>((resolve, reject) => {
         const id = nextId++
@@ -105,6 +115,7 @@ function connectThread(worker: Worker): AppConnection {
             signal?.removeEventListener('abort', onAbort)
             reject(error)
           },
+          ...(answer ? { answer } : {}),
         })
         worker.postMessage({ id, call } satisfies ThreadCall)
       })

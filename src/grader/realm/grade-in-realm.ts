@@ -10,7 +10,8 @@ import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
-import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
+import type { AppConnection, AppReply, RealmSource } from './protocol'
+import { fromWire, toWire } from './wire'
 
 /**
  * Thrown on the grader's side when the app's code threw: carries the description the app's realm
@@ -137,20 +138,11 @@ export async function gradeInRealm(
       })
     }
     const app: GradedApp = {
-      handler: async (url, init) => {
-        const reply = await call({ type: 'request', ...(await toWire(url, init)) })
-        if (reply.type === 'threw') throw new AppThrew(reply.error)
-        if (reply.type !== 'response') throw new Error(`Unexpected reply ${reply.type}`)
-        if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599)
-          throw new AppThrew({
-            message: say.notAStatus(reply.status),
-          })
-        const nullBody = [204, 205, 304].includes(reply.status)
-        return new Response(nullBody ? null : reply.body, {
-          status: reply.status,
-          headers: reply.headers,
-        })
-      },
+      handler: async (url, init) =>
+        fromWire(
+          await call({ type: 'request', ...(await toWire(url, init)) }),
+          (error) => new AppThrew(error),
+        ),
       takeServerErrors: () => serverErrors.splice(0),
       restart: async (changes = {}) => {
         env = Object.freeze({ ...env, ...changes })
@@ -188,17 +180,4 @@ export async function gradeInRealm(
 /** What the app threw arrives described; anything else was thrown by the checks themselves. */
 function describeOnGraderSide(error: unknown): CodeError {
   return error instanceof AppThrew ? error.location : describeCodeError(error)
-}
-
-/** A client's request as plain data: the URL or path as given, headers in order, a text body. */
-async function toWire(url: string, init: RequestInit): Promise<WireRequest> {
-  const headers: [string, string][] = []
-  new Headers(init.headers).forEach((value, name) => headers.push([name, value]))
-  const body =
-    init.body === undefined || init.body === null
-      ? null
-      : typeof init.body === 'string'
-        ? init.body
-        : await new Response(init.body).text()
-  return { url, method: init.method ?? 'GET', headers, body }
 }
