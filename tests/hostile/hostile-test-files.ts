@@ -115,8 +115,12 @@ test('logs in', async () => {
   {
     name: "patches Response.prototype so that a mutant's answers break and the correct app's do not",
     request: request(`${header}${ada}${spyOnTheApp}
-const status = Object.getOwnPropertyDescriptor(RealResponse.prototype, 'status')?.get
-Object.defineProperty(RealResponse.prototype, 'status', {
+// Where the status getter lives: Response.prototype, or further up under a Response subclass.
+let owner: object | null = RealResponse.prototype
+while (owner && !Object.hasOwn(owner, 'status')) owner = Object.getPrototypeOf(owner) as object | null
+const holder = owner ?? RealResponse.prototype
+const status = Object.getOwnPropertyDescriptor(holder, 'status')?.get
+Object.defineProperty(holder, 'status', {
   configurable: true,
   get() {
     return strange.has(this) ? 500 : status?.call(this)
