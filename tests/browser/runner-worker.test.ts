@@ -401,19 +401,23 @@ describe('hostile learner files, in the Worker runtime', () => {
 describe('hostile test files graded by mutants, in the Worker runtime', () => {
   let honest: Verdict | undefined
   for (const hostile of HOSTILE_TEST_FILES) {
-    it(hostile.name, async () => {
-      const verdict = await runInWorker(hostile.request)
-      if (hostile.expect === 'time-limit') {
-        expect(verdict.status).toBe('error')
-        expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
-      } else if (hostile.expect === 'not-allowed') {
-        expect(verdict.status).toBe('error')
-        expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
-      } else {
-        honest ??= comparableVerdict(await runInWorker(HONEST_NOTHING))
-        expect(comparableVerdict(verdict)).toEqual(honest)
-      }
-    }, 120_000)
+    it(
+      hostile.name,
+      async () => {
+        const verdict = await runInWorker(hostile.request)
+        if (hostile.expect === 'time-limit') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
+        } else if (hostile.expect === 'not-allowed') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
+        } else {
+          honest ??= comparableVerdict(await runInWorker(HONEST_NOTHING))
+          expect(comparableVerdict(verdict)).toEqual(honest)
+        }
+      },
+      120_000,
+    )
   }
 })
 

@@ -308,18 +308,22 @@ describe('hostile test files graded by mutants, in the WebContainer (the fake re
   afterAll(() => mutantRuntime?.dispose())
 
   for (const hostile of HOSTILE_TEST_FILES) {
-    it(hostile.name, async () => {
-      const verdict = await mutantRuntime.run(hostile.request)
-      if (hostile.expect === 'time-limit') {
-        expect(verdict.status).toBe('error')
-        expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
-      } else if (hostile.expect === 'not-allowed') {
-        expect(verdict.status).toBe('error')
-        expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
-      } else {
-        honest ??= comparableVerdict(await mutantRuntime.run(HONEST_NOTHING))
-        expect(comparableVerdict(verdict)).toEqual(honest)
-      }
-    }, 180_000)
+    it(
+      hostile.name,
+      async () => {
+        const verdict = await mutantRuntime.run(hostile.request)
+        if (hostile.expect === 'time-limit') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
+        } else if (hostile.expect === 'not-allowed') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
+        } else {
+          honest ??= comparableVerdict(await mutantRuntime.run(HONEST_NOTHING))
+          expect(comparableVerdict(verdict)).toEqual(honest)
+        }
+      },
+      180_000,
+    )
   }
 })
