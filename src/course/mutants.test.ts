@@ -107,8 +107,8 @@ test('logs in', async () => { await newClient().get('/login') })
   it('an endless loop in a test is stopped at the time limit', async () => {
     const verdict = await run(`${header}test('spins', () => { for (;;) {} })\n`)
     expect(verdict.status).toBe('error')
-    expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
-  }, 30_000)
+    expect(verdict.message).toMatch(/ran for more than 8 seconds against the correct app/)
+  }, 60_000)
 
   it('a loop that starts only when a test would fail counts as missed, not caught', async () => {
     const verdict = await run(`${header}${ada}
@@ -120,7 +120,7 @@ test('a wrong password gets 401', async () => {
     const any = verdict.checks.find((check) => check.name.includes('any password'))
     expect(any?.passed).toBe(false)
     expect(any?.message).toMatch(/^Missed: Your tests ran for more than/)
-  }, 30_000)
+  }, 60_000)
 })
 
 describe('hostile test files, in the Node runtime: no better verdict than tests that test nothing', () => {
@@ -138,7 +138,7 @@ describe('hostile test files, in the Node runtime: no better verdict than tests 
         const verdict = await gradeInNode(hostile.request)
         if (hostile.expect === 'time-limit') {
           expect(verdict.status).toBe('error')
-          expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
+          expect(verdict.message).toMatch(/ran for more than 8 seconds against the correct app/)
         } else if (hostile.expect === 'not-allowed') {
           expect(verdict.status).toBe('error')
           expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)

@@ -9,13 +9,13 @@ import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { RealmSource } from '../grader/realm/protocol'
-import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
+import { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
 import { compileSqliteWasm } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
-export { NODE_TIME_LIMIT_MS }
+export { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS }
 
 /** The app thread's code, and V8's compiled form of it to start each thread from. */
 interface ThreadCode {
@@ -100,11 +100,18 @@ export async function gradeInNode(
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
   const { signal, done } = runSignal(
-    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
+    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS, NODE_MUTANT_TIME_LIMIT_MS),
     options.signal,
   )
   try {
-    return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
+    return await gradeInRealm(
+      request,
+      nodeRealms,
+      courseBuiltins,
+      progress,
+      signal,
+      NODE_MUTANT_TIME_LIMIT_MS,
+    )
   } finally {
     done()
   }

@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
 import type { AppConnection, AppReply, AskHandler, RealmSource } from '../grader/realm/protocol'
 import { answerAsk } from '../grader/realm/wire'
-import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
+import { MUTANT_TIME_LIMIT_MS, RUN_TIME_LIMIT_MS } from '../grader/time-limit'
 
 /**
  * The Node runtime's time limit: four times the browser's, since tests and the CLI share a busy
@@ -15,6 +15,15 @@ import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
  * await runInNode(bundle, files, {}, { timeLimitMs: NODE_TIME_LIMIT_MS })
  */
 export const NODE_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS * 4
+
+/**
+ * The Node runtime's limit for a learner's tests against one app (mutant grading): four times the
+ * browser's, for the same reason. Each run there starts two worker threads.
+ *
+ * @example
+ * await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal, NODE_MUTANT_TIME_LIMIT_MS)
+ */
+export const NODE_MUTANT_TIME_LIMIT_MS = MUTANT_TIME_LIMIT_MS * 4
 
 /** Start an app thread and wait until it is ready. It does not keep the process alive. */
 async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<Worker> {

@@ -40,6 +40,8 @@ export class AppThrew extends Error {
  * @param builtins - the modules the checks may import (this realm's copies)
  * @param progress - told of an example's printed lines as they happen
  * @param signal - cancels the run
+ * @param mutantLimitMs - for an exercise graded by mutants, the tests' limit against each app
+ *   (default `MUTANT_TIME_LIMIT_MS`; the Node runtime, on a busy machine, gives more)
  * @returns the verdict
  * @example
  * const verdict = await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal)
@@ -50,9 +52,11 @@ export async function gradeInRealm(
   builtins: Builtins,
   progress: RunProgress = {},
   signal?: AbortSignal,
+  mutantLimitMs?: number,
 ): Promise<Verdict> {
   // An exercise graded by mutants has no checks: the learner's tests are graded instead.
-  if (request.mutants) return gradeMutantsInRealm(request, request.mutants, realms, signal)
+  if (request.mutants)
+    return gradeMutantsInRealm(request, request.mutants, realms, signal, mutantLimitMs)
   // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
   const files = blanksAsErrors(request.editable, request.files)
   // JavaScript compiled in the page still has the blanks: those files are compiled again in the app.

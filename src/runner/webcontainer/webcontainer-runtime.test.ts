@@ -301,7 +301,7 @@ describe('hostile test files graded by mutants, in the WebContainer (the fake re
     mutantRuntime = new WebContainerRuntime({
       boot: () => FakeWebContainer.boot(),
       loadTree: async () => tree,
-      runTimeoutMs: 60_000,
+      runTimeoutMs: 120_000,
     })
     expect(await mutantRuntime.start()).toBe(true)
   }, 60_000)
