@@ -1,10 +1,10 @@
 // The Node runtime (tests and the authoring CLI): the grader runs in this thread, the learner's app
 // in a worker thread of its own, fresh for every run, with a spare one kept started.
+import { checksBuiltins } from '../grader/checks-builtins'
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
 import { Worker } from 'node:worker_threads'
-import { courseBuiltins } from '../grader/builtins'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
@@ -59,7 +59,7 @@ new Compiled(start.code, { filename: '${THREAD_FILE}', cachedData: start.cache }
  * next spare in the background, so a run rarely waits for a thread to start.
  *
  * @example
- * await gradeInRealm(request, nodeRealms, courseBuiltins)
+ * await gradeInRealm(request, nodeRealms, checksBuiltins)
  */
 export const nodeRealms: RealmSource = {
   ...threadRealms(
@@ -107,7 +107,7 @@ export async function gradeInNode(
     return await gradeInRealm(
       request,
       nodeRealms,
-      courseBuiltins,
+      checksBuiltins,
       progress,
       signal,
       NODE_MUTANT_TIME_LIMIT_MS,

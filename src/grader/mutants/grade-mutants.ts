@@ -6,7 +6,7 @@
 // made here.
 import type { Mutant, MutantSet } from '../../schemas/mutant'
 import { blanksAsErrors } from '../blanks'
-import { compileModule } from '../module-loader'
+import { compileWhatCompiles } from '../module-loader'
 import type { AppConnection, AppReply, RealmAsk, RealmSource } from '../realm/protocol'
 import type { RunRequest } from '../run-request'
 import { reasonOf, say } from '../sentences'
@@ -76,33 +76,21 @@ export async function gradeMutantsInRealm(
     for (const each of pair) each.catch(() => undefined)
     return pair
   }
-  // Each file is compiled once, here, and every realm gets the JavaScript: a fresh realm would
-  // compile it cold each time. A file that does not compile is left to the realm, which reports it.
-  const compiledOnce = new Map<string, string | undefined>()
-  const compile = (path: string, text: string, given: string | undefined) => {
-    if (given !== undefined) return given
-    const key = `${path}\u0000${text}`
-    if (!compiledOnce.has(key)) {
-      let code: string | undefined
-      try {
-        code = compileModule(path, text)
-      } catch {
-        code = undefined
-      }
-      compiledOnce.set(key, code)
-    }
-    return compiledOnce.get(key)
-  }
-  const compiledFiles = (app: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(app).flatMap(([path, text]) => {
-        // Page-compiled JavaScript is used only for files the mutant leaves as they were.
-        const given = text === request.files[path] ? request.compiled?.files[path] : undefined
-        const code = compile(path, text, given)
-        return code === undefined ? [] : [[path, code]]
-      }),
+  // Each file is compiled here (compileModule keeps what it compiled), and every realm gets the
+  // JavaScript: a fresh realm would compile it cold each time. A file that does not compile is
+  // left to the realm, which reports it. Page-compiled JavaScript is used only for files the
+  // mutant leaves as they were.
+  const compiledFiles = (app: Record<string, string>) => {
+    const unchanged = Object.entries(request.compiled?.files ?? {}).filter(
+      ([path]) => path !== set.testFile && app[path] === request.files[path],
     )
-  const compiledTest = compile(set.testFile, source, unchangedTest)
+    const changed = Object.fromEntries(
+      Object.entries(app).filter(([path]) => !unchanged.some(([done]) => done === path)),
+    )
+    return { ...compileWhatCompiles(changed), ...Object.fromEntries(unchanged) }
+  }
+  const compiledTest =
+    unchangedTest ?? compileWhatCompiles({ [set.testFile]: source })[set.testFile]
   const runAgainst = async (app: Record<string, string>): Promise<RunResult> => {
     // Opening realms and starting the course's own app is the runtime's work, bounded by the
     // whole run's limit; the learner's tests then get their own limit against this app.

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { courseBuiltins } from '../../grader/builtins'
+import { checksBuiltins } from '../../grader/checks-builtins'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type {
   AppConnection,
@@ -19,6 +19,7 @@ import type {
 } from '../../grader/realm/protocol'
 import { answerAsk } from '../../grader/realm/wire'
 import type { RunRequest } from '../../grader/run-request'
+import { runSignal } from '../../grader/time-limit'
 import type { CodeError } from '../../grader/verdict'
 import {
   APP_ERRORS_HEADER,
@@ -161,9 +162,20 @@ function overHttp(port: number, wire: WireRequest, signal?: AbortSignal): Promis
 }
 
 const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest
-const verdict = await gradeInRealm(request, appServers, courseBuiltins, {
-  onOutput: (output, index) =>
-    process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),
-})
+// The time limit is kept here too, where the verdict can say what the app was doing when it
+// struck; the page keeps its own, a little longer, in case this process cannot answer.
+const limitMs = Number(process.argv[3])
+const limit = Number.isFinite(limitMs) && limitMs > 0 ? runSignal(limitMs) : undefined
+const verdict = await gradeInRealm(
+  request,
+  appServers,
+  checksBuiltins,
+  {
+    onOutput: (output, index) =>
+      process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),
+  },
+  limit?.signal,
+)
+limit?.done()
 stopAll()
 process.stdout.write(`\n${VERDICT_MARKER}${JSON.stringify(verdict)}\n`)
