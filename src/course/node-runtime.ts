@@ -3,23 +3,33 @@
 import { checksBuiltins } from '../grader/checks-builtins'
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { Script } from 'node:vm'
 import { Worker } from 'node:worker_threads'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { RealmSource } from '../grader/realm/protocol'
-import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
+import { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
 import { SQLITE_GLUE_ALIAS } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
-export { NODE_TIME_LIMIT_MS }
+export { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS }
 
-let threadCode: Promise<string> | undefined
+/** The app thread's code, and V8's compiled form of it to start each thread from. */
+interface ThreadCode {
+  code: string
+  cache: Buffer
+}
 
-/** The app thread's code: node-app-thread.ts with its imports, bundled once per process. */
-function appThreadCode(): Promise<string> {
+let threadCode: Promise<ThreadCode> | undefined
+
+/**
+ * The app thread's code: node-app-thread.ts with its imports, bundled once per process and
+ * compiled once, so each fresh thread starts from V8's cached code instead of parsing it again.
+ */
+function appThreadCode(): Promise<ThreadCode> {
   threadCode ??= build({
     entryPoints: [fileURLToPath(new URL('./node-app-thread.ts', import.meta.url))],
     bundle: true,
@@ -30,9 +40,18 @@ function appThreadCode(): Promise<string> {
     // The thread removes `require`, which the browser glue never needs.
     alias: SQLITE_GLUE_ALIAS,
     logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '')
+  }).then((result) => {
+    const code = `(function (require) {${result.outputFiles[0]?.text ?? ''}\n})`
+    return { code, cache: new Script(code, { filename: THREAD_FILE }).createCachedData() }
+  })
   return threadCode
 }
+
+const THREAD_FILE = 'signed-in-app-thread.js'
+/** Each thread runs this, which runs the bundle from its cached compiled code. */
+const THREAD_START = `const { workerData: start } = require('node:worker_threads')
+const { Script: Compiled } = require('node:vm')
+new Compiled(start.code, { filename: '${THREAD_FILE}', cachedData: start.cache }).runInThisContext()(require)`
 
 /**
  * App realms in worker threads: each `open` takes the spare thread (or starts one) and starts the
@@ -42,7 +61,7 @@ function appThreadCode(): Promise<string> {
  * await gradeInRealm(request, nodeRealms, checksBuiltins)
  */
 export const nodeRealms: RealmSource = threadRealms(
-  async () => new Worker(await appThreadCode(), { eval: true, env: {} }),
+  async () => new Worker(THREAD_START, { eval: true, env: {}, workerData: await appThreadCode() }),
 )
 
 /**
@@ -76,7 +95,7 @@ export async function gradeInNode(
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
   const { signal, done, extend } = runSignal(
-    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
+    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS, NODE_MUTANT_TIME_LIMIT_MS),
     options.signal,
   )
   // Starting a thread is the runtime's time, not the learner's: the limit moves by as much.
@@ -90,7 +109,14 @@ export async function gradeInNode(
     },
   }
   try {
-    return await gradeInRealm(request, realms, checksBuiltins, progress, signal)
+    return await gradeInRealm(
+      request,
+      realms,
+      checksBuiltins,
+      progress,
+      signal,
+      NODE_MUTANT_TIME_LIMIT_MS,
+    )
   } finally {
     done()
   }

@@ -4,8 +4,9 @@
 // compiled once per process from node_modules/sql.js.
 import type { Worker } from 'node:worker_threads'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
-import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
-import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
+import type { AppConnection, AppReply, AskHandler, RealmSource } from '../grader/realm/protocol'
+import { answerAsk } from '../grader/realm/wire'
+import { MUTANT_TIME_LIMIT_MS, RUN_TIME_LIMIT_MS } from '../grader/time-limit'
 import { compileSqliteWasm } from './sqlite-wasm'
 
 /**
@@ -16,6 +17,15 @@ import { compileSqliteWasm } from './sqlite-wasm'
  * await runInNode(bundle, files, {}, { timeLimitMs: NODE_TIME_LIMIT_MS })
  */
 export const NODE_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS * 4
+
+/**
+ * The Node runtime's limit for a learner's tests against one app (mutant grading): four times the
+ * browser's, for the same reason. Each run there starts two worker threads.
+ *
+ * @example
+ * await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal, NODE_MUTANT_TIME_LIMIT_MS)
+ */
+export const NODE_MUTANT_TIME_LIMIT_MS = MUTANT_TIME_LIMIT_MS * 4
 
 /** Start an app thread and wait until it is ready. It does not keep the process alive. */
 async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<Worker> {
@@ -69,7 +79,10 @@ export function threadRealms(makeWorker: () => Worker | Promise<Worker>): RealmS
 function connectThread(worker: Worker): AppConnection {
   worker.ref()
   let nextId = 1
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
+  const pending = new Map<
+    number,
+    { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
+  >()
   let ended: Error | undefined
   const end = (error: Error) => {
     ended ??= error
@@ -79,6 +92,12 @@ function connectThread(worker: Worker): AppConnection {
   worker.on('message', (message: ThreadReply) => {
     if (!('id' in message)) return
     const waiting = pending.get(message.id)
+    if ('ask' in message) {
+      void answerAsk(waiting?.answer, message.ask).then((reply) =>
+        worker.postMessage({ answer: message.askId, reply } satisfies ThreadCall),
+      )
+      return
+    }
     pending.delete(message.id)
     if ('reply' in message) waiting?.resolve(message.reply)
     else waiting?.reject(new Error(message.failed))
@@ -90,7 +109,7 @@ function connectThread(worker: Worker): AppConnection {
     ),
   )
   return {
-    call(call, signal) {
+    call(call, signal, answer) {
       if (ended) return Promise.reject(ended)
       return new Promise<AppReply>((resolve, reject) => {
         const id = nextId++
@@ -109,6 +128,7 @@ function connectThread(worker: Worker): AppConnection {
             signal?.removeEventListener('abort', onAbort)
             reject(error)
           },
+          ...(answer ? { answer } : {}),
         })
         worker.postMessage({ id, call } satisfies ThreadCall)
       })

@@ -22,7 +22,10 @@ export function sharedRealms(builtins: Builtins): RealmSource {
   return {
     open: async () => {
       const realm = createAppRealm(builtins)
-      return { call: (call) => realm.handle(call), close: () => undefined }
+      return {
+        call: (call, _signal, answer) => realm.handle(call, answer),
+        close: () => undefined,
+      }
     },
   }
 }

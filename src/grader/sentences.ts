@@ -84,6 +84,9 @@ export const say = {
     `${request} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${honoWords}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`,
   /** A learner's test file threw before its tests ran. */
   testsCouldNotLoad: (reason: string) => `Your test file could not load: ${reason}`,
+  /** A learner's test file imported one of the app's files. */
+  testImportsApp: (file: string, specifier: string) =>
+    `${file} may not import "${specifier}": tests reach the app only through newClient(), as a browser does, so they test what it answers rather than how it is written.`,
   /** A learner's test file declared no test. */
   noTests: (file: string) =>
     `${file} declares no tests yet. Write one with test('what it shows', async () => { … }).`,

@@ -22,18 +22,23 @@ export const MUTANT_TIME_LIMIT_MS = 2000
 
 /**
  * The time limit for one run request: a runtime's own limit, and for an exercise graded by mutants
- * as much again as every app's share ({@link MUTANT_TIME_LIMIT_MS} each), since the tests run once
- * against the reference app and once per mutant, each in a fresh realm.
+ * twice every app's share (`perAppMs` each) on top: the tests run once against the reference app
+ * and once per mutant, each time with two fresh realms (the app's and the tests') to start.
  *
  * @param request - the run request
  * @param limitMs - the runtime's limit for a run
+ * @param perAppMs - the tests' limit against one app (default {@link MUTANT_TIME_LIMIT_MS})
  * @returns the limit for this request
  * @example
  * runSignal(timeLimitFor(request, RUN_TIME_LIMIT_MS), outer)
  */
-export function timeLimitFor(request: Pick<RunRequest, 'mutants'>, limitMs: number): number {
+export function timeLimitFor(
+  request: Pick<RunRequest, 'mutants'>,
+  limitMs: number,
+  perAppMs = MUTANT_TIME_LIMIT_MS,
+): number {
   const apps = request.mutants ? request.mutants.mutants.length + 1 : 0
-  return limitMs + apps * MUTANT_TIME_LIMIT_MS
+  return limitMs + apps * 2 * perAppMs
 }
 
 /**
