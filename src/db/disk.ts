@@ -40,14 +40,22 @@ let sqlite: SqlJsStatic | undefined
  * const db = new (await loadSqlite(wasm)).Database()
  */
 export async function loadSqlite(wasm: WebAssembly.Module): Promise<SqlJsStatic> {
-  sqlite ??= await initSqlJs({
+  // One instance per realm, even when a spare's early load and a run's start ask at once.
+  loading ??= initSqlJs({
     instantiateWasm(imports, receive) {
       void WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance))
       return {}
     },
-  })
-  return sqlite
+  }).then(
+    (loaded) => (sqlite = loaded),
+    (error: unknown) => {
+      loading = undefined
+      throw error
+    },
+  )
+  return await loading
 }
+let loading: Promise<SqlJsStatic> | undefined
 let saved: Record<string, Uint8Array> = {}
 const open = new Map<string, SqlJsDatabase>()
 

@@ -2,6 +2,7 @@
 // (with its own copies of hono and the login manager). The grader, in another Worker, reaches it
 // through a MessagePort the page hands over; only plain cloned data crosses. Learner code gets no
 // DOM (it is a Worker) and, after the lockdown below, no storage, network, messaging or eval.
+import { loadSqlite } from '../../db/disk'
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import { warmUpRealm } from '../../grader/realm/warm-up'
@@ -33,39 +34,46 @@ const post = self.postMessage.bind(self) as (message: { ready: true }) => void
 const realm = createAppRealm(courseBuiltins, { scope: self })
 let connected = false
 let running = false
-self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) => {
-  const port = event.data.port
-  // One grader, once: the port is the only way in, and it is never exposed to learner code.
-  if (connected || !port) return
-  connected = true
-  const reply = port.postMessage.bind(port) as (message: PortReply) => void
-  let nextAsk = 1
-  const asked = new Map<number, (answer: AppReply) => void>()
-  // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
-  port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
-    const data = message.data
-    if ('answer' in data) {
-      asked.get(data.answer)?.(data.reply)
-      asked.delete(data.answer)
-      return
-    }
-    const { callId, call } = data
-    // A run (the app's start, or a learner's tests) needs the core: the warm-up stops.
-    running ||= call.type === 'start' || call.type === 'tests'
-    const ask = (question: RealmAsk) =>
-      new Promise<AppReply>((resolve) => {
-        const askId = nextAsk++
-        asked.set(askId, resolve)
-        reply({ callId, askId, ask: question })
-      })
-    try {
-      reply({ callId, reply: await realm.handle(call, ask) })
-    } catch (error) {
-      reply({ callId, failed: error instanceof Error ? error.message : String(error) })
-    }
-  })
-  port.start()
-})
+self.addEventListener(
+  'message',
+  (event: MessageEvent<{ port?: MessagePort; sqlite?: unknown }>) => {
+    // SQLite's compiled module, sent to a spare by a page that has used it: set it up now, so a run
+    // that opens a database finds it loaded (the run's start brings the same module).
+    if (!connected && event.data.sqlite instanceof WebAssembly.Module)
+      void loadSqlite(event.data.sqlite).catch(() => undefined)
+    const port = event.data.port
+    // One grader, once: the port is the only way in, and it is never exposed to learner code.
+    if (connected || !port) return
+    connected = true
+    const reply = port.postMessage.bind(port) as (message: PortReply) => void
+    let nextAsk = 1
+    const asked = new Map<number, (answer: AppReply) => void>()
+    // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
+    port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
+      const data = message.data
+      if ('answer' in data) {
+        asked.get(data.answer)?.(data.reply)
+        asked.delete(data.answer)
+        return
+      }
+      const { callId, call } = data
+      // A run (the app's start, or a learner's tests) needs the core: the warm-up stops.
+      running ||= call.type === 'start' || call.type === 'tests'
+      const ask = (question: RealmAsk) =>
+        new Promise<AppReply>((resolve) => {
+          const askId = nextAsk++
+          asked.set(askId, resolve)
+          reply({ callId, askId, ask: question })
+        })
+      try {
+        reply({ callId, reply: await realm.handle(call, ask) })
+      } catch (error) {
+        reply({ callId, failed: error instanceof Error ? error.message : String(error) })
+      }
+    })
+    port.start()
+  },
+)
 lockDownWorkerScope(self)
 lockDownEvaluators(self)
 post({ ready: true })

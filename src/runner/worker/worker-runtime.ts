@@ -78,6 +78,8 @@ export class WorkerRuntime {
   /** A ready app Worker whose port the grader already holds: the next run's first realm. */
   #handed: Worker | undefined
   #running = false
+  /** SQLite's compiled module, once a run on this page has needed it: spares get it to load. */
+  #sqliteModule: WebAssembly.Module | undefined
   #nextId = 1
   #current: AbortController | undefined
   #queue: Promise<unknown> = Promise.resolve()
@@ -122,9 +124,15 @@ export class WorkerRuntime {
     if (this.#spare) return
     const spare = started(this.#workers.app)
     this.#spare = spare
-    spare.catch(() => {
-      if (this.#spare === spare) this.#spare = undefined
-    })
+    spare.then(
+      (worker) => {
+        // Once this page has used SQLite, a spare sets it up while it waits, as it warms up.
+        if (this.#sqliteModule) worker.postMessage({ sqlite: this.#sqliteModule })
+      },
+      () => {
+        if (this.#spare === spare) this.#spare = undefined
+      },
+    )
   }
 
   /** Between runs, give the grader the ready spare's port (a `MessageChannel`'s other end). */
@@ -191,6 +199,7 @@ export class WorkerRuntime {
     if (this.#sqliteWasm && usesDatabase(request.files)) {
       try {
         sqlite = await this.#sqliteWasm()
+        this.#sqliteModule = sqlite
       } catch (error) {
         return errorVerdict(say.sqliteUnavailable(error))
       }
