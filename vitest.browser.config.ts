@@ -10,6 +10,9 @@ export default defineConfig({
     globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Two files at a time, each with its own Chromium: one file's browser mostly keeps one core
+    // busy, so two use the machine's two. Files share only the static server, which is read-only.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 })
