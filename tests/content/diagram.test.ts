@@ -7,7 +7,7 @@ describe('a broken diagram fails the build', () => {
   const project = copyProject()
   afterAll(() => project.remove())
 
-  it('names the lesson file and the diagram line', () => {
+  it('names the lesson file and the diagram line', { timeout: 300_000 }, async ({ signal }) => {
     const file = 'lessons/how-a-login-works.mdx'
     let fileLine = 0
     project.edit(file, (text) => {
@@ -16,7 +16,7 @@ describe('a broken diagram fails the build', () => {
       fileLine = text.split('\n').findIndex((line) => line.includes(marker)) + 1
       return text.replace(marker, 'Browser->>Server POST /login')
     })
-    const build = project.run('astro', ['build'])
+    const build = await project.run('astro', ['build'], { signal })
     expect(build.status, build.output).not.toBe(0)
     expect(build.output).toContain(`${file}:${fileLine}: <Diagram>: Mermaid line 4`)
     expect(build.output).toContain('cannot read "Browser->>Server POST /login"')
