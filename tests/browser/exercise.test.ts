@@ -60,10 +60,13 @@ describe('a graded exercise', () => {
     expect(await heading.textContent()).toBe('All 7 checks pass. Well done!')
     expect(await exercise.locator('.checks [data-passed="true"]').count()).toBe(7)
     expect(await exercise.locator('[data-announce]').textContent()).toContain('All 7 checks pass')
-    // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so.
-    expect(await exercise.locator('[data-runtime-note]').textContent()).toBe(
+    // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so:
+    // still waiting for the boot, or (on a machine slow enough to reach the page's boot timeout
+    // before the checks end) having given up on it.
+    expect([
       'Starting Node in your browser (a WebContainer). Until it is ready, checks run in this page.',
-    )
+      "Node in the browser could not start: it did not start within 20 seconds (StackBlitz's servers may be unreachable). Your code runs in this page instead; the checks are the same.",
+    ]).toContain(await exercise.locator('[data-runtime-note]').textContent())
     await exercise.locator('[data-runtime-choice]').selectOption('worker')
     expect(await exercise.locator('[data-runtime-note]').textContent()).toContain(
       'Your code runs in this page (chosen)',

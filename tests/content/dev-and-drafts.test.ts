@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isolationHeaders } from '../../scripts/isolation-headers.mjs'
-import { copyProject } from './project-copy'
+import { ASTRO_TEST_TIMEOUT_MS, copyProject } from './project-copy'
 
 // A draft lesson in a copy of the project: `astro dev` serves it (marked as a draft) and sends the
 // isolation headers; the production build leaves it out and no page links to it.
@@ -59,7 +59,7 @@ describe('npm run dev', () => {
   it(
     'serves pages cross-origin isolated, and shows a draft at its URL without listing it',
     {
-      timeout: 300_000,
+      timeout: ASTRO_TEST_TIMEOUT_MS,
     },
     async () => {
       const port = await freePort()
@@ -95,7 +95,7 @@ describe('npm run dev', () => {
 describe('npm run build', () => {
   it(
     'leaves a draft out of the site and out of every list',
-    { timeout: 300_000 },
+    { timeout: ASTRO_TEST_TIMEOUT_MS },
     async ({ signal }) => {
       const build = await project.run('astro', ['build'], { signal })
       expect(build.status, build.output).toBe(0)

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, it } from 'vitest'
-import { copyProject } from './project-copy'
+import { ASTRO_TEST_TIMEOUT_MS, copyProject } from './project-copy'
 
 // Each case breaks one content file in a copy of the project of its own and expects both `astro build`
 // and `astro check` to fail with a message naming the file and the field (or, for broken YAML, the
@@ -130,19 +130,22 @@ function orderOf(file: string) {
 
 describe.concurrent('malformed content fails the build, naming the file and the field', () => {
   for (const broken of cases) {
-    // Two astro runs take seconds each; the limit is for a machine many times busier than that.
-    it(broken.name, { timeout: 300_000 }, async ({ expect, onTestFinished, signal }) => {
-      const project = copyProject()
-      onTestFinished(() => project.remove())
-      project.edit(broken.file, broken.change)
-      const build = await project.run('astro', ['build'], { signal })
-      expect(build.status, build.output).not.toBe(0)
-      expect(build.output).toContain(broken.file)
-      expect(build.output).toMatch(broken.field)
-      const check = await project.run('astro', ['check'], { signal })
-      expect(check.status, check.output).not.toBe(0)
-      expect(check.output).toContain(broken.file)
-      expect(check.output).toMatch(broken.field)
-    })
+    it(
+      broken.name,
+      { timeout: ASTRO_TEST_TIMEOUT_MS },
+      async ({ expect, onTestFinished, signal }) => {
+        const project = copyProject()
+        onTestFinished(() => project.remove())
+        project.edit(broken.file, broken.change)
+        const build = await project.run('astro', ['build'], { signal })
+        expect(build.status, build.output).not.toBe(0)
+        expect(build.output).toContain(broken.file)
+        expect(build.output).toMatch(broken.field)
+        const check = await project.run('astro', ['check'], { signal })
+        expect(check.status, check.output).not.toBe(0)
+        expect(check.output).toContain(broken.file)
+        expect(check.output).toMatch(broken.field)
+      },
+    )
   }
 })

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { copyProject } from './project-copy'
+import { ASTRO_TEST_TIMEOUT_MS, copyProject } from './project-copy'
 
 // The lesson pages count every exercise and quiz that names them as required, so one that is never
 // placed in its lesson would block that lesson for good. The build must refuse it, naming the file.
@@ -12,7 +12,7 @@ describe('an exercise its lesson never shows fails the build', () => {
 
   it(
     'a scaffold whose <Exercise slug="…" /> tag is taken out of its lesson',
-    { timeout: 300_000 },
+    { timeout: ASTRO_TEST_TIMEOUT_MS },
     async ({ signal }) => {
       const scaffold = spawnSync(
         join(process.cwd(), 'node_modules/.bin/node'),

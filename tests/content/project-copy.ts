@@ -33,6 +33,13 @@ const env = Object.fromEntries(
 )
 
 /**
+ * The timeout for a test that runs astro in a copy: a backstop for a hung process, not a budget.
+ * A full build takes under a minute on a quiet 2-core machine and over five on one shared by
+ * several test runs; a test that passes ends when its processes do, whatever this is.
+ */
+export const ASTRO_TEST_TIMEOUT_MS = 900_000
+
+/**
  * A throwaway copy of the project (sharing node_modules) for tests that break content on purpose.
  *
  * @example
