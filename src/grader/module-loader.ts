@@ -31,6 +31,8 @@ const compileOptions = {
 /**
  * Turn a learner's TypeScript file into a CommonJS function body. Sucrase only strips types and
  * rewrites imports, so line numbers stay the same (columns can move; see {@link describeCodeError}).
+ * The result is a pure function of path and source, so it is kept (up to {@link COMPILE_CACHE_CHARS})
+ * and the same file is compiled once.
  *
  * @param path - the file's path, e.g. `app.ts`
  * @param source - its TypeScript source
@@ -40,8 +42,61 @@ const compileOptions = {
  * compileModule('app.ts', "import { Hono } from 'hono'\nexport default new Hono()")
  */
 export function compileModule(path: string, source: string): string {
-  return transform(source, { ...compileOptions, filePath: path }).code
+  const key = `${path}\0${source}`
+  const cached = compiledCode.get(key)
+  if (cached !== undefined) {
+    // Most recently used last, so the oldest entry is the first to go.
+    compiledCode.delete(key)
+    compiledCode.set(key, cached)
+    return cached
+  }
+  const code = transform(source, { ...compileOptions, filePath: path }).code
+  compiledCode.set(key, code)
+  cachedChars += key.length + code.length
+  for (const [oldKey, oldCode] of compiledCode) {
+    if (cachedChars <= COMPILE_CACHE_CHARS) break
+    compiledCode.delete(oldKey)
+    cachedChars -= oldKey.length + oldCode.length
+  }
+  return code
 }
+
+/**
+ * Compile every code file (`.ts`, `.js`) that compiles. A file with a syntax error is left out, so
+ * the realm that loads the files compiles it again and reports the error the way every runtime
+ * does; other files (an exercise's `.sql`) are not code and are left out too.
+ *
+ * @param files - sources by path
+ * @returns JavaScript by path, for the files that compiled
+ * @example
+ * loadModules(files, 'app.ts', builtins, { compiled: compileWhatCompiles(files) })
+ */
+export function compileWhatCompiles(
+  files: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const compiled: Record<string, string> = {}
+  for (const [path, source] of Object.entries(files)) {
+    if (!/\.[cm]?[jt]sx?$/.test(path)) continue
+    try {
+      compiled[path] = compileModule(path, source)
+    } catch {
+      // Left for the loader to report.
+    }
+  }
+  return compiled
+}
+
+/**
+ * How much compiled code {@link compileModule} keeps, in characters of source and output: a long-
+ * lived grader (the Worker's, the Node process) compiles the same checks and the same unchanged
+ * learner files run after run, and gets them back from here.
+ *
+ * @example
+ * COMPILE_CACHE_CHARS // 4_000_000
+ */
+export const COMPILE_CACHE_CHARS = 4_000_000
+const compiledCode = new Map<string, string>()
+let cachedChars = 0
 
 /**
  * Thrown when the code cannot even be compiled; carries the file and position.

@@ -60,8 +60,16 @@ export const say = {
   notAStatus: (status: unknown) =>
     `The app answered with ${String(status)}, which is not an HTTP status.`,
   /** The time limit was reached. */
-  timeLimit: (seconds: number) =>
-    `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.`,
+  timeLimit: (seconds: number, doing?: string) =>
+    `Your code ran for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'} without answering, so it was stopped. Look for a loop that never ends, or a promise that is never resolved.${doing ? ` It was ${doing}.` : ''}`,
+  /** What a stopped app was doing: still starting. */
+  stillStarting: (entry: string) =>
+    `still starting: the code at the top of ${entry}, or of a file it imports, never finished`,
+  /** What a stopped app was doing: answering a request, and where its route is, when known. */
+  answering: (request: string, route?: { file: string; line: number }) =>
+    route
+      ? `answering ${request}, whose route is at ${route.file} line ${route.line} (or in a middleware before it)`
+      : `answering ${request}`,
   /** A followed chain of redirects came back to where it had been. */
   redirectLoop: (limit: number, chain: string) =>
     `The app redirects in a loop, and a browser gives up after ${limit} redirects: ${chain}`,

@@ -37,16 +37,66 @@ export function timeLimitFor(request: Pick<RunRequest, 'mutants'>, limitMs: numb
 }
 
 /**
- * The verdict for a run stopped at the time limit: the same words from every runtime.
+ * What the app was doing when its run was stopped: still starting (loading its entry file), or
+ * answering a request. The grader's side knows it, since every call to the app goes through it.
+ *
+ * @example
+ * const doing: InFlight = { kind: 'request', method: 'GET', url: '/spin' }
+ */
+export type InFlight =
+  { kind: 'start'; entry: string } | { kind: 'request'; method: string; url: string }
+
+/**
+ * The verdict for a run stopped at the time limit: the same words from every runtime. When the
+ * runtime knows what the app was doing, the verdict says it, and for a request whose route is
+ * registered exactly once in the learner's files, it points at that line. (A Worker stopped in the
+ * middle of a loop has no stack to read, so the line inside the handler cannot be known.)
  *
  * @param limitMs - the limit that was reached
+ * @param doing - what the app was doing, if known
+ * @param files - the learner's files, to find the route's line
  * @returns an `error` verdict with a message for the learner
  * @example
  * timeLimitVerdict(1000).message // 'Your code ran for more than 1 second without answering, …'
  */
-export function timeLimitVerdict(limitMs: number): Verdict {
+export function timeLimitVerdict(
+  limitMs: number,
+  doing?: InFlight,
+  files: Readonly<Record<string, string>> = {},
+): Verdict {
   const seconds = Number((limitMs / 1000).toFixed(1))
-  return errorVerdict(say.timeLimit(seconds), { error: { message: 'Time limit exceeded' } })
+  if (!doing) return errorVerdict(say.timeLimit(seconds), { error: { message: TIME_LIMIT } })
+  if (doing.kind === 'start')
+    return errorVerdict(say.timeLimit(seconds, say.stillStarting(doing.entry)), {
+      error: { message: TIME_LIMIT, file: doing.entry },
+    })
+  const path = new URL(doing.url, 'http://app.test').pathname
+  const route = routeOf(doing.method, path, files)
+  return errorVerdict(say.timeLimit(seconds, say.answering(`${doing.method} ${path}`, route)), {
+    error: { message: TIME_LIMIT, ...route },
+  })
+}
+
+const TIME_LIMIT = 'Time limit exceeded'
+
+/** The one line where a route for this method and exact path is registered, if there is one. */
+function routeOf(
+  method: string,
+  path: string,
+  files: Readonly<Record<string, string>>,
+): { file: string; line: number } | undefined {
+  const quoted = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(
+    `\\.(?:${method.toLowerCase().replace(/[^a-z]/g, '')}|all)\\(\\s*(['"\`])${quoted}\\1`,
+  )
+  const found: { file: string; line: number }[] = []
+  for (const [file, source] of Object.entries(files)) {
+    // Bounded: a file's lines are read once, each against one short pattern.
+    source.split('\n').forEach((text, index) => {
+      if (pattern.test(text)) found.push({ file, line: index + 1 })
+    })
+  }
+  return found.length === 1 ? found[0] : undefined
 }
 
 /**
@@ -128,11 +178,17 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
  * The verdict for a run whose signal aborted: the time-limit message, or that it was cancelled.
  *
  * @param reason - the signal's reason
+ * @param doing - what the app was doing, if known (see {@link timeLimitVerdict})
+ * @param files - the learner's files
  * @returns an `error` verdict
  * @example
  * if (signal.aborted) return abortedVerdict(signal.reason)
  */
-export function abortedVerdict(reason: unknown): Verdict {
-  if (reason instanceof TimeLimitReached) return timeLimitVerdict(reason.limitMs)
+export function abortedVerdict(
+  reason: unknown,
+  doing?: InFlight,
+  files?: Readonly<Record<string, string>>,
+): Verdict {
+  if (reason instanceof TimeLimitReached) return timeLimitVerdict(reason.limitMs, doing, files)
   return errorVerdict(say.cancelled(), { error: { message: 'Cancelled' } })
 }

@@ -222,6 +222,33 @@ describe('the Worker runtime protects the learner and the page', () => {
     expect(after.status).toBe('passed')
   })
 
+  it('gives each run a fresh realm, the spare handed to the grader between runs, and ends every app Worker with its run', async () => {
+    // A runtime of its own (its own time limit). Each run's app Workers end with it, so after
+    // three more runs the page holds as many Workers as before them.
+    const counting = solution.replace(
+      'export default app',
+      "const seen = ((globalThis as any).__runs = ((globalThis as any).__runs ?? 0) + 1)\napp.get('/runs', (c) => c.text(String(seen)))\nexport default app",
+    )
+    const request = requestFor(bundle, { 'app.ts': counting })
+    request.checks = `import { defineChecks, CheckFailure } from 'signed-in/checks'\nexport default defineChecks([{ name: 'runs', async run({ client }) { throw new CheckFailure((await client.get('/runs')).body) } }])`
+    const seen: string[] = []
+    const threeRuns = async () => {
+      for (let run = 0; run < 3; run++) {
+        // A pause, as a learner reads the result: the next spare is ready and handed over by then.
+        await page.waitForTimeout(400)
+        seen.push((await runInWorker(request, 2999)).checks[0]?.message ?? '')
+      }
+      await page.waitForTimeout(400)
+    }
+    await threeRuns()
+    const settled = page.workers().length
+    await threeRuns()
+    expect(seen).toEqual(['1', '1', '1', '1', '1', '1'])
+    expect(page.workers().length).toBe(settled)
+    const passed = await runInWorker(requestFor(bundle, bundle.solution), 2999)
+    expect(passed.status).toBe('passed')
+  })
+
   it('reports the file, line and column where learner code threw', async () => {
     const broken = solution.replace(
       'const loginManager = new LoginManager<User>()',
@@ -392,7 +419,8 @@ describe('hostile learner files, in the Worker runtime', () => {
   for (const hostile of HOSTILE_FILES) {
     it(hostile.name, async () => {
       const verdict = await runInWorker(hostile.request, LIMIT_MS)
-      if (hostile.expect === 'time-limit') expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS))
+      if (hostile.expect === 'time-limit')
+        expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS, hostile.doing, hostile.request.files))
       else if (hostile.expect === 'second-fails') {
         expect(verdict.status).toBe('failed')
         expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])

@@ -4,6 +4,7 @@
 // wrong answer as HONEST_WRONG (it leaves /secret open) plus an attempt to change the verdict, and
 // must get exactly the honest wrong answer's verdict, or the time-limit verdict for a loop.
 import type { RunRequest } from '../../src/grader/run-request'
+import type { InFlight } from '../../src/grader/time-limit'
 
 const CHECKS = `import { defineChecks, expectBodyIncludes, expectStatus } from 'signed-in/checks'
 export default defineChecks([
@@ -61,6 +62,8 @@ export interface HostileFile {
    * passed and the second failed (the app's answer differs, as a throw does); `time-limit`.
    */
   expect: 'honest-wrong' | 'second-fails' | 'time-limit'
+  /** For `time-limit`: what the app was doing when it was stopped, which the verdict says. */
+  doing?: InFlight
 }
 
 const hostile = (name: string, top: string, secret?: string): HostileFile => ({
@@ -144,10 +147,12 @@ for (const post of [g.postMessage, (g.self as Record<string, unknown> | undefine
     name: 'loops forever at the top of the module',
     request: request(app('for (;;) {}')),
     expect: 'time-limit',
+    doing: { kind: 'start', entry: 'app.ts' },
   },
   {
     name: 'loops forever inside a handler',
     request: request(app('', '(() => { for (;;) {} })()')),
     expect: 'time-limit',
+    doing: { kind: 'request', method: 'GET', url: '/secret' },
   },
 ]

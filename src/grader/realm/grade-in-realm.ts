@@ -5,10 +5,10 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
-import { describeCodeError, loadChecks, type Builtins } from '../module-loader'
+import { compileWhatCompiles, describeCodeError, loadChecks, type Builtins } from '../module-loader'
 import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
-import { abortedVerdict } from '../time-limit'
+import { abortedVerdict, type InFlight } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
 
@@ -54,14 +54,22 @@ export async function gradeInRealm(
   if (request.mutants) return gradeMutantsInRealm(request, request.mutants, realms, signal)
   // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
   const files = blanksAsErrors(request.editable, request.files)
-  // JavaScript compiled in the page still has the blanks: those files are compiled again in the app.
-  const compiledFiles = request.compiled
-    ? Object.fromEntries(
-        Object.entries(request.compiled.files).filter(
-          ([path]) => files[path] === request.files[path],
-        ),
-      )
-    : undefined
+  // The app realm is fresh and cold; this side lives on and keeps what it compiled, so the app
+  // gets JavaScript (a file with a syntax error is left for the app to report, as it always is).
+  // JavaScript compiled in the page still has the blanks: those files are compiled again here.
+  const fromPage = request.compiled?.files ?? {}
+  const usable = (path: string) =>
+    fromPage[path] !== undefined && files[path] === request.files[path]
+  const compiledFiles = {
+    ...compileWhatCompiles(
+      Object.fromEntries(Object.entries(files).filter(([path]) => !usable(path))),
+    ),
+    ...Object.fromEntries(
+      Object.keys(files)
+        .filter(usable)
+        .map((path) => [path, fromPage[path] as string]),
+    ),
+  }
   let checks: ChecksModule
   try {
     const compiled = request.compiled?.checks
@@ -84,9 +92,15 @@ export async function gradeInRealm(
   // SQLite only for code that imports it; its files outlive a restart, as a real disk would.
   let wasm: WebAssembly.Module | undefined
   let databaseFiles: Record<string, Uint8Array> | undefined = usesDatabase(files) ? {} : undefined
+  // What the app is doing right now, so a run stopped at the time limit can say so.
+  let doing: InFlight | undefined
   const call = async (message: Parameters<AppConnection['call']>[0]) => {
     if (!connection) throw new Error('The app is not running.')
+    if (message.type === 'start') doing = { kind: 'start', entry: request.entry }
+    if (message.type === 'request')
+      doing = { kind: 'request', method: message.method, url: message.url }
     const reply = await connection.call(message, signal)
+    doing = undefined
     if ('serverErrors' in reply) serverErrors.push(...reply.serverErrors)
     return reply
   }
@@ -109,7 +123,7 @@ export async function gradeInRealm(
       type: 'start',
       files,
       entry: request.entry,
-      ...(compiledFiles ? { compiled: compiledFiles } : {}),
+      compiled: compiledFiles,
       env: { ...env },
       clockOffsetMs,
       ...(databaseFiles
@@ -175,9 +189,9 @@ export async function gradeInRealm(
       },
     }
     const verdict = await grade(app, checks, describeOnGraderSide, progress)
-    return signal?.aborted ? abortedVerdict(signal.reason) : verdict
+    return signal?.aborted ? abortedVerdict(signal.reason, doing, request.files) : verdict
   } catch (error) {
-    if (signal?.aborted) return abortedVerdict(signal.reason)
+    if (signal?.aborted) return abortedVerdict(signal.reason, doing, request.files)
     const described = describeOnGraderSide(error)
     return errorVerdict(say.codeStoppedTheRun(described.message), { error: described })
   } finally {

@@ -11,6 +11,7 @@ import { courseBuiltins } from '../../grader/builtins'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { AppConnection, AppReply, RealmSource, WireRequest } from '../../grader/realm/protocol'
 import type { RunRequest } from '../../grader/run-request'
+import { runSignal } from '../../grader/time-limit'
 import type { CodeError } from '../../grader/verdict'
 import {
   APP_ERRORS_HEADER,
@@ -139,9 +140,20 @@ function overHttp(port: number, wire: WireRequest, signal?: AbortSignal): Promis
 }
 
 const request = JSON.parse(await readFile(process.argv[2] ?? 'request.json', 'utf8')) as RunRequest
-const verdict = await gradeInRealm(request, appServers, courseBuiltins, {
-  onOutput: (output, index) =>
-    process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),
-})
+// The time limit is kept here too, where the verdict can say what the app was doing when it
+// struck; the page keeps its own, a little longer, in case this process cannot answer.
+const limitMs = Number(process.argv[3])
+const limit = Number.isFinite(limitMs) && limitMs > 0 ? runSignal(limitMs) : undefined
+const verdict = await gradeInRealm(
+  request,
+  appServers,
+  courseBuiltins,
+  {
+    onOutput: (output, index) =>
+      process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),
+  },
+  limit?.signal,
+)
+limit?.done()
 stopAll()
 process.stdout.write(`\n${VERDICT_MARKER}${JSON.stringify(verdict)}\n`)

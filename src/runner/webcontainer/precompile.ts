@@ -1,4 +1,4 @@
-import { compileModule } from '../../grader/module-loader'
+import { compileWhatCompiles } from '../../grader/module-loader'
 import type { RunRequest } from '../../grader/run-request'
 
 /**
@@ -13,27 +13,13 @@ import type { RunRequest } from '../../grader/run-request'
  * Object.keys(compiled.compiled?.files ?? {}) // ['app.ts', 'users.ts']
  */
 export function precompileRequest(request: RunRequest): RunRequest {
-  const files: Record<string, string> = {}
-  for (const [path, source] of Object.entries(request.files)) {
-    const code = tryCompile(path, source)
-    if (code !== undefined) files[path] = code
-  }
-  const checkModules: Record<string, string> = {}
-  for (const [path, source] of Object.entries(request.checkModules ?? {})) {
-    const code = tryCompile(path, source)
-    if (code !== undefined) checkModules[path] = code
-  }
-  const checks = tryCompile('checks.ts', request.checks)
+  const checks = compileWhatCompiles({ 'checks.ts': request.checks })['checks.ts']
   return {
     ...request,
-    compiled: { files, ...(checks === undefined ? {} : { checks }), checkModules },
-  }
-}
-
-function tryCompile(path: string, source: string): string | undefined {
-  try {
-    return compileModule(path, source)
-  } catch {
-    return undefined
+    compiled: {
+      files: compileWhatCompiles(request.files),
+      ...(checks === undefined ? {} : { checks }),
+      checkModules: compileWhatCompiles(request.checkModules ?? {}),
+    },
   }
 }

@@ -278,7 +278,8 @@ describe('hostile learner files, in the WebContainer (the fake really runs Node)
   for (const hostile of HOSTILE_FILES) {
     it(hostile.name, async () => {
       const verdict = await hostileRuntime.run(hostile.request)
-      if (hostile.expect === 'time-limit') expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS))
+      if (hostile.expect === 'time-limit')
+        expect(verdict).toEqual(timeLimitVerdict(LIMIT_MS, hostile.doing, hostile.request.files))
       else if (hostile.expect === 'second-fails') {
         expect(verdict.status).toBe('failed')
         expect(verdict.checks.map((check) => check.passed)).toEqual([true, false])

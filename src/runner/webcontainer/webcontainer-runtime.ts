@@ -6,12 +6,16 @@ import {
   abortedVerdict,
   RUN_TIME_LIMIT_MS,
   runSignal,
+  TimeLimitReached,
   untilAborted,
   timeLimitFor,
 } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import { precompileRequest } from './precompile'
 import { OUTPUT_MARKER, REQUEST_PATH, VERDICT_MARKER } from './protocol'
+
+/** How much longer than the runner's own time limit the page waits before it kills the runner. */
+const RUNNER_ANSWER_MS = 1000
 
 /**
  * The parts of `@webcontainer/api`'s `WebContainer` this adapter uses (the fake honours the same).
@@ -168,7 +172,8 @@ export class WebContainerRuntime {
   ): Promise<Verdict> {
     const container = await this.#ready()
     await container.fs.writeFile(REQUEST_PATH, JSON.stringify(precompileRequest(request)))
-    const process = await container.spawn('node', ['runner.mjs', REQUEST_PATH])
+    const limitMs = timeLimitFor(request, this.#options.runTimeoutMs)
+    const process = await container.spawn('node', ['runner.mjs', REQUEST_PATH, String(limitMs)])
     const output = collectLines(process.output, (line) => {
       if (!line.startsWith(OUTPUT_MARKER)) return
       const reported = JSON.parse(line.slice(OUTPUT_MARKER.length)) as {
@@ -179,16 +184,18 @@ export class WebContainerRuntime {
     })
     // One signal for the run: the time limit, or the caller cancelling (a newer Check, leaving the
     // page). Either way the process is killed and the verdict says which.
-    const { signal: runSignalled, done } = runSignal(
-      timeLimitFor(request, this.#options.runTimeoutMs),
-      signal,
-    )
+    // The runner keeps the same limit and answers first, saying what the app was doing; this one
+    // is the backstop, a moment later, should the runner itself not answer.
+    const { signal: runSignalled, done } = runSignal(limitMs + RUNNER_ANSWER_MS, signal)
     let result: number
     try {
       result = await untilAborted(process.exit, runSignalled)
     } catch {
       process.kill()
-      return abortedVerdict(runSignalled.reason)
+      const reason: unknown = runSignalled.reason
+      return abortedVerdict(
+        reason instanceof TimeLimitReached ? new TimeLimitReached(limitMs) : reason,
+      )
     } finally {
       done()
     }

@@ -4,6 +4,7 @@
 // DOM (it is a Worker) and, after the lockdown below, no storage, network, messaging or eval.
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
+import { warmUpRealm } from '../../grader/realm/warm-up'
 import type { AppCall, AppReply } from '../../grader/realm/protocol'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
@@ -31,6 +32,7 @@ installHeaderShim(self as unknown as Parameters<typeof installHeaderShim>[0])
 const post = self.postMessage.bind(self) as (message: { ready: true }) => void
 const realm = createAppRealm(courseBuiltins, { scope: self })
 let connected = false
+let running = false
 self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) => {
   const port = event.data.port
   // One grader, once: the port is the only way in, and it is never exposed to learner code.
@@ -40,6 +42,7 @@ self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) =
   // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
   port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
     const { callId, call } = message.data
+    running ||= call.type === 'start'
     try {
       reply({ callId, reply: await realm.handle(call) })
     } catch (error) {
@@ -51,3 +54,6 @@ self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) =
 lockDownWorkerScope(self)
 lockDownEvaluators(self)
 post({ ready: true })
+// A spare realm warms up while it waits, so the learner's run finds hono and the login manager
+// already compiled. It stops as soon as a run starts the learner's app: the run needs it then.
+void warmUpRealm(courseBuiltins, () => running)

@@ -3,24 +3,28 @@ import { say } from '../../grader/sentences'
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
 import { courseBuiltins } from '../../grader/builtins'
-import type { AppReply, RealmSource } from '../../grader/realm/protocol'
+import type { AppConnection, AppReply, RealmSource } from '../../grader/realm/protocol'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
+import { TimeLimitReached } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 
 /**
- * A message from the page: run this exercise, here is the app realm you asked for, or cancel.
+ * A message from the page: run this exercise, here is the app realm you asked for, cancel, or
+ * (between runs) here is a ready spare realm's port: the next run's first realm, when that run's
+ * message says `spare: true`.
  *
  * @example
  * grader.postMessage({ id: 1, request } satisfies WorkerRunMessage)
  */
 export type WorkerRunMessage =
-  | { id: number; request: RunRequest; sqlite?: WebAssembly.Module }
+  | { id: number; request: RunRequest; sqlite?: WebAssembly.Module; spare?: boolean }
   | { id: number; realm: number; port: MessagePort }
-  | { id: number; cancel: true }
+  | { id: number; cancel: true; limitMs?: number }
+  | { spare: MessagePort }
 
 /**
  * A message to the page: ready (once), a request for a fresh app realm, a line an example printed
@@ -44,16 +48,33 @@ const runs = new Map<
 >()
 
 /**
- * App realms for one run: each `open` asks the page for a fresh app Worker's port. SQLite's
+ * The connection to a ready spare app Worker, whose port the page handed over between runs. A
+ * first call goes over it at once, so the channel is set up before a run needs it.
+ */
+let heldSpare: AppConnection | undefined
+
+/**
+ * App realms for one run: the first `open` takes the spare's port the page handed over, if this
+ * run was given it; each other `open` asks the page for a fresh app Worker's port. SQLite's
  * module, compiled once in the page, goes to each realm as it is (a compiled module clones).
  */
-function realmsFor(id: number, sqlite: WebAssembly.Module | undefined): RealmSource {
+function realmsFor(
+  id: number,
+  sqlite: WebAssembly.Module | undefined,
+  spare: AppConnection | undefined,
+): RealmSource {
+  let first = spare
   return {
     ...(sqlite ? { sqliteWasm: () => Promise.resolve(sqlite) } : {}),
     open: (signal) =>
       new Promise((resolve, reject) => {
         const run = runs.get(id)
         if (!run || signal?.aborted) return reject(new Error('The run was cancelled.'))
+        if (first) {
+          resolve(first)
+          first = undefined
+          return
+        }
         const number = run.next++
         run.realms.set(number, (port) => resolve(connect(port)))
         post({ id, needRealm: number })
@@ -61,7 +82,7 @@ function realmsFor(id: number, sqlite: WebAssembly.Module | undefined): RealmSou
   }
 }
 
-function connect(port: MessagePort) {
+function connect(port: MessagePort): AppConnection {
   let nextCall = 1
   let closed = false
   const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
@@ -97,20 +118,36 @@ function connect(port: MessagePort) {
 
 self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
   const message = event.data
+  if (!('id' in message)) {
+    heldSpare?.close()
+    heldSpare = connect(message.spare)
+    heldSpare.call({ type: 'work' }).catch(() => undefined)
+    return
+  }
   if ('realm' in message) {
     runs.get(message.id)?.realms.get(message.realm)?.(message.port)
     return
   }
   if ('cancel' in message) {
-    runs.get(message.id)?.controller.abort(new Error('Cancelled'))
+    // At the time limit, the verdict says what the app was doing (only this side knows).
+    runs
+      .get(message.id)
+      ?.controller.abort(
+        message.limitMs === undefined
+          ? new Error('Cancelled')
+          : new TimeLimitReached(message.limitMs),
+      )
     return
   }
   const { id, request, sqlite } = message
+  // The held spare belongs to this run if the page says so (the page ends it with the run).
+  const spare = message.spare ? heldSpare : undefined
+  if (message.spare) heldSpare = undefined
   const controller = new AbortController()
   runs.set(id, { controller, realms: new Map(), next: 1 })
   gradeInRealm(
     request,
-    realmsFor(id, sqlite),
+    realmsFor(id, sqlite, spare),
     courseBuiltins,
     { onOutput: (output, index) => post({ id, output, index }) },
     controller.signal,
@@ -118,6 +155,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     .catch((error: unknown): Verdict => errorVerdict(say.runnerFailed(error)))
     .then((verdict) => {
       runs.delete(id)
+      spare?.close()
       post({ id, verdict })
     })
 })

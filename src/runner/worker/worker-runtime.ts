@@ -1,7 +1,13 @@
 import { say } from '../../grader/sentences'
 import type { RunProgress } from '../../grader/harness/grade'
 import { usesDatabase, type RunRequest } from '../../grader/run-request'
-import { abortedVerdict, RUN_TIME_LIMIT_MS, runSignal, timeLimitFor } from '../../grader/time-limit'
+import {
+  abortedVerdict,
+  RUN_TIME_LIMIT_MS,
+  runSignal,
+  TimeLimitReached,
+  timeLimitFor,
+} from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
@@ -12,6 +18,9 @@ import type { WorkerReply, WorkerRunMessage } from './worker-entry'
  * new WorkerRuntime(workers, { timeLimitMs: DEFAULT_TIME_LIMIT_MS })
  */
 export const DEFAULT_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS
+
+/** How long the page waits, at the time limit, for the grader to say what the app was doing. */
+const GRADER_ANSWER_MS = 500
 
 /**
  * The two kinds of Worker the runtime starts: the grader (worker-entry.ts, one, kept) and app
@@ -64,7 +73,11 @@ export class WorkerRuntime {
   readonly #timeLimitMs: number
   readonly #sqliteWasm: (() => Promise<WebAssembly.Module>) | undefined
   #grader: Promise<Worker> | undefined
+  /** A started app Worker nobody holds yet. */
   #spare: Promise<Worker> | undefined
+  /** A ready app Worker whose port the grader already holds: the next run's first realm. */
+  #handed: Worker | undefined
+  #running = false
   #nextId = 1
   #current: AbortController | undefined
   #queue: Promise<unknown> = Promise.resolve()
@@ -86,25 +99,58 @@ export class WorkerRuntime {
   }
 
   /**
-   * Start the grader and a spare app Worker now, so the first run is fast.
+   * Start the grader and a spare app Worker now, so the first run is fast. Once both are ready,
+   * the grader gets the spare's port ahead of the run, so the run opens its first realm without a
+   * round trip through the page.
    *
    * @returns when both are ready
    * @example
    * button.addEventListener('pointerenter', () => void runtime.warm(), { once: true })
    */
   async warm(): Promise<void> {
-    this.#grader ??= started(this.#workers.grader)
-    this.#grader.catch(() => (this.#grader = undefined))
-    this.#spare ??= started(this.#workers.app)
-    this.#spare.catch(() => (this.#spare = undefined))
-    await Promise.all([this.#grader, this.#spare])
+    const grader = (this.#grader ??= started(this.#workers.grader))
+    grader.catch(() => {
+      if (this.#grader === grader) this.#grader = undefined
+    })
+    if (!this.#handed) this.#startSpare()
+    this.#handOver()
+    await Promise.all([grader, this.#spare])
   }
 
-  /** The spare app Worker, replaced at once by the next one. */
+  /** Start a spare app Worker unless one is already starting. */
+  #startSpare(): void {
+    if (this.#spare) return
+    const spare = started(this.#workers.app)
+    this.#spare = spare
+    spare.catch(() => {
+      if (this.#spare === spare) this.#spare = undefined
+    })
+  }
+
+  /** Between runs, give the grader the ready spare's port (a `MessageChannel`'s other end). */
+  #handOver(): void {
+    const spare = this.#spare
+    const graderReady = this.#grader
+    if (!spare || !graderReady || this.#handed) return
+    void Promise.all([graderReady, spare]).then(
+      ([grader, worker]) => {
+        // A run took the spare meanwhile, or one is going: the page hands realms over itself.
+        if (this.#spare !== spare || this.#running || this.#handed) return
+        this.#spare = undefined
+        this.#handed = worker
+        const channel = new MessageChannel()
+        worker.postMessage({ port: channel.port1 }, [channel.port1])
+        grader.postMessage({ spare: channel.port2 } satisfies WorkerRunMessage, [channel.port2])
+      },
+      () => undefined,
+    )
+  }
+
+  /** The spare app Worker; another starts at once for the run's next realm (a restart). */
   #takeAppWorker(): Promise<Worker> {
     const next = this.#spare ?? started(this.#workers.app)
-    this.#spare = started(this.#workers.app)
-    this.#spare.catch(() => (this.#spare = undefined))
+    this.#spare = undefined
+    this.#startSpare()
     return next
   }
 
@@ -125,7 +171,16 @@ export class WorkerRuntime {
     const follow = () => controller.abort(signal?.reason)
     if (signal?.aborted) follow()
     else signal?.addEventListener('abort', follow, { once: true })
-    const result = this.#queue.then(() => this.#runNow(request, progress, controller.signal))
+    const result = this.#queue
+      .then(() => {
+        this.#running = true
+        return this.#runNow(request, progress, controller.signal)
+      })
+      .finally(() => {
+        // Between runs again: the next spare's port can go to the grader.
+        this.#running = false
+        this.#handOver()
+      })
     this.#queue = result.catch(() => undefined)
     return result.finally(() => signal?.removeEventListener('abort', follow))
   }
@@ -143,7 +198,12 @@ export class WorkerRuntime {
     await this.warm()
     const grader = await (this.#grader as Promise<Worker>)
     const id = this.#nextId++
-    const apps: Promise<Worker>[] = []
+    // The spare whose port the grader holds is this run's first realm, used or not: it ends with
+    // the run like every other app Worker the run had.
+    const handed = this.#handed
+    this.#handed = undefined
+    const apps: Promise<Worker>[] = handed ? [Promise.resolve(handed)] : []
+    this.#startSpare()
     const { signal, done } = runSignal(timeLimitFor(request, this.#timeLimitMs), outer)
     try {
       return await new Promise<Verdict>((resolve) => {
@@ -153,8 +213,14 @@ export class WorkerRuntime {
           resolve(verdict)
         }
         const onAbort = () => {
-          grader.postMessage({ id, cancel: true } satisfies WorkerRunMessage)
-          finish(abortedVerdict(signal.reason))
+          const reason: unknown = signal.reason
+          const limit = reason instanceof TimeLimitReached ? { limitMs: reason.limitMs } : {}
+          grader.postMessage({ id, cancel: true, ...limit } satisfies WorkerRunMessage)
+          // At the time limit the grader answers at once with what the app was doing; the page's
+          // own words are the fallback, should the grader not answer.
+          if (reason instanceof TimeLimitReached)
+            setTimeout(() => finish(abortedVerdict(reason)), GRADER_ANSWER_MS)
+          else finish(abortedVerdict(reason))
         }
         const onMessage = (event: MessageEvent<WorkerReply>) => {
           const reply = event.data
@@ -187,6 +253,7 @@ export class WorkerRuntime {
         grader.postMessage({
           id,
           request,
+          spare: handed !== undefined,
           ...(sqlite ? { sqlite } : {}),
         } satisfies WorkerRunMessage)
       })
@@ -214,7 +281,9 @@ export class WorkerRuntime {
         (each) => each.terminate(),
         () => undefined,
       )
+    this.#handed?.terminate()
     this.#grader = undefined
     this.#spare = undefined
+    this.#handed = undefined
   }
 }

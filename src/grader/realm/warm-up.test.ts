@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { readWorkCounters } from '../../login-manager/work-counters'
+import { courseBuiltins } from '../builtins'
+import { warmUpRealm } from './warm-up'
+
+describe('warmUpRealm', () => {
+  it('signs the sample in and reaches its dashboard, with the course modules', async () => {
+    expect(await warmUpRealm(courseBuiltins)).toBe(true)
+  })
+
+  it('hashes no password, so the work counters the checks read stay as they were', async () => {
+    const before = readWorkCounters()
+    await warmUpRealm(courseBuiltins)
+    expect(readWorkCounters()).toEqual(before)
+  })
+
+  it('stops between steps once told to, before the visit is over', async () => {
+    let steps = 0
+    expect(await warmUpRealm(courseBuiltins, () => ++steps > 3)).toBe(false)
+    expect(steps).toBe(4)
+  })
+
+  it('says so, and throws nothing, when the modules it needs are missing', async () => {
+    expect(await warmUpRealm({})).toBe(false)
+  })
+})

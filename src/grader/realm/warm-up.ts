@@ -1,0 +1,114 @@
+// A fresh app realm is cold: the first compile, the first Hono request and the first signed
+// cookie each run un-optimised code for the first time. A spare realm warms itself up with a
+// small app of the course's own before it says it is ready, so a learner's run finds that code
+// already compiled. The sample never hashes a password (the work counters stay at zero), and it
+// runs in a realm of its own making, so nothing of it is left where the learner's app starts.
+import type { Builtins } from '../module-loader'
+import { createAppRealm } from './app-realm'
+import type { AppReply, WireRequest } from './protocol'
+
+/** The sample: the shape of a course app (types, imports, a session, a login manager). */
+const SAMPLE = `import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { LoginManager, loginRequired, loginUser, logoutUser, safeNext, session, UserMixin, type LoginVariables } from 'signed-in/login-manager'
+class Sample extends UserMixin {
+  constructor(public override id: string, public name: string) {
+    super()
+  }
+}
+const people = new Map<string, Sample>([['1', new Sample('1', 'Sample')]])
+const manager = new LoginManager<Sample>()
+manager.userLoader(async (id: string) => people.get(id) ?? null)
+const app = new Hono<{ Variables: LoginVariables<Sample> }>()
+app.use(session({ secret: 'warm-up secret, long enough for the session cookie' }), manager.middleware())
+app.get('/', (c) => c.html('<p>' + (getCookie(c, 'theme') ?? 'light') + '</p>'))
+app.post('/login', async (c) => {
+  const form = await c.req.parseBody()
+  const person = people.get(String(form['id'] ?? ''))
+  if (!person) return c.text('Wrong', 401)
+  setCookie(c, 'theme', 'dark', { httpOnly: true, sameSite: 'Lax', path: '/' })
+  await loginUser(c, person, { remember: form['remember'] === 'on' })
+  return c.redirect(safeNext(c.req.query('next'), '/dashboard'))
+})
+app.get('/dashboard', loginRequired<Sample>(), (c) => c.json({ name: c.var.currentUser.name }))
+app.post('/logout', async (c) => {
+  deleteCookie(c, 'theme')
+  await logoutUser(c)
+  return c.redirect('/')
+})
+export default app
+`
+
+/** The sample's visit: a login, a page behind it, a logout, as a browser would send them. */
+const VISIT: readonly WireRequest[] = [
+  { url: '/', method: 'GET', headers: [], body: null },
+  { url: '/dashboard', method: 'GET', headers: [], body: null },
+  {
+    url: '/login?next=/dashboard',
+    method: 'POST',
+    headers: [['content-type', 'application/x-www-form-urlencoded']],
+    body: 'id=1&remember=on',
+  },
+  { url: '/dashboard', method: 'GET', headers: [], body: null },
+  { url: '/logout', method: 'POST', headers: [], body: null },
+]
+
+/** The cookies a response sets, as a `Cookie` header sends them back (each replaces the last). */
+function cookiesOf(reply: AppReply): string {
+  if (reply.type !== 'response') return ''
+  return reply.headers
+    .filter(([name]) => name === 'set-cookie')
+    .map(([, value]) => value.split(';')[0])
+    .join('; ')
+}
+
+/**
+ * Warm a fresh realm up before its first run: compile and start a small login app with this
+ * realm's own copies of hono and the login manager, and send it a short visit, twice. It stops
+ * early, between two steps, once `stop()` says so (a run has arrived and needs the realm now).
+ * Failures are ignored: warming up only saves time, and a run reports its own problems.
+ *
+ * @param builtins - this realm's modules (the ones the learner's app will import)
+ * @param stop - asked between steps; true ends the warm-up there
+ * @returns whether the whole visit went as a browser's would (signed in, then the dashboard
+ *   answered); false when it stopped early or something failed
+ * @example
+ * post({ ready: true })
+ * void warmUpRealm(courseBuiltins, () => connected)
+ */
+export async function warmUpRealm(
+  builtins: Builtins,
+  stop: () => boolean = () => false,
+): Promise<boolean> {
+  try {
+    const realm = createAppRealm(builtins)
+    const files = { 'warm-up.ts': SAMPLE }
+    const started = await realm.handle({
+      type: 'start',
+      files,
+      entry: 'warm-up.ts',
+      env: {},
+      clockOffsetMs: 0,
+    })
+    if (started.type !== 'started') return false
+    let signedIn = 0
+    for (let round = 0; round < 2; round++) {
+      let cookies = ''
+      for (const request of VISIT) {
+        if (stop()) return false
+        const reply = await realm.handle({
+          type: 'request',
+          ...request,
+          headers: cookies ? [...request.headers, ['cookie', cookies]] : request.headers,
+        })
+        cookies = cookiesOf(reply) || cookies
+        if (request.url === '/dashboard' && cookies && reply.type === 'response')
+          signedIn += reply.status === 200 ? 1 : 0
+      }
+    }
+    return signedIn === 2
+  } catch {
+    // Only time is lost.
+    return false
+  }
+}
