@@ -23,7 +23,7 @@ const reasons: Record<number, string> = {
 }
 
 /** Fail unless the browser ended on a page (200), saying which request went wrong. */
-function expectLanded(response: ClientResponse, journey: string): void {
+export function expectLanded(response: ClientResponse, journey: string): void {
   if (response.status === 200) return
   throw new CheckFailure(
     `${journey}, the browser went ${describeHops(response)}. It should end on a page (200), not ${reasons[response.status] ?? `status ${response.status}`}.`,
@@ -64,7 +64,7 @@ async function openLoginFromHome(client: TestClient): Promise<ClientResponse> {
 }
 
 /** Submit the login form on `page` as a browser would: its action, its hidden fields, and `fields`. */
-async function submitLogin(
+export async function submitLogin(
   client: TestClient,
   page: ClientResponse,
   fields: Record<string, string>,
@@ -95,7 +95,7 @@ async function logInFromDashboard(client: TestClient): Promise<ClientResponse> {
   const page = await client.get('/dashboard', { followRedirects: true })
   expectLanded(page, 'Opening /dashboard as a stranger, to be sent to the login page')
   const response = await submitLogin(client, page, ada, { followRedirects: true })
-  expectLanded(response, 'After Ada submitted the login form /dashboard sent her to')
+  expectLanded(response, 'After Ada submitted the login form that /dashboard sent her to')
   return response
 }
 

@@ -56,6 +56,14 @@ export function currentUserChecks(debugHint: string): Check[] {
             debugHint,
           )
         }
+        // An id written into the session by hand also reads as a login; only loginUser also
+        // marks it fresh (and stamps _version and _id, and starts a new session).
+        if (report['fresh'] !== true) {
+          throw new CheckFailure(
+            `/debug/auth answered ${response.body}: the id is there, but fresh is ${String(report['fresh'])}. A login with a typed password is fresh, and loginUser(c, user) is what marks it so, along with the other keys the manager reads.`,
+            'Was the id put in the session by loginUser, or written by hand?',
+          )
+        }
       },
     },
     {

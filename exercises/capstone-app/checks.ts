@@ -247,8 +247,9 @@ export default defineChecks(
     {
       name: 'A forged remember cookie for Ada, the admin, gets nobody in',
       async run({ client }) {
+        // /profile, not /admin: the admin page is step 6, and this check belongs to step 5.
         client.setCookie('remember_token', `1|${'0'.repeat(128)}`)
-        expectRedirect(await client.get('/admin'), '/login?next=%2Fadmin')
+        expectRedirect(await client.get('/profile'), '/login?next=%2Fprofile')
         client.setCookie('remember_token', '1')
         expectRedirect(await client.get('/profile'), '/login?next=%2Fprofile')
       },

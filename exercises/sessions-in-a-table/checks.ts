@@ -96,7 +96,11 @@ export default defineChecks([
     async run({ client, clock }) {
       await logIn(client)
       await clock.advance(29 * MINUTE)
-      await expectSignedIn(client, 'After 29 idle minutes', 'The idle timeout is 30 minutes.')
+      await expectSignedIn(
+        client,
+        'After 29 idle minutes',
+        'The session options count seconds: 30 idle minutes are 30 * MINUTE, not 30.',
+      )
       await clock.advance(31 * MINUTE)
       await expectSignedOut(
         client,
@@ -115,7 +119,7 @@ export default defineChecks([
         await expectSignedIn(
           client,
           `${step * 25} minutes after login, active all along`,
-          'An active session lives until the absolute timeout: 8 hours.',
+          'An active session lives until the absolute timeout, 8 hours, counted in seconds (8 * 60 * MINUTE).',
         )
       }
       await clock.advance(10 * MINUTE)

@@ -2,7 +2,7 @@ import type { FileSystemTree } from '@webcontainer/api'
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SQLITE_WASM_PATH } from './sqlite-wasm'
+import { SQLITE_GLUE_ALIAS, SQLITE_WASM_PATH } from './sqlite-wasm'
 
 // Resolved from the project root: this module also runs from Astro's build output folder.
 const here = join(process.cwd(), 'src/runner/webcontainer/')
@@ -27,9 +27,7 @@ export async function buildContainerTree(): Promise<FileSystemTree> {
       platform: 'node',
       target: 'node20',
       minify: true,
-      // The same sql.js glue as the Worker and the Node runtime: it needs no __dirname or fs,
-      // since the app realm hands it the compiled WebAssembly.
-      alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
+      alias: SQLITE_GLUE_ALIAS,
       logLevel: 'silent',
       banner: {
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -1,3 +1,4 @@
+import { checksBuiltins } from '../grader/checks-builtins'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
@@ -10,7 +11,6 @@ import {
 import { findBlanks } from '../grader/blanks'
 import { applyMutant } from '../grader/mutants/patch'
 import { mutantSchema, type Mutant } from '../schemas/mutant'
-import { courseBuiltins } from '../grader/builtins'
 import type { ChecksModule } from '../grader/harness/checks'
 import { loadSqlite } from '../db/disk'
 import { compileSqliteWasm } from './sqlite-wasm'
@@ -333,7 +333,7 @@ function validateChecks(
 ): string[] {
   let module: ChecksModule | undefined
   try {
-    module = loadChecks(source, checkModules, courseBuiltins) as ChecksModule | undefined
+    module = loadChecks(source, checkModules, checksBuiltins) as ChecksModule | undefined
   } catch (error) {
     const described = describeCodeError(error, { ...checkModules, 'checks.ts': source })
     const file =

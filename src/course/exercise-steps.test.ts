@@ -60,6 +60,16 @@ describe('the capstone, as a learner works through it', () => {
       ).toBe(true)
   })
 
+  it('steps 1 to 5 pass before step 6 exists: no earlier check needs the admin page', async () => {
+    const app = bundle.solution['app.ts'] ?? ''
+    const start = app.indexOf('// One guard for /admin')
+    const end = app.indexOf('export default app')
+    expect(start).toBeGreaterThan(0)
+    const withoutStepSix = { ...bundle.solution, 'app.ts': app.slice(0, start) + app.slice(end) }
+    const verdict = await runInNode(bundle, withoutStepSix, {}, { only: checksUpTo(steps, 4) })
+    expect(verdict.checks.filter((check) => !check.passed)).toEqual([])
+  })
+
   it('a column without UNIQUE lets a duplicate sign-up through, and the check says so', async () => {
     const files = {
       ...stepOne,

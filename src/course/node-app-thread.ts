@@ -3,27 +3,29 @@
 import { parentPort } from 'node:worker_threads'
 import { courseBuiltins } from '../grader/builtins'
 import { createAppRealm } from '../grader/realm/app-realm'
-import type { AppCall, AppReply } from '../grader/realm/protocol'
+import { lockDownEvaluators } from '../grader/realm/evaluators'
+import { lockDownNodeProcess } from '../grader/realm/node-lockdown'
+import type { AppCall, AppReply, RealmAsk } from '../grader/realm/protocol'
 
 /**
- * A message between node-runtime.ts and this thread.
+ * A message from thread-realms.ts to this thread: a call, or the answer to what the thread asked.
  *
  * @example
  * worker.postMessage({ id: 1, call: { type: 'work' } } satisfies ThreadCall)
  */
-export interface ThreadCall {
-  id: number
-  call: AppCall
-}
+export type ThreadCall = { id: number; call: AppCall } | { answer: number; reply: AppReply }
 
 /**
- * What this thread posts: ready (once), then one reply per call.
+ * What this thread posts: ready (once), then one reply per call, and what it asks while answering.
  *
  * @example
  * worker.on('message', (message: ThreadReply) => { if ('reply' in message) settle(message) })
  */
 export type ThreadReply =
-  { ready: true } | { id: number; reply: AppReply } | { id: number; failed: string }
+  | { ready: true }
+  | { id: number; reply: AppReply }
+  | { id: number; failed: string }
+  | { id: number; askId: number; ask: RealmAsk }
 
 const port = parentPort
 if (!port) throw new Error('node-app-thread runs as a worker thread only.')
@@ -36,14 +38,32 @@ for (const stream of [process.stdout, process.stderr])
     callback?.()
     return true
   }
-// Learner code reaches modules only through the loader's require, not a global one.
-Reflect.deleteProperty(globalThis, 'require')
+// Learner code reaches modules only through the loader's require, not a global one, and no Node
+// module through `process` either (the port above, to forge a reply; the disk, to count runs).
+for (const name of ['require', 'module', 'exports', '__filename', '__dirname'])
+  Reflect.deleteProperty(globalThis, name)
+lockDownNodeProcess(globalThis)
+// And no import() of a Node module through text turned into code (the loader has its own eval).
+lockDownEvaluators(globalThis)
 const realm = createAppRealm(courseBuiltins, { scope: globalThis })
 // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
+let nextAsk = 1
+const asked = new Map<number, (reply: AppReply) => void>()
 port.on('message', async (message: ThreadCall) => {
+  if ('answer' in message) {
+    asked.get(message.answer)?.(message.reply)
+    asked.delete(message.answer)
+    return
+  }
   const { id, call } = message
+  const ask = (question: RealmAsk) =>
+    new Promise<AppReply>((resolve) => {
+      const askId = nextAsk++
+      asked.set(askId, resolve)
+      post({ id, askId, ask: question })
+    })
   try {
-    post({ id, reply: await realm.handle(call) })
+    post({ id, reply: await realm.handle(call, ask) })
   } catch (error) {
     post({ id, failed: error instanceof Error ? error.message : String(error) })
   }

@@ -1,25 +1,35 @@
 // The Node runtime (tests and the authoring CLI): the grader runs in this thread, the learner's app
 // in a worker thread of its own, fresh for every run, with a spare one kept started.
+import { checksBuiltins } from '../grader/checks-builtins'
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { Script } from 'node:vm'
 import { Worker } from 'node:worker_threads'
-import { courseBuiltins } from '../grader/builtins'
 import type { ExerciseBundle } from '../schemas/exercise'
 import type { RunProgress } from '../grader/harness/grade'
 import { gradeInRealm } from '../grader/realm/grade-in-realm'
 import type { RealmSource } from '../grader/realm/protocol'
-import { NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
-import { compileSqliteWasm } from './sqlite-wasm'
+import { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS, threadRealms } from './thread-realms'
+import { SQLITE_GLUE_ALIAS } from './sqlite-wasm'
 import { requestFor, type RunRequest } from '../grader/run-request'
 import { runSignal, timeLimitFor } from '../grader/time-limit'
 import type { Verdict } from '../grader/verdict'
 
-export { NODE_TIME_LIMIT_MS }
+export { NODE_MUTANT_TIME_LIMIT_MS, NODE_TIME_LIMIT_MS }
 
-let threadCode: Promise<string> | undefined
+/** The app thread's code, and V8's compiled form of it to start each thread from. */
+interface ThreadCode {
+  code: string
+  cache: Buffer
+}
 
-/** The app thread's code: node-app-thread.ts with its imports, bundled once per process. */
-function appThreadCode(): Promise<string> {
+let threadCode: Promise<ThreadCode> | undefined
+
+/**
+ * The app thread's code: node-app-thread.ts with its imports, bundled once per process and
+ * compiled once, so each fresh thread starts from V8's cached code instead of parsing it again.
+ */
+function appThreadCode(): Promise<ThreadCode> {
   threadCode ??= build({
     entryPoints: [fileURLToPath(new URL('./node-app-thread.ts', import.meta.url))],
     bundle: true,
@@ -27,25 +37,32 @@ function appThreadCode(): Promise<string> {
     format: 'cjs',
     platform: 'node',
     target: 'node22',
-    // The browser build of sql.js needs no `require` (the thread removes it) and is the same
-    // code the Worker runs; the realm hands it the compiled WebAssembly.
-    alias: { 'sql.js': 'sql.js/dist/sql-wasm-browser.js' },
+    // The thread removes `require`, which the browser glue never needs.
+    alias: SQLITE_GLUE_ALIAS,
     logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '')
+  }).then((result) => {
+    const code = `(function (require) {${result.outputFiles[0]?.text ?? ''}\n})`
+    return { code, cache: new Script(code, { filename: THREAD_FILE }).createCachedData() }
+  })
   return threadCode
 }
+
+const THREAD_FILE = 'signed-in-app-thread.js'
+/** Each thread runs this, which runs the bundle from its cached compiled code. */
+const THREAD_START = `const { workerData: start } = require('node:worker_threads')
+const { Script: Compiled } = require('node:vm')
+new Compiled(start.code, { filename: '${THREAD_FILE}', cachedData: start.cache }).runInThisContext()(require)`
 
 /**
  * App realms in worker threads: each `open` takes the spare thread (or starts one) and starts the
  * next spare in the background, so a run rarely waits for a thread to start.
  *
  * @example
- * await gradeInRealm(request, nodeRealms, courseBuiltins)
+ * await gradeInRealm(request, nodeRealms, checksBuiltins)
  */
-export const nodeRealms: RealmSource = {
-  ...threadRealms(async () => new Worker(await appThreadCode(), { eval: true, env: {} })),
-  sqliteWasm: compileSqliteWasm,
-}
+export const nodeRealms: RealmSource = threadRealms(
+  async () => new Worker(THREAD_START, { eval: true, env: {}, workerData: await appThreadCode() }),
+)
 
 /**
  * Options for {@link runInNode}.
@@ -77,12 +94,29 @@ export async function gradeInNode(
   progress: RunProgress = {},
   options: NodeRunOptions = {},
 ): Promise<Verdict> {
-  const { signal, done } = runSignal(
-    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS),
+  const { signal, done, extend } = runSignal(
+    timeLimitFor(request, options.timeLimitMs ?? NODE_TIME_LIMIT_MS, NODE_MUTANT_TIME_LIMIT_MS),
     options.signal,
   )
+  // Starting a thread is the runtime's time, not the learner's: the limit moves by as much.
+  const realms: RealmSource = {
+    ...nodeRealms,
+    open: async (openSignal) => {
+      const asked = performance.now()
+      const connection = await nodeRealms.open(openSignal)
+      extend(performance.now() - asked)
+      return connection
+    },
+  }
   try {
-    return await gradeInRealm(request, nodeRealms, courseBuiltins, progress, signal)
+    return await gradeInRealm(
+      request,
+      realms,
+      checksBuiltins,
+      progress,
+      signal,
+      NODE_MUTANT_TIME_LIMIT_MS,
+    )
   } finally {
     done()
   }

@@ -1,21 +1,21 @@
 // "Download as a project", end to end in Node: the zip is made the way the page makes it (the kit
 // /project/kit.json serves, projectFiles, zipProject), unzipped into a temporary folder, installed
 // offline from tarballs packed from this repository's node_modules, then `npm start` must serve
-// the app and `npm test` must grade it as the course does.
+// the app and `npm test` must grade it as the course does: for a login exercise, and for one on
+// SQLite with seed data and restarts.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ExerciseBundle } from '../schemas/exercise'
 import { projectFiles, zipProject, type ProjectKit } from '../take-home/project'
 import { loadExercise } from './exercise-files'
 import { runInNode } from './node-runtime'
 import { buildProjectKit } from './project-kit'
 import { verdictLines } from './verdict-report'
 
-const slug = 'complete-the-login-flow'
-const bundle = loadExercise(slug)
 const work = mkdtempSync(join(tmpdir(), 'signed-in-project-'))
 // The Node that runs this test runs the project too.
 const env = {
@@ -26,8 +26,9 @@ let kit: ProjectKit
 let packs: string[]
 
 /** Unzip a project made as the page makes it, and install its dependencies with no network. */
-function unpack(name: string, files: Record<string, string>): string {
-  const dir = join(work, name)
+function unpack(bundle: ExerciseBundle, name: string, files: Record<string, string>): string {
+  const slug = bundle.slug
+  const dir = join(work, `${slug}-${name}`)
   for (const [path, bytes] of Object.entries(
     unzipSync(zipProject(slug, projectFiles(kit, bundle, files))),
   )) {
@@ -52,6 +53,34 @@ function unpack(name: string, files: Record<string, string>): string {
     { cwd: project, env, stdio: 'pipe' },
   )
   return project
+}
+
+/** Start `npm start` in a project and resolve with the URL it serves; the caller stops it. */
+async function npmStart(project: string): Promise<{ url: string; stop(): void }> {
+  const server = spawn('npm', ['start', '--silent'], {
+    cwd: project,
+    env: { ...env, PORT: '0' },
+    detached: true,
+  })
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+  }
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let seen = ''
+      server.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString()
+        const match = /http:\/\/localhost:\d+\//.exec(seen)
+        if (match) resolve(match[0])
+      })
+      server.stderr.on('data', (chunk: Buffer) => (seen += chunk.toString()))
+      server.once('exit', (code) => reject(new Error(`npm start exited (${code}): ${seen}`)))
+    })
+    return { url, stop }
+  } catch (error) {
+    stop()
+    throw error
+  }
 }
 
 /** Run `npm test` in a project; resolves with its exit code and output. */
@@ -112,33 +141,21 @@ describe('a downloaded project', () => {
       '@hono/node-server',
       '@noble/hashes',
       'hono',
+      'sql.js',
     ])
   })
 
   it('with the solution: npm start serves the app and npm test passes every check', async () => {
-    const project = unpack('solution', bundle.solution)
-    const server = spawn('npm', ['start', '--silent'], {
-      cwd: project,
-      env: { ...env, PORT: '0' },
-      detached: true,
-    })
+    const bundle = loadExercise('complete-the-login-flow')
+    const project = unpack(bundle, 'solution', bundle.solution)
+    const server = await npmStart(project)
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let seen = ''
-        server.stdout.on('data', (chunk: Buffer) => {
-          seen += chunk.toString()
-          const match = /http:\/\/localhost:\d+\//.exec(seen)
-          if (match) resolve(match[0])
-        })
-        server.stderr.on('data', (chunk: Buffer) => (seen += chunk.toString()))
-        server.once('exit', (code) => reject(new Error(`npm start exited (${code}): ${seen}`)))
-      })
-      const page = await fetch(`${url}login`)
+      const page = await fetch(`${server.url}login`)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<form')
-      expect((await fetch(`${url}dashboard`)).status).toBe(401)
+      expect((await fetch(`${server.url}dashboard`)).status).toBe(401)
     } finally {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM')
+      server.stop()
     }
     const result = npmTest(project)
     expect(result.stdout).toContain('PASSED: 7 passed, 0 failed')
@@ -146,10 +163,50 @@ describe('a downloaded project', () => {
   })
 
   it('with the starter: npm test fails at the blanks with the lines the course prints', async () => {
-    const project = unpack('starter', bundle.starter)
+    const bundle = loadExercise('complete-the-login-flow')
+    const project = unpack(bundle, 'starter', bundle.starter)
     const result = npmTest(project)
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('blank left at app.ts line')
+    for (const line of verdictLines(await runInNode(bundle, bundle.starter)))
+      expect(result.stdout).toContain(line)
+  })
+})
+
+describe('a downloaded project whose app uses SQLite (signed-in/db, seed.sql)', () => {
+  const bundle = loadExercise('sessions-in-a-table')
+
+  it('with the solution: npm start serves from the seed data and npm test passes every check, restarts included', async () => {
+    expect(bundle.seed).toBeDefined()
+    const project = unpack(bundle, 'solution', bundle.solution)
+    const server = await npmStart(project)
+    try {
+      // Ada is a row of seed.sql: logging her in reads the users table, and the session is a
+      // row of the sessions table.
+      const login = await fetch(`${server.url}login`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'ada', password: 'analytical-engine' }),
+        headers: { origin: server.url.slice(0, -1) },
+        redirect: 'manual',
+      })
+      expect(login.status).toBe(302)
+      const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? ''
+      const account = await fetch(`${server.url}account`, { headers: { cookie } })
+      expect(await account.text()).toBe('Signed in as Ada')
+    } finally {
+      server.stop()
+    }
+    const result = npmTest(project)
+    expect(result.stdout).toContain('A login survives a server restart')
+    expect(result.stdout).toContain('PASSED: 8 passed, 0 failed')
+    expect(result.code).toBe(0)
+  })
+
+  it('with the starter: npm test fails at its blanks, as the course does, not for want of SQLite', async () => {
+    const project = unpack(bundle, 'starter', bundle.starter)
+    const result = npmTest(project)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('blank at app.ts line')
     for (const line of verdictLines(await runInNode(bundle, bundle.starter)))
       expect(result.stdout).toContain(line)
   })

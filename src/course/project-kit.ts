@@ -1,15 +1,17 @@
 // Build time: what every "Download as a project" zip shares (see src/take-home/project.ts), served
 // at /project/kit.json so the page only zips. The tools are bundled with esbuild for Node, with
-// hono, @hono/node-server and @noble/hashes left as imports the project's `npm install` provides.
+// hono, @hono/node-server, @noble/hashes and sql.js (its glue and its WebAssembly) left as imports
+// the project's `npm install` provides.
 import { build } from 'esbuild'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { ProjectKit } from '../take-home/project'
+import { SQLITE_GLUE_ALIAS } from './sqlite-wasm'
 
 // Resolved from the project root: this module also runs from Astro's build output folder.
 const root = process.cwd()
 /** Packages the tools import at run time rather than bundle: the project's dependencies. */
-const installed = ['hono', '@hono/node-server', '@noble/hashes']
+const installed = ['hono', '@hono/node-server', '@noble/hashes', 'sql.js']
 
 const entries = {
   'tools/serve.mjs': 'src/course/project-tools/serve.ts',
@@ -68,6 +70,9 @@ export async function buildProjectKit(): Promise<ProjectKit> {
     legalComments: 'none',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'tools/shared-[hash]',
+    // sql.js stays an import too (of its browser glue, as everywhere), and its WebAssembly is
+    // read from node_modules/sql.js by compileSqliteWasm, as in the course's Node runtime.
+    alias: SQLITE_GLUE_ALIAS,
     external: installed.flatMap((name) => [name, `${name}/*`]),
     logLevel: 'silent',
     banner: {

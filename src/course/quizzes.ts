@@ -1,4 +1,5 @@
 import { getEntry } from 'astro:content'
+import { presentQuiz } from '../quiz/engine'
 import type { Question, Quiz } from '../schemas/quiz'
 import { highlightCode } from './highlight'
 import { renderMarkdown } from './markdown'
@@ -29,6 +30,9 @@ export async function getQuizForPage(
   if (!entry) throw new Error(`<Quiz slug="${slug}" />: there is no quizzes/${slug}.yaml.`)
   const quiz = entry.data
   const inline = (text: string) => renderMarkdown(text, { inline: true })
+  // Steps are served as the first attempt shows them (the quiz script uses the same seed), so the
+  // page never shows an order question already solved, before its script runs or without it.
+  const firstSteps = presentQuiz(quiz, { seed: slug, attempt: 0 }).steps
   const questions = await Promise.all(
     quiz.questions.map(async (question): Promise<RenderedQuestion> => {
       const rendered: RenderedQuestion = {
@@ -40,8 +44,10 @@ export async function getQuizForPage(
       if (question.type === 'text' && question.feedback)
         rendered.feedbackHtml = await inline(question.feedback)
       if (question.type === 'order') {
+        const byId = new Map(question.steps.map((step) => [step.id, step]))
+        const order = firstSteps[question.id] ?? question.steps.map((step) => step.id)
         rendered.stepsHtml = await Promise.all(
-          question.steps.map(async (step) => ({ id: step.id, html: await inline(step.text) })),
+          order.map(async (id) => ({ id, html: await inline(byId.get(id)?.text ?? '') })),
         )
       } else if (question.type !== 'text') {
         rendered.optionsHtml = await Promise.all(

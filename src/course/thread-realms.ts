@@ -1,10 +1,13 @@
 // App realms in Node worker threads, one fresh thread per run and per restart, with a spare kept
 // started. Used by the Node runtime (tests, the authoring CLI) and by the project a learner
-// downloads, each with its own way of making the thread.
+// downloads, each with its own way of making the thread, and both with SQLite's WebAssembly
+// compiled once per process from node_modules/sql.js.
 import type { Worker } from 'node:worker_threads'
 import type { ThreadCall, ThreadReply } from './node-app-thread'
-import type { AppConnection, AppReply, RealmSource } from '../grader/realm/protocol'
-import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
+import type { AppConnection, AppReply, AskHandler, RealmSource } from '../grader/realm/protocol'
+import { answerAsk } from '../grader/realm/wire'
+import { MUTANT_TIME_LIMIT_MS, RUN_TIME_LIMIT_MS } from '../grader/time-limit'
+import { compileSqliteWasm } from './sqlite-wasm'
 
 /**
  * The Node runtime's time limit: four times the browser's, since tests and the CLI share a busy
@@ -14,6 +17,15 @@ import { RUN_TIME_LIMIT_MS } from '../grader/time-limit'
  * await runInNode(bundle, files, {}, { timeLimitMs: NODE_TIME_LIMIT_MS })
  */
 export const NODE_TIME_LIMIT_MS = RUN_TIME_LIMIT_MS * 4
+
+/**
+ * The Node runtime's limit for a learner's tests against one app (mutant grading): four times the
+ * browser's, for the same reason. Each run there starts two worker threads.
+ *
+ * @example
+ * await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal, NODE_MUTANT_TIME_LIMIT_MS)
+ */
+export const NODE_MUTANT_TIME_LIMIT_MS = MUTANT_TIME_LIMIT_MS * 4
 
 /** Start an app thread and wait until it is ready. It does not keep the process alive. */
 async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<Worker> {
@@ -37,7 +49,8 @@ async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<
 /**
  * App realms in worker threads: each `open` takes the spare thread (or starts one) and starts the
  * next spare in the background, so a run rarely waits for a thread to start. Every thread must run
- * `node-app-thread.ts` (bundled), which posts `{ ready: true }` once it can take calls.
+ * `node-app-thread.ts` (bundled), which posts `{ ready: true }` once it can take calls. A run that
+ * imports `signed-in/db` gets sql.js's WebAssembly from {@link compileSqliteWasm}.
  *
  * @param makeWorker - starts one app thread, with an empty environment
  * @returns where a run's app realms come from
@@ -48,6 +61,7 @@ async function startThread(makeWorker: () => Worker | Promise<Worker>): Promise<
 export function threadRealms(makeWorker: () => Worker | Promise<Worker>): RealmSource {
   let spare: Promise<Worker> | undefined
   return {
+    sqliteWasm: compileSqliteWasm,
     async open(signal) {
       const next = spare ?? startThread(makeWorker)
       spare = startThread(makeWorker)
@@ -65,7 +79,10 @@ export function threadRealms(makeWorker: () => Worker | Promise<Worker>): RealmS
 function connectThread(worker: Worker): AppConnection {
   worker.ref()
   let nextId = 1
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
+  const pending = new Map<
+    number,
+    { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
+  >()
   let ended: Error | undefined
   const end = (error: Error) => {
     ended ??= error
@@ -75,6 +92,12 @@ function connectThread(worker: Worker): AppConnection {
   worker.on('message', (message: ThreadReply) => {
     if (!('id' in message)) return
     const waiting = pending.get(message.id)
+    if ('ask' in message) {
+      void answerAsk(waiting?.answer, message.ask).then((reply) =>
+        worker.postMessage({ answer: message.askId, reply } satisfies ThreadCall),
+      )
+      return
+    }
     pending.delete(message.id)
     if ('reply' in message) waiting?.resolve(message.reply)
     else waiting?.reject(new Error(message.failed))
@@ -86,7 +109,7 @@ function connectThread(worker: Worker): AppConnection {
     ),
   )
   return {
-    call(call, signal) {
+    call(call, signal, answer) {
       if (ended) return Promise.reject(ended)
       return new Promise<AppReply>((resolve, reject) => {
         const id = nextId++
@@ -105,6 +128,7 @@ function connectThread(worker: Worker): AppConnection {
             signal?.removeEventListener('abort', onAbort)
             reject(error)
           },
+          ...(answer ? { answer } : {}),
         })
         worker.postMessage({ id, call } satisfies ThreadCall)
       })

@@ -6,6 +6,10 @@ import { exerciseOf } from './exercise-context'
 const describeAnswer = (answer: ProbeAnswer) =>
   `${answer.status}${answer.location ? ` → ${answer.location}` : ''}${answer.body ? ` ${JSON.stringify(answer.body.length > 80 ? `${answer.body.slice(0, 77)}…` : answer.body)}` : ''}`
 
+/** A signed time from a session cookie: the Unix seconds, and the moment they stand for. */
+const unixTime = (seconds: number) =>
+  `${seconds} (${new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 19)} UTC)`
+
 /**
  * `<cookie-decoder>`: in the request inspector, shows what a cookie from the timeline contains and
  * its signature; "Tamper with it" forges a copy and, through the exercise's tamper probe
@@ -59,9 +63,17 @@ export class CookieDecoderElement extends HTMLElement {
       const decoded = decodeCookie(cookie.value)
       const list = document.createElement('dl')
       if (decoded.kind === 'session') {
+        list.append(...row('Cookie', cookie.name), ...row('Readable content', decoded.payload))
+        if (decoded.times)
+          list.append(
+            ...row('Session began (signed)', unixTime(decoded.times.created)),
+            ...row('Cookie signed at (signed)', unixTime(decoded.times.issued)),
+          )
+        list.append(...row('Signature (HMAC-SHA256)', decoded.signature))
+      } else if (decoded.kind === 'signed') {
         list.append(
           ...row('Cookie', cookie.name),
-          ...row('Readable content', decoded.payload),
+          ...row('Readable value', decoded.value),
           ...row('Signature (HMAC-SHA256)', decoded.signature),
         )
       } else if (decoded.kind === 'remember') {

@@ -117,8 +117,8 @@ export class ExerciseResultsElement extends HTMLElement {
     const firstFailed = verdict.checks.find((c) => !c.passed)
     const announce = this.querySelector<HTMLElement>('[data-announce]')
     const spoken = isExample
-      ? `${heading.textContent}. ${(verdict.output ?? []).join('. ')}`
-      : `${heading.textContent}.${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
+      ? `${sentence(heading.textContent)} ${(verdict.output ?? []).join('. ')}`
+      : `${sentence(heading.textContent)}${firstFailed ? ` First failure: ${firstFailed.name}. ${firstFailed.message ?? ''}` : ''}${stopped ? ` ${detail}` : ''}${store.$stepNews.get() ? ` ${store.$stepNews.get() ?? ''}` : ''}`
     if (announce) announce.textContent = spoken
     if (isExample) return
     // Says how the look for type errors went: checking, unavailable (no TypeScript worker), or a count.
@@ -189,3 +189,9 @@ function nextStep(panel: HTMLElement): HTMLElement | null {
 
 if (!customElements.get('exercise-results'))
   customElements.define('exercise-results', ExerciseResultsElement)
+
+/** A heading read out as a sentence: a full stop, unless it already ends in one ("Well done!"). */
+function sentence(text: string | null): string {
+  const said = text ?? ''
+  return /[.!?]$/.test(said) ? said : `${said}.`
+}

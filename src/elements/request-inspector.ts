@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../grader/verdict'
 import { renderCookieReasons } from '../inspector/cookie-reasons'
+import { shortCookies } from '../inspector/short-cookies'
 import { exerciseOf } from './exercise-context'
 
 /**
@@ -89,11 +90,21 @@ function group(title: string, entries: TimelineEntry[]): HTMLTableSectionElement
       entry.cookieSent || '(none)',
       entry.setCookie.length ? entry.setCookie.join('\n') : '(none)',
     ]
-    for (const text of cells) {
+    // Long cookie values are cut so the jar's reasons stay near their request; the full text is
+    // the cell's title, and the decoder below the table takes any value received.
+    const shown = [
+      ...cells.slice(0, 2),
+      entry.cookieSent ? shortCookies(entry.cookieSent, 'sent') : '(none)',
+      entry.setCookie.length
+        ? entry.setCookie.map((header) => shortCookies(header, 'set')).join('\n')
+        : '(none)',
+    ]
+    shown.forEach((text, index) => {
       const cell = document.createElement('td')
       cell.textContent = text
+      if (text !== cells[index]) cell.title = cells[index] ?? ''
       row.append(cell)
-    }
+    })
     body.append(row)
     if (entry.cookieEvents?.length) {
       const reasons = document.createElement('tr')

@@ -2,8 +2,9 @@ import type { TypeErrorAt } from '../editor/monaco-editor'
 import { formatCodeLocation, type CodeError, type Verdict } from '../grader/verdict'
 
 /**
- * The list of checks in a verdict: a tick for each pass; for each failure its message, hint and a
- * button to the line that threw. The first failure is open.
+ * The list of checks in a verdict: a tick for each pass, with its message when it has one (a caught
+ * mutant names the test that caught it); for each failure its message, hint and a button to the
+ * line that threw. The first failure is open.
  *
  * @param verdict - a graded verdict
  * @returns the `<ol class="checks">`
@@ -22,6 +23,13 @@ export function checkList(verdict: Verdict): HTMLOListElement {
     if (check.passed) {
       item.innerHTML = `${mark}${label}<span class="check-name"></span>`
       item.querySelector('.check-name')!.textContent = check.name
+      // A pass with something to say (a mutant: which test caught it) says it under the name.
+      if (check.message) {
+        const message = document.createElement('p')
+        message.className = 'check-message'
+        message.textContent = check.message
+        item.append(message)
+      }
     } else {
       const details = document.createElement('details')
       details.open = firstFailure

@@ -118,7 +118,8 @@ export function blanksVerdict(
  * Line numbers are kept. A blank in a value position (`?? ___`, `remember: ___`) throws when it is
  * evaluated; a blank that is called (`___(c)`, `___<User>()`) throws when called with arguments,
  * and called with none gives back a function that throws when called, so a middleware factory
- * left blank fails on the requests it guards rather than when the app starts.
+ * left blank fails on the requests it guards rather than when the app starts. A blank that starts
+ * a line stays a statement of its own after a line with no semicolon.
  *
  * @param editable - the paths the learner may edit
  * @param files - the learner's files
@@ -167,6 +168,13 @@ export function blanksAsErrors(
             ? `((...args) => { if (args.length) throw ${error}; return () => { throw ${error} } })`
             : thrower
       }
+      // At the start of a line, a replacement that begins with `(` would continue the line before
+      // when that line has no semicolon (`const a = 1` then `(…)()` reads as `1(…)()`). Led by
+      // `new` instead, it cannot continue a finished statement, yet still continues an unfinished
+      // one (`x ??` then the blank), and `new (function () { return r })()` is r itself.
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1
+      if (replacement.startsWith('(') && /^\s*$/.test(text.slice(lineStart, start)))
+        replacement = `new (function () { return ${replacement} })()`
       result += text.slice(from, start) + replacement
       from = end
     }

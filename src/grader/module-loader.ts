@@ -121,7 +121,9 @@ export class CompileError extends Error {
  * @param entry - the path to load first
  * @param builtins - modules the code may import by name
  * @param options - `compiled`: JavaScript already made by {@link compileModule}, by path (the
- *   WebContainer gets its code compiled in the page); other files are compiled here
+ *   WebContainer gets its code compiled in the page); other files are compiled here.
+ *   `refuseRelative`: the message for any relative import (a learner's test file, which reaches
+ *   the app only over HTTP)
  * @returns the entry's `module.exports`
  * @throws CompileError for a syntax error, or whatever the code throws while loading
  * @example
@@ -132,7 +134,10 @@ export function loadModules(
   files: Record<string, string>,
   entry: string,
   builtins: Builtins,
-  options: { compiled?: Readonly<Record<string, string>> } = {},
+  options: {
+    compiled?: Readonly<Record<string, string>>
+    refuseRelative?: (from: string, specifier: string) => string
+  } = {},
 ): Record<string, unknown> {
   const cache = new Map<string, { exports: Record<string, unknown> }>()
   const resolve = (from: string, specifier: string): string | null => {
@@ -168,6 +173,7 @@ export function loadModules(
     }
     const require = (specifier: string) => {
       if (specifier.startsWith('.')) {
+        if (options.refuseRelative) throw new Error(options.refuseRelative(path, specifier))
         const target = resolve(path, specifier)
         if (!target)
           throw new Error(

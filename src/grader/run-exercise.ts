@@ -1,3 +1,4 @@
+import { checksBuiltins } from './checks-builtins'
 import type { RunProgress } from './harness/grade'
 import type { Builtins } from './module-loader'
 import { createAppRealm } from './realm/app-realm'
@@ -15,13 +16,16 @@ import type { Verdict } from './verdict'
  * @param builtins - the modules the learner's code may import
  * @returns a realm source
  * @example
- * await gradeInRealm(request, sharedRealms(courseBuiltins), courseBuiltins)
+ * await gradeInRealm(request, sharedRealms(courseBuiltins), checksBuiltins)
  */
 export function sharedRealms(builtins: Builtins): RealmSource {
   return {
     open: async () => {
       const realm = createAppRealm(builtins)
-      return { call: (call) => realm.handle(call), close: () => undefined }
+      return {
+        call: (call, _signal, answer) => realm.handle(call, answer),
+        close: () => undefined,
+      }
     },
   }
 }
@@ -43,5 +47,5 @@ export function runExercise(
   builtins: Builtins,
   progress: RunProgress = {},
 ): Promise<Verdict> {
-  return gradeInRealm(request, sharedRealms(builtins), builtins, progress)
+  return gradeInRealm(request, sharedRealms(builtins), checksBuiltins, progress)
 }

@@ -73,11 +73,20 @@ export const say = {
   /** A followed chain of redirects came back to where it had been. */
   redirectLoop: (limit: number, chain: string) =>
     `The app redirects in a loop, and a browser gives up after ${limit} redirects: ${chain}`,
+  /** The hint for a loop between routes that send the browser to each other. */
+  redirectLoopHint: () =>
+    'Look at where each of those routes redirects, and at what it checks before redirecting.',
+  /** The hint for a path that redirects to itself, such as a login page behind its own guard. */
+  selfRedirectHint: (path: string) =>
+    `${path} keeps sending the browser back to ${path}. Its own handler never gets to answer: what runs before it for this visitor, and redirects them?`,
   /** A handler (or middleware) finished without a response, and Hono said so in its own words. */
   noResponse: (request: string, honoWords: string) =>
     `${request} ended without a response: the handler (or a middleware) on that route finished without returning one, so Hono had nothing to send (its words: "${honoWords}"). Every path through a handler must end in a return, such as return c.html(…), return c.text(…) or return c.redirect(…).`,
   /** A learner's test file threw before its tests ran. */
   testsCouldNotLoad: (reason: string) => `Your test file could not load: ${reason}`,
+  /** A learner's test file imported one of the app's files. */
+  testImportsApp: (file: string, specifier: string) =>
+    `${file} may not import "${specifier}": tests reach the app only through newClient(), as a browser does, so they test what it answers rather than how it is written.`,
   /** A learner's test file declared no test. */
   noTests: (file: string) =>
     `${file} declares no tests yet. Write one with test('what it shows', async () => { … }).`,

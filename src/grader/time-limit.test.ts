@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { timeLimitVerdict } from './time-limit'
+import { describe, expect, it, vi } from 'vitest'
+import { runSignal, TimeLimitReached, timeLimitVerdict } from './time-limit'
 
 const files = {
   'app.ts': [
@@ -60,5 +60,40 @@ describe('timeLimitVerdict', () => {
       files,
     )
     expect(verdict.message).toMatch(/It was answering GET \/\(\.\*\)\+\$\.$/)
+  })
+})
+
+describe('runSignal', () => {
+  it('aborts at the limit, later by as much as the runtime spent on its own work', () => {
+    vi.useFakeTimers()
+    try {
+      const { signal, extend, done } = runSignal(1000)
+      vi.advanceTimersByTime(400)
+      extend(300)
+      vi.advanceTimersByTime(850)
+      expect(signal.aborted).toBe(false)
+      vi.advanceTimersByTime(60)
+      expect(signal.aborted).toBe(true)
+      expect(signal.reason).toBeInstanceOf(TimeLimitReached)
+      expect((signal.reason as TimeLimitReached).limitMs).toBe(1000)
+      done()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('ignores an extension once aborted, or of nothing', () => {
+    vi.useFakeTimers()
+    try {
+      const { signal, extend } = runSignal(100)
+      extend(-50)
+      extend(Number.NaN)
+      vi.advanceTimersByTime(101)
+      expect(signal.aborted).toBe(true)
+      extend(1000)
+      expect(signal.aborted).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

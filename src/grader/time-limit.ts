@@ -22,18 +22,23 @@ export const MUTANT_TIME_LIMIT_MS = 2000
 
 /**
  * The time limit for one run request: a runtime's own limit, and for an exercise graded by mutants
- * as much again as every app's share ({@link MUTANT_TIME_LIMIT_MS} each), since the tests run once
- * against the reference app and once per mutant, each in a fresh realm.
+ * twice every app's share (`perAppMs` each) on top: the tests run once against the reference app
+ * and once per mutant, each time with two fresh realms (the app's and the tests') to start.
  *
  * @param request - the run request
  * @param limitMs - the runtime's limit for a run
+ * @param perAppMs - the tests' limit against one app (default {@link MUTANT_TIME_LIMIT_MS})
  * @returns the limit for this request
  * @example
  * runSignal(timeLimitFor(request, RUN_TIME_LIMIT_MS), outer)
  */
-export function timeLimitFor(request: Pick<RunRequest, 'mutants'>, limitMs: number): number {
+export function timeLimitFor(
+  request: Pick<RunRequest, 'mutants'>,
+  limitMs: number,
+  perAppMs = MUTANT_TIME_LIMIT_MS,
+): number {
   const apps = request.mutants ? request.mutants.mutants.length + 1 : 0
-  return limitMs + apps * MUTANT_TIME_LIMIT_MS
+  return limitMs + apps * 2 * perAppMs
 }
 
 /**
@@ -118,11 +123,12 @@ export class TimeLimitReached extends Error {
 /**
  * A signal for one run: it aborts at the time limit (with {@link TimeLimitReached}) or when
  * `outer` aborts (a new Check, leaving the page), whichever comes first. Call `done()` when the
- * run ends, to clear the timer.
+ * run ends, to clear the timer. `extend(ms)` moves the limit later by the time the runtime spent
+ * on its own work (starting a fresh realm on a busy machine), which is not the learner's time.
  *
  * @param limitMs - the time limit
  * @param outer - the caller's own signal, if any
- * @returns the signal, and `done`
+ * @returns the signal, `done`, and `extend`
  * @example
  * const { signal, done } = runSignal(RUN_TIME_LIMIT_MS, pageSignal)
  * try { return await run(request, signal) } finally { done() }
@@ -130,9 +136,15 @@ export class TimeLimitReached extends Error {
 export function runSignal(
   limitMs: number,
   outer?: AbortSignal,
-): { signal: AbortSignal; done(): void } {
+): { signal: AbortSignal; done(): void; extend(ms: number): void } {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(new TimeLimitReached(limitMs)), limitMs)
+  let deadline = Date.now() + limitMs
+  const arm = () =>
+    setTimeout(
+      () => controller.abort(new TimeLimitReached(limitMs)),
+      Math.max(0, deadline - Date.now()),
+    )
+  let timer = arm()
   const follow = () => controller.abort(outer?.reason)
   if (outer?.aborted) follow()
   else outer?.addEventListener('abort', follow, { once: true })
@@ -141,6 +153,12 @@ export function runSignal(
     done: () => {
       clearTimeout(timer)
       outer?.removeEventListener('abort', follow)
+    },
+    extend: (ms) => {
+      if (controller.signal.aborted || !(ms > 0)) return
+      clearTimeout(timer)
+      deadline += ms
+      timer = arm()
     },
   }
 }

@@ -1,3 +1,5 @@
+import { Hono } from 'hono'
+import { getSignedCookie, setSignedCookie } from 'hono/cookie'
 import { describe, expect, it } from 'vitest'
 import { encodeRememberCookie } from '../login-manager/index'
 import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/index'
@@ -37,13 +39,49 @@ describe('cookie decoder', () => {
   it('says when it cannot read a cookie', () => {
     expect(decodeCookie('plain')).toEqual({ kind: 'other', value: 'plain' })
   })
+  it('tells the signed times of a session cookie from its signature', async () => {
+    const value = await encodeSessionCookie({ _user_id: '1' }, secret, {
+      created: 1796309000,
+      issued: 1796309569,
+    })
+    expect(decodeCookie(value)).toEqual({
+      kind: 'session',
+      payload: '{"_user_id":"1"}',
+      times: { created: 1796309000, issued: 1796309569 },
+      signature: value.split('.')[3],
+    })
+  })
+  it('reads a hono/cookie signed cookie as value and signature, and its tampered copy is refused', async () => {
+    const app = new Hono()
+    app.get('/set', async (c) => {
+      await setSignedCookie(c, 'user', 'ada', secret)
+      return c.text('ok')
+    })
+    app.get('/read', async (c) => c.text(String(await getSignedCookie(c, secret, 'user'))))
+    const header = (await app.request('/set')).headers.get('Set-Cookie') ?? ''
+    const value = header.slice('user='.length).split(';')[0] ?? ''
+    expect(value).toMatch(/^ada\.[\w%]+%3D$/)
+    const decoded = decodeCookie(value)
+    expect(decoded).toEqual({
+      kind: 'signed',
+      value: 'ada',
+      signature: decodeURIComponent(value).slice('ada.'.length),
+    })
+    const read = async (cookie: string) =>
+      (await app.request('/read', { headers: { Cookie: `user=${cookie}` } })).text()
+    expect(await read(value)).toBe('ada')
+    const { forged, explanation } = tamperWith(decoded)
+    expect(decodeCookie(forged)).toMatchObject({ kind: 'signed', value: 'admin' })
+    expect(await read(encodeURIComponent(forged))).toBe('false')
+    expect(explanation).toContain('false')
+  })
   it('explains a real session cookie in one call, and the forged copy does not verify', async () => {
     const value = await encodeSessionCookie({ _user_id: '7' }, secret)
     const explained = decodeSignedCookie(encodeURIComponent(value))
     expect(explained).toMatchObject({
       kind: 'session',
       readable: '{"_user_id":"7"}',
-      signature: value.slice(value.indexOf('.') + 1),
+      signature: value.split('.')[3],
     })
     expect(await decodeSessionCookie(value, secret)).toEqual({ _user_id: '7' })
     expect(await decodeSessionCookie(explained.tampered.forged, secret)).toBeNull()
@@ -68,10 +106,20 @@ describe('tamperingProbe: what the learner app does with a forged cookie', () =>
     'replays a GET that carried the %s cookie: the real one is let in, the forged one is not',
     async (name) => {
       const verdict = await runInNode(bundle, bundle.solution)
+      // A value some GET sent back: the signed times make each login's cookie differ once a
+      // second has passed, so the first one set is not always one a later GET carried.
+      const sentByGets = verdict.timeline
+        .filter((entry) => entry.method === 'GET')
+        .flatMap((entry) => entry.cookieSent.split('; '))
       const value = verdict.timeline
         .flatMap((entry) => entry.setCookie)
         .map((header) => header.split(';')[0] ?? '')
-        .find((pair) => pair.startsWith(`${name}=`) && pair.length > name.length + 1)
+        .find(
+          (pair) =>
+            pair.startsWith(`${name}=`) &&
+            pair.length > name.length + 1 &&
+            sentByGets.includes(pair),
+        )
         ?.slice(name.length + 1)
       expect(value).toBeTruthy()
       const forged = tamperWith(decodeCookie(value ?? '')).forged

@@ -10,18 +10,30 @@ import type { TimelineEntry, Verdict } from '../grader/verdict'
  * if (decoded.kind === 'session') console.log(decoded.payload)
  */
 export type DecodedCookie =
-  | { kind: 'session'; payload: string; signature: string }
+  | {
+      kind: 'session'
+      payload: string
+      /** When the session began and when this cookie was signed, in Unix seconds (both signed). */
+      times?: { created: number; issued: number }
+      signature: string
+    }
   | { kind: 'remember'; id: string; digest: string }
+  | { kind: 'signed'; value: string; signature: string }
   | { kind: 'other'; value: string }
+
+/** hono/cookie's signature: a standard-base64 HMAC-SHA256, 43 characters and one `=`. */
+const HONO_SIGNATURE = /^[A-Za-z0-9+/]{43}=$/
 
 /**
  * Split a cookie into what anyone can read and the signature that guards it. Understands the
- * login manager's session cookie (`base64url(JSON).signature`) and remember cookie (`id|hex`).
+ * login manager's session cookie (`base64url(JSON).created.issued.signature`), its remember
+ * cookie (`id|hex`) and a `hono/cookie` signed cookie (`value.base64-signature`).
  *
  * @param value - the cookie's value (URL-encoded or not)
  * @returns the readable parts
  * @example
  * decodeCookie('1%7Cabc…').kind // 'remember'
+ * decodeCookie('ada.3zlhEV6XXWKMniErByrHZCjfHXhVY07ipG5TTGD4wRg%3D') // { kind: 'signed', value: 'ada', … }
  */
 export function decodeCookie(value: string): DecodedCookie {
   let text = value
@@ -30,19 +42,32 @@ export function decodeCookie(value: string): DecodedCookie {
   } catch {
     /* keep the raw text */
   }
-  // base64url has no dots, so the readable part ends at the first one; the rest (the signed
-  // times and the signature) is what guards it.
+  // base64url has no dots, so the readable part ends at the first one; then come the two signed
+  // times and the signature.
   const dot = text.indexOf('.')
   if (dot > 0) {
     const bytes = fromBase64Url(text.slice(0, dot))
     const payload = bytes && fromUtf8(bytes)
-    if (payload?.startsWith('{'))
+    if (payload?.startsWith('{')) {
+      const rest = text.slice(dot + 1).split('.')
+      const [created = '', issued = '', signature = ''] = rest
+      if (rest.length === 3 && /^\d+$/.test(created) && /^\d+$/.test(issued))
+        return {
+          kind: 'session',
+          payload,
+          times: { created: Number(created), issued: Number(issued) },
+          signature,
+        }
       return { kind: 'session', payload, signature: text.slice(dot + 1) }
+    }
   }
   const bar = text.lastIndexOf('|')
   if (bar > 0 && REMEMBER_DIGEST_PATTERN.test(text.slice(bar + 1))) {
     return { kind: 'remember', id: text.slice(0, bar), digest: text.slice(bar + 1) }
   }
+  const lastDot = text.lastIndexOf('.')
+  if (lastDot > 0 && HONO_SIGNATURE.test(text.slice(lastDot + 1)))
+    return { kind: 'signed', value: text.slice(0, lastDot), signature: text.slice(lastDot + 1) }
   return { kind: 'other', value: text }
 }
 
@@ -71,8 +96,9 @@ export function tamperWith(decoded: DecodedCookie): {
       .replace(/\//g, '_')
       .replace(/=+$/, '')
     const change = `The content now says ${changed}, but the signature was made for the old content.`
+    const times = decoded.times ? `${decoded.times.created}.${decoded.times.issued}.` : ''
     return {
-      forged: `${encoded}.${decoded.signature}`,
+      forged: `${encoded}.${times}${decoded.signature}`,
       change,
       explanation: `${change} Without the secret nobody can make a new one, so the server reads this cookie as an empty session: nobody is logged in.`,
     }
@@ -83,6 +109,14 @@ export function tamperWith(decoded: DecodedCookie): {
       forged: `2|${decoded.digest}`,
       change,
       explanation: `${change} The server recomputes the HMAC of "2" with its secret, the two differ, and the cookie is ignored.`,
+    }
+  }
+  if (decoded.kind === 'signed') {
+    const change = `The value now says admin, but the signature was made for ${decoded.value}.`
+    return {
+      forged: `admin.${decoded.signature}`,
+      change,
+      explanation: `${change} getSignedCookie recomputes the HMAC of "admin" with the secret, the two differ, and it returns false.`,
     }
   }
   return {
@@ -102,11 +136,13 @@ export function tamperWith(decoded: DecodedCookie): {
  * explained.readable // '{"_user_id":"1","_fresh":true}'
  */
 export interface SignedCookieExplained {
-  /** `session`: the login manager's session; `remember`: its remember-me cookie; `other`: not signed by it. */
+  /** `session`: the login manager's session; `remember`: its remember-me cookie; `signed`: a `hono/cookie` signed cookie; `other`: none of these. */
   kind: DecodedCookie['kind']
-  /** What anyone holding the cookie can read: the session's JSON, or the remembered user id. */
+  /** What anyone holding the cookie can read: the session's JSON, the remembered user id, or the signed value. */
   readable: string
-  /** The signature (session) or HMAC-SHA512 digest (remember), or `''` when there is none. */
+  /** The session's signed times (Unix seconds), readable too; only for a session cookie. */
+  times?: { created: number; issued: number }
+  /** The HMAC-SHA256 signature (session, signed) or HMAC-SHA512 digest (remember), or `''` when there is none. */
   signature: string
   /** A tampered copy, what was changed, and what the login manager does with it. */
   tampered: { forged: string; change: string; explanation: string }
@@ -114,8 +150,9 @@ export interface SignedCookieExplained {
 
 /**
  * Explain a cookie from the timeline in one call: the login manager's session cookie
- * (`base64url(JSON).base64url(HMAC-SHA256)`, URL-encoded or not) or its remember cookie
- * (`<id>|<hex HMAC-SHA512>`). Never throws; anything else comes back as `kind: 'other'`.
+ * (`base64url(JSON).created.issued.base64url(HMAC-SHA256)`, URL-encoded or not), its remember
+ * cookie (`<id>|<hex HMAC-SHA512>`) or a `hono/cookie` signed cookie (`value.base64(HMAC-SHA256)`).
+ * Never throws; anything else comes back as `kind: 'other'`.
  *
  * @param value - the cookie's value
  * @returns the readable part, the signature and what tampering does
@@ -128,7 +165,15 @@ export function decodeSignedCookie(value: string): SignedCookieExplained {
   const decoded = decodeCookie(value)
   const tampered = tamperWith(decoded)
   if (decoded.kind === 'session')
-    return { kind: 'session', readable: decoded.payload, signature: decoded.signature, tampered }
+    return {
+      kind: 'session',
+      readable: decoded.payload,
+      ...(decoded.times && { times: decoded.times }),
+      signature: decoded.signature,
+      tampered,
+    }
+  if (decoded.kind === 'signed')
+    return { kind: 'signed', readable: decoded.value, signature: decoded.signature, tampered }
   if (decoded.kind === 'remember')
     return { kind: 'remember', readable: decoded.id, signature: decoded.digest, tampered }
   return { kind: 'other', readable: decoded.value, signature: '', tampered }

@@ -90,4 +90,16 @@ describe('the protecting-routes quiz', () => {
     for (const wrong of ['loginUrl', 'makeNextParam', 'encodeURIComponent'])
       expect(gradeQuestion(question, wrong).correct, wrong).toBe(false)
   })
+
+  it('safe-next-name: its code, with the blank filled, runs and calls safeNext as it is defined', () => {
+    const question = byId('safe-next-name', 'text')
+    const call = /c\.redirect\((____\(.*\))\)\s*$/m.exec(question.prompt)?.[1]
+    expect(call).toBeTruthy()
+    const redirectFor = (next: string) =>
+      new Function('safeNext', 'form', `return ${call?.replace('____', 'safeNext')}`)(safeNext, {
+        next,
+      }) as string
+    expect(redirectFor('/orders?status=open')).toBe('/orders?status=open')
+    expect(redirectFor('//evil.test')).toBe('/orders')
+  })
 })

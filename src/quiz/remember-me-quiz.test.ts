@@ -90,10 +90,10 @@ describe('the remember-me lesson', () => {
     expect(loader).toBeTruthy()
     expect(lesson).toContain(loader)
     expect(users).toContain(
-      'override getId(): string { return `${this.id}:${this.sessionVersion}` }',
+      'override getId(): string { return `${this.id}:${this.passwordVersion}` }',
     )
     expect(lesson).toContain(
-      'override getId(): string { return `${this.id}:${this.sessionVersion}` }',
+      'override getId(): string { return `${this.id}:${this.passwordVersion}` }',
     )
   })
 })

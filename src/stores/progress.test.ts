@@ -12,10 +12,13 @@ beforeEach(() => {
   setPersistentEngine(storage, noEvents)
 })
 
-/** A storage that accepts `allowed` writes, then throws like a full localStorage. */
-function fillingStorage(allowed: number) {
+/**
+ * Make the store's storage one that holds `saved` and accepts `allowed` writes, then throws like
+ * a full localStorage.
+ */
+function useFillingStorage(allowed: number, saved: Record<string, string> = {}) {
   let writes = 0
-  const data: Record<string, string> = {}
+  const data: Record<string, string> = { ...saved }
   const engine = new Proxy(data, {
     set(target, key, value: string) {
       writes += 1
@@ -25,7 +28,25 @@ function fillingStorage(allowed: number) {
       return true
     },
   })
-  return { engine, data, writes: () => writes }
+  setPersistentEngine(engine, noEvents)
+  return { writes: () => writes }
+}
+
+/** Saved progress of one lesson, `a`: visited, one example run, and `fields` on top. */
+function saveLessonA(fields: Record<string, unknown>) {
+  storage['p'] = JSON.stringify({
+    version: 1,
+    lastLesson: 'a',
+    lessons: {
+      a: {
+        visitedAt: '2026-01-01T00:00:00.000Z',
+        examplesRun: ['x'],
+        exercises: {},
+        quizzes: {},
+        ...fields,
+      },
+    },
+  })
 }
 
 describe('progress store', () => {
@@ -93,17 +114,8 @@ describe('progress store', () => {
   })
 
   it('reads a corrupt step record as none, keeping the code and the rest of the lesson', () => {
-    storage['p'] = JSON.stringify({
-      version: 1,
-      lastLesson: 'a',
-      lessons: {
-        a: {
-          visitedAt: '2026-01-01T00:00:00.000Z',
-          examplesRun: ['x'],
-          exercises: { capstone: { code: { 'app.ts': 'mine' }, passed: false, stepsPassed: [1] } },
-          quizzes: {},
-        },
-      },
+    saveLessonA({
+      exercises: { capstone: { code: { 'app.ts': 'mine' }, passed: false, stepsPassed: [1] } },
     })
     const store = createProgressStore('p')
     expect(store.$progress.get().lessons['a']?.exercises['capstone']).toEqual({
@@ -115,19 +127,7 @@ describe('progress store', () => {
   })
 
   it('reads a corrupt quiz draft as none, keeping the rest of the lesson', () => {
-    storage['p'] = JSON.stringify({
-      version: 1,
-      lastLesson: 'a',
-      lessons: {
-        a: {
-          visitedAt: '2026-01-01T00:00:00.000Z',
-          examplesRun: ['x'],
-          exercises: {},
-          quizzes: {},
-          quizDrafts: { q: { attempt: -1, answers: 'broken' } },
-        },
-      },
-    })
+    saveLessonA({ quizDrafts: { q: { attempt: -1, answers: 'broken' } } })
     const store = createProgressStore('p')
     expect(store.$notice.get()).toBeNull()
     expect(store.$progress.get().lessons['a']).toMatchObject({ examplesRun: ['x'], quizDrafts: {} })
@@ -220,8 +220,7 @@ describe('progress store', () => {
   })
 
   it('carries on in memory when a write is refused, tells the learner once, and stops trying', () => {
-    const storage = fillingStorage(1)
-    setPersistentEngine(storage.engine, noEvents)
+    const storage = useFillingStorage(1)
     const store = createProgressStore('p')
     expect(() => store.markVisited('lesson-a')).not.toThrow()
     expect(store.$notice.get()).toBeNull()
@@ -240,9 +239,7 @@ describe('progress store', () => {
   })
 
   it('survives a refused write of the unreadable copy, keeping it in memory', () => {
-    const storage = fillingStorage(0)
-    storage.data['p'] = 'not json'
-    setPersistentEngine(storage.engine, noEvents)
+    useFillingStorage(0, { p: 'not json' })
     const store = createProgressStore('p')
     expect(store.$unreadableCopy.get()).toBe('not json')
     expect(store.$notice.get()).toContain('could not be read (it is not valid JSON)')

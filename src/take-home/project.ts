@@ -4,6 +4,7 @@
 // (src/course/project-kit.ts, served at /project/kit.json); this module only puts the pieces
 // together, and the page zips them. No DOM: tested in Node.
 import { strToU8, zipSync } from 'fflate'
+import { usesDatabase } from '../grader/run-request'
 import type { ExerciseBundle } from '../schemas/exercise'
 
 /**
@@ -44,15 +45,24 @@ export interface ProjectManifest {
   files: string[]
   /** The files the learner edits, where `___` blanks are looked for. */
   editable: string[]
+  /** The exercise's seed data (`seed.sql`), when its app uses the database: what `app.db` holds at every start. */
+  seed?: string
 }
 
 /** Paths the project itself uses; an exercise file may not take one. */
-const reserved = ['package.json', 'README.md', 'signed-in.json', 'checks.ts', 'tsconfig.json']
+const reserved = [
+  'package.json',
+  'README.md',
+  'signed-in.json',
+  'checks.ts',
+  'tsconfig.json',
+  'seed.sql',
+]
 
 /**
  * Every file of the downloadable project, by path inside its folder: the app's files (the
  * learner's versions of the editable ones, blanks and all), the exercise's checks, the kit, a
- * `package.json`, a README and `signed-in.json`.
+ * `package.json`, a README and `signed-in.json`, and `seed.sql` when the exercise has seed data.
  *
  * @param kit - from {@link PROJECT_KIT_URL}
  * @param bundle - the exercise, as the page ships it
@@ -80,10 +90,12 @@ export function projectFiles(
     entry: bundle.meta.entry,
     files: Object.keys(app),
     editable,
+    ...(bundle.seed === undefined ? {} : { seed: 'seed.sql' }),
   }
   return {
     ...kit.files,
     ...app,
+    ...(bundle.seed === undefined ? {} : { 'seed.sql': bundle.seed }),
     'checks.ts': bundle.checks,
     'signed-in.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'package.json': `${JSON.stringify(packageJson(kit, bundle), null, 2)}\n`,
@@ -121,6 +133,15 @@ const tsconfig = {
   exclude: ['checks.ts', 'node_modules', 'tools'],
 }
 
+/** What the README says about the database, for an app that imports `signed-in/db`. */
+function databaseNote(manifest: ProjectManifest): string {
+  return `
+
+The app keeps its data in SQLite (\`signed-in/db\`, on the \`sql.js\` that \`npm install\` puts in
+\`node_modules\`). Its \`app.db\` lives in memory: every \`npm start\` and every check begins from
+${manifest.seed ? 'the rows in `seed.sql`' : 'an empty database'}, and nothing is written to your disk.`
+}
+
 function readme(bundle: ExerciseBundle, manifest: ProjectManifest): string {
   const files = manifest.files
     .map((path) => `- \`${path}\`${manifest.editable.includes(path) ? ' (yours to edit)' : ''}`)
@@ -147,7 +168,9 @@ npm test      # runs the exercise's checks against your code, check by check
 \`npm test\` grades your files the way the course page does and prints the same results: ✓ or ✗
 per check, with the hint. A \`___\` blank you have not filled in fails the checks that reach it,
 naming its file and line; \`npm start\` still serves the app, lists the blanks, and a request
-that reaches one answers 500 while the terminal shows \`blank left at <file> line <n>\`.
+that reaches one answers 500 while the terminal shows \`blank left at <file> line <n>\`.${
+    usesDatabase(bundle.starter) ? databaseNote(manifest) : ''
+  }
 
 ## What is here
 
@@ -158,7 +181,9 @@ ${files}
 - \`tools/\`: the course's grader and server, bundled (\`serve.mjs\`, \`test.mjs\`,
   \`app-thread.mjs\`). Your app runs on the \`hono\` and \`@hono/node-server\` that \`npm install\`
   puts in \`node_modules\`.
-- \`signed-in.json\`: which file is the app's entry, and which files are yours.
+- \`signed-in.json\`: which file is the app's entry, and which files are yours.${
+    manifest.seed ? '\n- `seed.sql`: the tables and rows `app.db` starts with.' : ''
+  }
 `
 }
 

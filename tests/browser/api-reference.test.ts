@@ -60,3 +60,42 @@ describe('the API reference page', () => {
     })
   }
 })
+
+describe('the page index of the long reference pages (PageIndex)', () => {
+  const pages = [
+    { path: '/reference/login-manager/', label: 'On this page', groups: 5 },
+    { path: '/flask-login/', label: 'On this page', groups: 0 },
+    { path: '/troubleshooting/', label: 'Kinds of problem', groups: 0 },
+  ]
+  for (const { path, label, groups } of pages) {
+    it(`on ${path}: one "${label}" index whose every link jumps to a heading of the page`, async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
+      const page = await context.newPage()
+      await page.goto(`${inject('baseUrl')}${path}`)
+      const index = page.locator('nav.page-index')
+      expect(await index.count()).toBe(1)
+      expect(await index.getAttribute('aria-label')).toBe(label)
+      expect(await index.locator('.page-index-heading').count()).toBe(groups)
+      const targets = await index.locator('a').evaluateAll((links) =>
+        links.map((link) => ({
+          href: link.getAttribute('href') ?? '',
+          found: document.getElementById(link.getAttribute('href')?.slice(1) ?? '') !== null,
+        })),
+      )
+      expect(targets.length).toBeGreaterThanOrEqual(3)
+      expect(targets.filter((target) => !target.href.startsWith('#') || !target.found)).toEqual([])
+      // Following the last link scrolls its heading into view, below the sticky header.
+      await index.locator('a').last().click()
+      const hash = targets.at(-1)?.href ?? ''
+      await page.waitForURL((url) => url.hash === hash)
+      const top = await page
+        .locator(hash)
+        .evaluate((element) => element.getBoundingClientRect().top)
+      const header = await page
+        .locator('.site-header')
+        .evaluate((element) => element.getBoundingClientRect().bottom)
+      expect(top).toBeGreaterThanOrEqual(header)
+      await context.close()
+    })
+  }
+})

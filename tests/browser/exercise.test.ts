@@ -59,7 +59,10 @@ describe('a graded exercise', () => {
     await heading.waitFor()
     expect(await heading.textContent()).toBe('All 7 checks pass. Well done!')
     expect(await exercise.locator('.checks [data-passed="true"]').count()).toBe(7)
-    expect(await exercise.locator('[data-announce]').textContent()).toContain('All 7 checks pass')
+    // Read out as one sentence: no full stop after the exclamation mark.
+    expect(await exercise.locator('[data-announce]').textContent()).toMatch(
+      /^All 7 checks pass\. Well done! |^All 7 checks pass\. Well done!$/,
+    )
     // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so:
     // still waiting for the boot, or (on a machine slow enough to reach the page's boot timeout
     // before the checks end) having given up on it.
@@ -166,6 +169,15 @@ describe('a graded exercise', () => {
     await eventually(() => exercise.locator('[data-decoded]').textContent()).toContain(
       'Readable content',
     )
+    // The two signed times are shown as times, apart from the signature.
+    expect(await exercise.locator('[data-decoded] dt').allTextContents()).toEqual([
+      'Cookie',
+      'Readable content',
+      'Session began (signed)',
+      'Cookie signed at (signed)',
+      'Signature (HMAC-SHA256)',
+    ])
+    expect(await exercise.locator('[data-decoded] dd').last().textContent()).toMatch(/^[\w-]{43}$/)
     await exercise.locator('[data-tamper]').click()
     const tampered = exercise.locator('[data-tamper-result]')
     await eventually(() => tampered.locator('dd').allTextContents()).toEqual([
@@ -387,6 +399,13 @@ describe('the request inspector', () => {
     // The second login goes to plain http://app.test: its row, then the jar's reason under it.
     const request = rows.filter({ hasText: 'POST http://app.test/login' })
     expect(await request.count()).toBe(1)
+    // Its signed value is cut so the reason stays next to it; the cell's title holds all of it.
+    const received = request.locator('td').nth(3)
+    const shown = (await received.textContent()) ?? ''
+    const full = (await received.getAttribute('title')) ?? ''
+    expect(shown).toMatch(/^session=[^;]{24}…; Path=\//)
+    expect(full.startsWith(shown.slice(0, shown.indexOf('…')))).toBe(true)
+    expect(full.length).toBeGreaterThan(shown.length)
     const reasons = example.locator('.timeline-cookie-reasons li[data-action="rejected"]')
     expect(await reasons.allTextContents()).toEqual([
       'session Rejected: Secure cookie set over plain http (only https, or http://localhost, may set one)',

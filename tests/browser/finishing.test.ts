@@ -1,49 +1,11 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { lastUpdated } from '../../src/course/last-updated'
-import { launchChromium } from './chromium'
 import { builtPages } from './pages'
+import { useSeededPages } from './seeded-page'
 
-const baseUrl = inject('baseUrl')
-let browser: Browser
-let context: BrowserContext | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-})
-
-async function newPage(
-  options: { progress?: object; theme?: 'light' | 'dark'; width?: number } = {},
-): Promise<{ page: Page; errors: string[] }> {
-  await context?.close()
-  context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: options.width ?? 1280, height: 900 },
-  })
-  await context.addInitScript(
-    ({ progress, theme }) => {
-      if (theme) localStorage.setItem('signed-in:theme', theme)
-      if (progress && !sessionStorage.getItem('seeded')) {
-        localStorage.setItem('signed-in:progress', progress)
-        sessionStorage.setItem('seeded', '1')
-      }
-    },
-    {
-      progress: options.progress ? JSON.stringify(options.progress) : null,
-      theme: options.theme ?? null,
-    },
-  )
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return { page, errors }
-}
+const { newPage } = useSeededPages()
 
 /** Code blocks whose content is cut off: wider or taller than a box that does not let it show. */
 const clippedCode = (page: Page) =>

@@ -49,6 +49,11 @@ test('logs in', async () => {
     await check.click()
     await eventually(() => exercise.getAttribute('data-passed'), { timeout: 60_000 }).toBe('true')
     expect(await exercise.locator('.checks li[data-passed="true"]').count()).toBe(10)
+    // A caught mutant says so in words, and names the test that caught it.
+    const caught = exercise
+      .locator('.checks li[data-passed="true"]')
+      .filter({ hasText: /Mutant: .+Caught by "/ })
+    expect(await caught.count()).toBe(9)
     await context.close()
   }, 180_000)
 })

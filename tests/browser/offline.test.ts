@@ -34,6 +34,29 @@ async function visitOnce(context: BrowserContext, site = baseUrl): Promise<Page>
 }
 
 describe('the course offline', () => {
+  it('fetches favicon.svg once, for the service worker (the manifest names it); no page asks for it', async () => {
+    const context = await browser.newContext()
+    const fetched: string[] = []
+    context.on('request', (request) => {
+      if (request.url() === `${baseUrl}/favicon.svg`)
+        fetched.push(
+          request.serviceWorker() ? 'service worker' : `page (${request.resourceType()})`,
+        )
+    })
+    const page = await visitOnce(context)
+    for (const path of ['/lessons/the-login-manager/', '/troubleshooting/']) {
+      await page.goto(`${baseUrl}${path}`)
+      await page.waitForLoadState('networkidle')
+    }
+    expect(fetched).toEqual(['service worker'])
+    // The tab icon is the same picture, inlined.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href')
+    expect(decodeURIComponent(icon?.replace('data:image/svg+xml,', '') ?? '')).toBe(
+      readFileSync('public/favicon.svg', 'utf8').trim(),
+    )
+    await context.close()
+  })
+
   it('after one visit, a lesson never opened loads offline, isolated, and its exercise passes', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await visitOnce(context)

@@ -333,6 +333,23 @@ describe('an unfinished attempt', () => {
 })
 
 describe('an order question', () => {
+  it('is served in the order its first attempt shows, never already solved', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${inject('baseUrl')}/quizzes/${slug}/`)
+    const orders = quiz.questions.filter((question) => question.type === 'order')
+    expect(orders.length).toBeGreaterThan(0)
+    const shown = presentQuiz(quiz, { seed: slug, attempt: 0 }).steps
+    for (const question of orders) {
+      const served = await q(page, question.id)
+        .locator('[data-step]')
+        .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-step')))
+      expect(served).toEqual(shown[question.id])
+      expect(served).not.toEqual(question.steps.map((step) => step.id))
+    }
+    await context.close()
+  })
+
   it('announces each move, keeping focus on the button without ever losing it', async () => {
     const page = await openQuiz()
     const order = quiz.questions.find((question) => question.type === 'order')!

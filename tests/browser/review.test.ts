@@ -1,37 +1,10 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './chromium'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useSeededPages } from './seeded-page'
 
-const baseUrl = inject('baseUrl')
-let browser: Browser
-let context: BrowserContext | undefined
+const { newPage } = useSeededPages()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-})
-
-async function newPage(progress?: object) {
-  await context?.close()
-  context = await browser.newContext({ baseURL: baseUrl })
-  if (progress)
-    await context.addInitScript((text) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('signed-in:progress', text)
-        sessionStorage.setItem('seeded', '1')
-      }
-    }, JSON.stringify(progress))
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return { page, errors }
-}
-
-const saved = (page: import('playwright-core').Page) =>
+const saved = (page: Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('signed-in:progress') ?? '{}'))
 
 const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
@@ -61,21 +34,23 @@ describe('spaced review', () => {
 
   it('brings due questions back: right moves to the next interval, wrong starts over', async () => {
     const { page, errors } = await newPage({
-      version: 1,
-      lessons: {},
-      lastLesson: null,
-      review: {
-        'login-manager-practice/log-in-call': {
-          quiz: 'login-manager-practice',
-          question: 'log-in-call',
-          stage: 0,
-          due: past(2),
-        },
-        'login-manager-practice/what-it-manages': {
-          quiz: 'login-manager-practice',
-          question: 'what-it-manages',
-          stage: 3,
-          due: past(1),
+      progress: {
+        version: 1,
+        lessons: {},
+        lastLesson: null,
+        review: {
+          'login-manager-practice/log-in-call': {
+            quiz: 'login-manager-practice',
+            question: 'log-in-call',
+            stage: 0,
+            due: past(2),
+          },
+          'login-manager-practice/what-it-manages': {
+            quiz: 'login-manager-practice',
+            question: 'what-it-manages',
+            stage: 3,
+            due: past(1),
+          },
         },
       },
     })
@@ -117,15 +92,17 @@ describe('spaced review', () => {
 
   it('a right answer after the 21-day wait retires the question', async () => {
     const { page } = await newPage({
-      version: 1,
-      lessons: {},
-      lastLesson: null,
-      review: {
-        'login-manager-practice/log-in-call': {
-          quiz: 'login-manager-practice',
-          question: 'log-in-call',
-          stage: 3,
-          due: past(1),
+      progress: {
+        version: 1,
+        lessons: {},
+        lastLesson: null,
+        review: {
+          'login-manager-practice/log-in-call': {
+            quiz: 'login-manager-practice',
+            question: 'log-in-call',
+            stage: 3,
+            due: past(1),
+          },
         },
       },
     })

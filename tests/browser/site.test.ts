@@ -506,4 +506,89 @@ describe('the site shell', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
     await done(page, { allowConsole: [/status of 404/] })
   })
+
+  it('shows every header item whole and usable at 320, 375 and 414 px, in both themes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [320, 375, 414]) {
+        const page = await newPage({ viewport: { width, height: 700 }, colorScheme })
+        await page.goto('/troubleshooting/')
+        const where = `${width}px, ${colorScheme}`
+        const items = await page.$$eval('.site-header :is(a, button)', (elements) =>
+          elements
+            .filter((element) => element.getClientRects().length > 0)
+            .map((element) => {
+              const box = element.getBoundingClientRect()
+              // What a tap at the middle lands on: the item itself unless something covers or
+              // clips it.
+              const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+              return {
+                name: (element as HTMLElement).innerText.trim(),
+                left: box.left,
+                right: box.right,
+                top: box.top,
+                bottom: box.bottom,
+                width: box.width,
+                height: box.height,
+                onTop: hit !== null && element.contains(hit),
+                // Inside every ancestor that could clip it (the nav once scrolled sideways).
+                unclipped: (() => {
+                  for (let up = element.parentElement; up; up = up.parentElement) {
+                    if (getComputedStyle(up).overflowX === 'visible') continue
+                    const frame = up.getBoundingClientRect()
+                    if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5) return false
+                  }
+                  return true
+                })(),
+              }
+            }),
+        )
+        expect(
+          items.map((item) => item.name),
+          where,
+        ).toEqual([
+          'Signed In',
+          'Course',
+          'API',
+          'Fixes',
+          'Progress',
+          'Search',
+          expect.stringMatching(/^Theme: /),
+        ])
+        for (const item of items) {
+          const label = `${item.name} at ${where}`
+          expect(item.left, label).toBeGreaterThanOrEqual(0)
+          expect(item.right, label).toBeLessThanOrEqual(width)
+          expect(item.top, label).toBeGreaterThanOrEqual(0)
+          expect(item.onTop, `${label} is covered`).toBe(true)
+          expect(item.unclipped, `${label} is clipped`).toBe(true)
+          // WCAG 2.5.8: a target at least 24 by 24 px.
+          expect(Math.min(item.width, item.height), label).toBeGreaterThanOrEqual(24)
+        }
+        // No two items overlap.
+        for (const [index, a] of items.entries())
+          for (const b of items.slice(index + 1))
+            expect(
+              a.right <= b.left + 0.5 ||
+                b.right <= a.left + 0.5 ||
+                a.bottom <= b.top + 0.5 ||
+                b.bottom <= a.top + 0.5,
+              `${a.name} overlaps ${b.name} at ${where}`,
+            ).toBe(true)
+        // The header's height is the one the page's sticky offsets allow for.
+        const header = await page.evaluate(() => ({
+          height: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+          token: parseFloat(
+            getComputedStyle(document.documentElement).getPropertyValue('--header-height'),
+          ),
+          rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+        }))
+        expect(Math.abs(header.height - header.token * header.rem), where).toBeLessThanOrEqual(1)
+        for (const item of items) expect(item.bottom, item.name).toBeLessThanOrEqual(header.height)
+        // Usable: the last link is reached with a tap.
+        await page.locator('.site-header').getByRole('link', { name: 'Progress' }).click()
+        await page.waitForURL(/\/progress\/$/)
+        await done(page)
+      }
+    }
+  })
 })

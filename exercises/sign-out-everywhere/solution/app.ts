@@ -24,7 +24,7 @@ const loginManager = new LoginManager<User>({
 loginManager.userLoader(async (token) => {
   const [id = '', version] = token.split(':')
   const user = users.get(id)
-  return user && String(user.sessionVersion) === version ? user : null
+  return user && String(user.passwordVersion) === version ? user : null
 })
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
@@ -65,7 +65,7 @@ app.post('/account/password', freshLoginRequired<User>(), async (c) => {
     method: 'pbkdf2:sha256:1000',
   })
   // Every session and remember cookie made before this line now names an old version.
-  user.sessionVersion = user.sessionVersion + 1
+  user.passwordVersion = user.passwordVersion + 1
   // This browser just proved it knows the password: log it in again, under the new version.
   await loginUser(c, user, { remember: await loginRemembered(c) })
   return c.text('Password changed. Every other device has been signed out.')

@@ -24,7 +24,7 @@ const loginManager = new LoginManager<User>({
 loginManager.userLoader(async (token) => {
   const [id = '', version] = token.split(':')
   const user = users.get(id)
-  return user && String(user.sessionVersion) === ___ ? user : null
+  return user && String(user.passwordVersion) === ___ ? user : null
 })
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
@@ -65,7 +65,7 @@ app.post('/account/password', ___<User>(), async (c) => {
     method: 'pbkdf2:sha256:1000',
   })
   // Every session and remember cookie made before this line now names an old version.
-  user.sessionVersion = ___
+  user.passwordVersion = ___
   // This browser just proved it knows the password: log it in again, under the new version.
   await loginUser(c, user, { remember: await loginRemembered(c) })
   return c.text('Password changed. Every other device has been signed out.')

@@ -5,8 +5,11 @@ export class User extends UserMixin {
     public override id: string,
     public name: string,
     public passwordHash: string,
-    /** Goes up by one each time the password changes. */
-    public override sessionVersion = 1,
+    /**
+     * Goes up by one each time the password changes. (Not named `sessionVersion`: that name would
+     * switch on the login manager's own version check, and here your loader does the checking.)
+     */
+    public passwordVersion = 1,
   ) {
     super()
   }
@@ -17,7 +20,7 @@ export class User extends UserMixin {
    * number, so the user loader can refuse it.
    */
   override getId(): string {
-    return `${this.id}:${this.sessionVersion}`
+    return `${this.id}:${this.passwordVersion}`
   }
 }
 

@@ -1,5 +1,6 @@
 // What tools/serve.mjs and tools/test.mjs read in a downloaded project: signed-in.json, the app's
-// files and checks.ts, from the project's folder, with a clear message when one is missing.
+// files, checks.ts and the seed data, from the project's folder, with a clear message when one is
+// missing.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunRequest } from '../../grader/run-request'
@@ -13,7 +14,7 @@ import type { ProjectManifest } from '../../take-home/project'
  */
 export interface ReadProject {
   manifest: ProjectManifest
-  /** The app's files, the editable ones and checks.ts, as a run request. */
+  /** The app's files, the editable ones, checks.ts and the seed SQL, as a run request. */
   request: RunRequest
 }
 
@@ -48,7 +49,8 @@ export function readProject(root: string): ReadProject {
     typeof manifest?.entry === 'string' &&
     Array.isArray(manifest.files) &&
     Array.isArray(manifest.editable) &&
-    [...manifest.files, ...manifest.editable].every(
+    (manifest.seed === undefined || typeof manifest.seed === 'string') &&
+    [...manifest.files, ...manifest.editable, ...(manifest.seed ? [manifest.seed] : [])].every(
       (path) =>
         typeof path === 'string' && !path.startsWith('/') && !path.split('/').includes('..'),
     )
@@ -62,6 +64,7 @@ export function readProject(root: string): ReadProject {
       editable: manifest.editable,
       checks: read('checks.ts'),
       entry: manifest.entry,
+      ...(manifest.seed === undefined ? {} : { seed: read(manifest.seed) }),
     },
   }
 }

@@ -2,11 +2,15 @@
 // the learner's app with @hono/node-server, loaded the way the course loads it (TypeScript
 // compiled by the module loader, `signed-in/login-manager` and hono served to it). Blanks left in
 // the code do not stop it: a request that reaches one answers 500, and Hono logs the blank's error.
+// An app that imports `signed-in/db` gets SQLite as in a check: app.db in memory, from seed.sql.
 import { serve } from '@hono/node-server'
+import { mountDisk } from '../../db/disk'
 import { blanksAsErrors, findBlanks } from '../../grader/blanks'
 import { courseBuiltins } from '../../grader/builtins'
 import type { ChecksModule } from '../../grader/harness/checks'
 import { describeCodeError, loadModules } from '../../grader/module-loader'
+import { usesDatabase } from '../../grader/run-request'
+import { compileSqliteWasm } from '../sqlite-wasm'
 import { readProject } from './read-project'
 
 interface ServedApp {
@@ -26,6 +30,8 @@ try {
   ] as ChecksModule | undefined
   for (const [name, value] of Object.entries(checks?.env ?? {})) process.env[name] ??= value
   const files = blanksAsErrors(request.editable, request.files)
+  if (usesDatabase(files))
+    await mountDisk({ wasm: await compileSqliteWasm(), files: {}, seed: request.seed })
   let app: ServedApp | undefined
   try {
     app = loadModules(files, request.entry, courseBuiltins)['default'] as ServedApp | undefined

@@ -276,6 +276,9 @@ describe('redirects', () => {
     expect((error as Error).message).toBe(
       'The app redirects in a loop, and a browser gives up after 20 redirects: GET /a → GET /b → GET /c → GET /a → …',
     )
+    expect((error as CheckFailure).hint).toBe(
+      'Look at where each of those routes redirects, and at what it checks before redirecting.',
+    )
   })
 
   it('names the path that keeps coming back when the query grows at each hop', async () => {
@@ -283,6 +286,10 @@ describe('redirects', () => {
     const error = await client.get('/guarded', { followRedirects: true }).catch((e: unknown) => e)
     expect((error as Error).message).toBe(
       'The app redirects in a loop, and a browser gives up after 20 redirects: GET /guarded → GET /guarded?next=%2Fguarded → … (GET /guarded again and again, its query longer each time)',
+    )
+    // One path sending the browser back to itself: the hint asks what runs in front of it.
+    expect((error as CheckFailure).hint).toBe(
+      '/guarded keeps sending the browser back to /guarded. Its own handler never gets to answer: what runs before it for this visitor, and redirects them?',
     )
   })
 

@@ -478,13 +478,23 @@ async function sendFollowing(
     if (visited.length > MAX_REDIRECTS + 1)
       throw new CheckFailure(
         say.redirectLoop(MAX_REDIRECTS, describeLoop(visited)),
-        'Look at where each of those routes redirects, and at what it checks before redirecting.',
+        loopHint(visited),
       )
   }
 }
 
 const isRedirect = (response: ClientResponse) =>
   response.status >= 300 && response.status < 400 && response.location !== null
+
+/**
+ * What to look at for a loop: a path that redirects to itself (a guard in front of the page it
+ * sends strangers to) needs another question than two routes that point at each other.
+ */
+function loopHint(visited: string[]): string {
+  const paths = visited.map((hop) => hop.replace(/^\S+ /, '').replace(/\?.*$/, ''))
+  const last = paths.at(-1) as string
+  return paths.at(-2) === last ? say.selfRedirectHint(last) : say.redirectLoopHint()
+}
 
 /**
  * The repeating part of a redirect chain: "GET /a → GET /b → GET /a → …". A login view behind

@@ -1,11 +1,13 @@
 // Grading a learner's tests by mutants, on the grader's side: run the test file against the
 // reference app, where every test must pass, then against each mutant (the app with one small
 // deliberate bug), where at least one test that passed on the reference must fail. Each run gets
-// a fresh app realm of its own, and the tests run there, beside the app; only plain data comes
-// back, and the verdict is made here.
+// a fresh app realm and a fresh realm for the tests, apart from each other and from the grader:
+// the tests' requests and the app's answers cross as plain data through here, and the verdict is
+// made here.
 import type { Mutant, MutantSet } from '../../schemas/mutant'
 import { blanksAsErrors } from '../blanks'
-import type { AppConnection, RealmSource } from '../realm/protocol'
+import { compileWhatCompiles } from '../module-loader'
+import type { AppConnection, AppReply, RealmAsk, RealmSource } from '../realm/protocol'
 import type { RunRequest } from '../run-request'
 import { reasonOf, say } from '../sentences'
 import { MAX_TESTS, type TestOutcome } from '../testing/suite'
@@ -58,7 +60,7 @@ export async function gradeMutantsInRealm(
   // A blank left in a test fails the test that reaches it, naming the blank.
   const files = blanksAsErrors(request.editable, request.files)
   const source = files[set.testFile] ?? ''
-  const compiledTest =
+  const unchangedTest =
     files[set.testFile] === request.files[set.testFile]
       ? request.compiled?.files[set.testFile]
       : undefined
@@ -66,40 +68,78 @@ export async function gradeMutantsInRealm(
     Object.entries(files).filter(([path]) => path !== set.testFile),
   )
 
-  // The next realm opens while the tests run in this one, so starting a realm (a Worker, a
-  // thread, a process) overlaps the work instead of adding to it.
-  let opening: Promise<AppConnection> | undefined
-  const open = () => {
-    const next = opening ?? realms.open(signal)
-    opening = realms.open(signal)
-    opening.catch(() => undefined)
-    return next
+  // Each run takes two fresh realms, opened together: the app's, and one for the learner's tests,
+  // which reach the app only through the grader. The runtime keeps a realm started in the
+  // background; opening more ahead here would start realms while a run's tests are timed.
+  const openPair = () => {
+    const pair = [realms.open(signal), realms.open(signal)] as const
+    for (const each of pair) each.catch(() => undefined)
+    return pair
   }
+  // Each file is compiled here (compileModule keeps what it compiled), and every realm gets the
+  // JavaScript: a fresh realm would compile it cold each time. A file that does not compile is
+  // left to the realm, which reports it. Page-compiled JavaScript is used only for files the
+  // mutant leaves as they were.
+  const compiledFiles = (app: Record<string, string>) => {
+    const unchanged = Object.entries(request.compiled?.files ?? {}).filter(
+      ([path]) => path !== set.testFile && app[path] === request.files[path],
+    )
+    const changed = Object.fromEntries(
+      Object.entries(app).filter(([path]) => !unchanged.some(([done]) => done === path)),
+    )
+    return { ...compileWhatCompiles(changed), ...Object.fromEntries(unchanged) }
+  }
+  const compiledTest =
+    unchangedTest ?? compileWhatCompiles({ [set.testFile]: source })[set.testFile]
   const runAgainst = async (app: Record<string, string>): Promise<RunResult> => {
-    // Opening a realm and starting the course's own app is the runtime's work, bounded by the
+    // Opening realms and starting the course's own app is the runtime's work, bounded by the
     // whole run's limit; the learner's tests then get their own limit against this app.
-    let connection: AppConnection | undefined
+    const [appRealm, testRealm] = openPair()
+    const connections: AppConnection[] = []
+    const closeAll = () => connections.forEach((connection) => connection.close())
+    let connection: AppConnection
+    let tests: AppConnection
     try {
-      connection = await open()
-      // Page-compiled JavaScript is used only for files the mutant leaves as they were.
-      const compiled = Object.fromEntries(
-        Object.entries(request.compiled?.files ?? {}).filter(
-          ([path]) => path !== set.testFile && app[path] === request.files[path],
-        ),
-      )
+      connection = await appRealm
+      connections.push(connection)
+      tests = await testRealm
+      connections.push(tests)
       const started = await connection.call(
-        { type: 'start', files: app, entry: request.entry, compiled, env: {}, clockOffsetMs: 0 },
+        {
+          type: 'start',
+          files: app,
+          entry: request.entry,
+          compiled: compiledFiles(app),
+          env: {},
+          clockOffsetMs: 0,
+        },
         signal,
       )
-      if (started.type === 'start-failed') return { kind: 'start-failed', message: started.message }
+      if (started.type === 'start-failed') {
+        closeAll()
+        return { kind: 'start-failed', message: started.message }
+      }
     } catch (error) {
-      connection?.close()
+      closeAll()
+      void testRealm.then(
+        (each) => each.close(),
+        () => undefined,
+      )
       if (signal?.aborted) throw error
       return { kind: 'crashed', message: reasonOf(error) }
     }
     const { signal: own, done } = runSignal(limitMs, signal)
+    // The app's answer crosses as plain data, and nothing of where in its code it came from: no
+    // errors the app threw, with their lines, only what a browser would see.
+    const answer = async (ask: RealmAsk): Promise<AppReply> => {
+      const reply = await connection.call(ask, own)
+      if (reply.type === 'response') return { ...reply, serverErrors: [] }
+      if (reply.type === 'threw')
+        return { type: 'threw', error: { message: 'The app failed to answer.' }, serverErrors: [] }
+      throw new Error(`Unexpected reply ${reply.type}`)
+    }
     try {
-      const reply = await connection.call(
+      const reply = await tests.call(
         {
           type: 'tests',
           file: set.testFile,
@@ -107,6 +147,7 @@ export async function gradeMutantsInRealm(
           ...(compiledTest === undefined ? {} : { compiled: compiledTest }),
         },
         own,
+        answer,
       )
       if (reply.type === 'tests-failed')
         return { kind: 'load-failed', message: String(reply.message), error: reply.error }
@@ -119,7 +160,7 @@ export async function gradeMutantsInRealm(
       return { kind: 'crashed', message: reasonOf(error) }
     } finally {
       done()
-      connection.close()
+      closeAll()
     }
   }
 
@@ -154,9 +195,6 @@ export async function gradeMutantsInRealm(
   } catch (error) {
     if (signal?.aborted) return abortedVerdict(signal.reason)
     return errorVerdict(say.codeStoppedTheRun(reasonOf(error)))
-  } finally {
-    // The realm opened for a run that never came.
-    opening?.then((spare) => spare.close()).catch(() => undefined)
   }
 }
 
@@ -189,6 +227,13 @@ function describeFailure(outcome: TestOutcome): string {
   return `"${outcome.name}" failed${where ? ` at ${where}` : ''}: ${outcome.error?.message ?? 'it threw'}`
 }
 
+/** "2 of your 3 tests fail", in good grammar for one test and for all of them. */
+function howManyFail(failed: number, total: number): string {
+  if (total === 1) return 'Your only test fails'
+  if (failed === total) return `All ${total} of your tests fail`
+  return `${failed} of your ${total} tests ${failed === 1 ? 'fails' : 'fail'}`
+}
+
 function referenceResult(outcomes: TestOutcome[]): CheckResult {
   const failed = outcomes.filter((outcome) => !outcome.passed)
   if (failed.length === 0)
@@ -200,7 +245,7 @@ function referenceResult(outcomes: TestOutcome[]): CheckResult {
   return {
     name: REFERENCE_CHECK,
     passed: false,
-    message: `${failed.length} of your ${outcomes.length} tests fail against the correct app, so the bug is in the test: ${failed
+    message: `${howManyFail(failed.length, outcomes.length)} against the correct app, so the bug is in the test: ${failed
       .slice(0, 3)
       .map(describeFailure)
       .join('; ')}${failed.length > 3 ? '; …' : ''}.`,

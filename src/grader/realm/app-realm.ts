@@ -2,12 +2,14 @@ import { reasonOf, say } from '../sentences'
 // The app's side of a run: load the learner's modules, answer requests, and report what the
 // grader asks about (the clock, the work counters). It runs in its own realm in every runtime
 // (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
+// A realm of the same kind, with no app started, runs a learner's test file (mutant grading).
 import { mountDisk, saveDisk } from '../../db/disk'
 import type { WorkCounters } from '../../login-manager/work-counters'
 import { describeCodeError, loadModules, type Builtins } from '../module-loader'
 import type { CodeError } from '../verdict'
 import { collectTests, runTests } from '../testing/suite'
-import type { AppCall, AppReply, AppStart, TestRun, WireRequest } from './protocol'
+import type { AppCall, AppReply, AppStart, AskHandler, TestRun, WireRequest } from './protocol'
+import { fromWire, toWire } from './wire'
 import { describeServerError } from './server-errors'
 
 interface HonoLike {
@@ -53,7 +55,8 @@ export interface AppRealmOptions {
  * await realm.handle({ type: 'start', files, entry: 'app.ts', env: {}, clockOffsetMs: 0 })
  */
 export interface AppRealm {
-  handle(call: AppCall): Promise<AppReply>
+  /** Answer `call`; `ask` reaches the grader while answering (a test realm's requests). */
+  handle(call: AppCall, ask?: AskHandler): Promise<AppReply>
   /** The learner's app once started, for servers that pass it real requests (the WebContainer). */
   readonly app: HonoLike | undefined
   /** Take the errors the app threw since the last call, described. */
@@ -153,11 +156,11 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
 
   const take = () => serverErrors.splice(0)
 
-  // The learner's tests run here, beside the app, never in the grader's realm. The test file may
-  // import only `signed-in/testing`: it reaches the app through the client, as a browser would.
-  async function runTestFile(call: TestRun): Promise<AppReply> {
-    const started = app
-    if (!started) throw new Error('The app has not started.')
+  // A learner's test file runs in a realm of its own, which holds no app: each request its tests
+  // send goes to the grader (`ask`), which passes it to the app's realm. The test file may import
+  // only `signed-in/testing`, so it knows the app by its answers alone, as a browser does.
+  async function runTestFile(call: TestRun, ask: AskHandler | undefined): Promise<AppReply> {
+    if (app || !ask) throw new Error('Tests run in a realm of their own, with no app in it.')
     const testFiles = { [call.file]: call.source }
     const describeTest = (error: unknown) => describeCodeError(error, testFiles)
     let tests: ReturnType<typeof collectTests>
@@ -169,6 +172,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
           { 'signed-in/testing': builtins['signed-in/testing'] },
           {
             compiled: call.compiled === undefined ? {} : { [call.file]: call.compiled },
+            refuseRelative: say.testImportsApp,
           },
         )
       })
@@ -182,10 +186,13 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
     }
     const outcomes = await runTests(
       tests,
-      async (url, init) => await started.request(url, init),
+      async (url, init) =>
+        fromWire(
+          await ask({ type: 'request', ...(await toWire(url, init)) }),
+          (error) => new Error(error.message),
+        ),
       describeTest,
     )
-    take()
     return { type: 'tests', outcomes }
   }
 
@@ -194,7 +201,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       return app
     },
     takeServerErrors: take,
-    async handle(call) {
+    async handle(call, ask) {
       switch (call.type) {
         case 'start':
           return await start(call)
@@ -204,7 +211,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
           clock?.set(call.offsetMs)
           return { type: 'clock' }
         case 'tests':
-          return await runTestFile(call)
+          return await runTestFile(call, ask)
         case 'work':
           return {
             type: 'work',

@@ -10,7 +10,8 @@ import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict, type InFlight } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
-import type { AppConnection, AppReply, RealmSource, WireRequest } from './protocol'
+import type { AppConnection, AppReply, RealmSource } from './protocol'
+import { fromWire, toWire } from './wire'
 
 /**
  * Thrown on the grader's side when the app's code threw: carries the description the app's realm
@@ -39,6 +40,8 @@ export class AppThrew extends Error {
  * @param builtins - the modules the checks may import (this realm's copies)
  * @param progress - told of an example's printed lines as they happen
  * @param signal - cancels the run
+ * @param mutantLimitMs - for an exercise graded by mutants, the tests' limit against each app
+ *   (default `MUTANT_TIME_LIMIT_MS`; the Node runtime, on a busy machine, gives more)
  * @returns the verdict
  * @example
  * const verdict = await gradeInRealm(request, nodeRealms, courseBuiltins, {}, signal)
@@ -49,9 +52,11 @@ export async function gradeInRealm(
   builtins: Builtins,
   progress: RunProgress = {},
   signal?: AbortSignal,
+  mutantLimitMs?: number,
 ): Promise<Verdict> {
   // An exercise graded by mutants has no checks: the learner's tests are graded instead.
-  if (request.mutants) return gradeMutantsInRealm(request, request.mutants, realms, signal)
+  if (request.mutants)
+    return gradeMutantsInRealm(request, request.mutants, realms, signal, mutantLimitMs)
   // Blanks left in the code fail the checks that reach them, naming the blank; the others run.
   const files = blanksAsErrors(request.editable, request.files)
   // The app realm is fresh and cold; this side lives on and keeps what it compiled, so the app
@@ -151,20 +156,11 @@ export async function gradeInRealm(
       })
     }
     const app: GradedApp = {
-      handler: async (url, init) => {
-        const reply = await call({ type: 'request', ...(await toWire(url, init)) })
-        if (reply.type === 'threw') throw new AppThrew(reply.error)
-        if (reply.type !== 'response') throw new Error(`Unexpected reply ${reply.type}`)
-        if (!Number.isInteger(reply.status) || reply.status < 200 || reply.status > 599)
-          throw new AppThrew({
-            message: say.notAStatus(reply.status),
-          })
-        const nullBody = [204, 205, 304].includes(reply.status)
-        return new Response(nullBody ? null : reply.body, {
-          status: reply.status,
-          headers: reply.headers,
-        })
-      },
+      handler: async (url, init) =>
+        fromWire(
+          await call({ type: 'request', ...(await toWire(url, init)) }),
+          (error) => new AppThrew(error),
+        ),
       takeServerErrors: () => serverErrors.splice(0),
       restart: async (changes = {}) => {
         env = Object.freeze({ ...env, ...changes })
@@ -202,17 +198,4 @@ export async function gradeInRealm(
 /** What the app threw arrives described; anything else was thrown by the checks themselves. */
 function describeOnGraderSide(error: unknown): CodeError {
   return error instanceof AppThrew ? error.location : describeCodeError(error)
-}
-
-/** A client's request as plain data: the URL or path as given, headers in order, a text body. */
-async function toWire(url: string, init: RequestInit): Promise<WireRequest> {
-  const headers: [string, string][] = []
-  new Headers(init.headers).forEach((value, name) => headers.push([name, value]))
-  const body =
-    init.body === undefined || init.body === null
-      ? null
-      : typeof init.body === 'string'
-        ? init.body
-        : await new Response(init.body).text()
-  return { url, method: init.method ?? 'GET', headers, body }
 }

@@ -29,7 +29,9 @@ export interface AppStart {
 }
 
 /**
- * A learner's test file to run against the started app, in the app's realm (mutant grading).
+ * A learner's test file to run in a realm of its own (mutant grading): a realm that holds no app.
+ * Each request its tests send goes back to the grader as a {@link RealmAsk}, and the grader passes
+ * it to the app's realm, so the tests know the app only by its answers.
  *
  * @example
  * const run: TestRun = { file: 'app.test.ts', source: "import { test } from 'signed-in/testing'" }
@@ -100,14 +102,33 @@ export type AppReply =
   | { type: 'tests-failed'; message: string; error: CodeError }
 
 /**
+ * What a realm asks the grader while it answers a call: a test realm's request for the app under
+ * test (the only kind). The grader answers with a `response` or `threw` {@link AppReply}, as
+ * plain data that says nothing of where in the app's code the answer came from.
+ *
+ * @example
+ * const ask: RealmAsk = { type: 'request', url: '/login', method: 'GET', headers: [], body: null }
+ */
+export type RealmAsk = { type: 'request' } & WireRequest
+
+/**
+ * Answers a realm's {@link RealmAsk}s during one call.
+ *
+ * @example
+ * const answer: AskHandler = (ask) => app.call(ask, signal)
+ */
+export type AskHandler = (ask: RealmAsk) => Promise<AppReply>
+
+/**
  * One open app realm, as the grader sees it: send a call, get the reply; close it when done.
- * `call` rejects when the realm is gone (closed, crashed, or the run was cancelled).
+ * `call` rejects when the realm is gone (closed, crashed, or the run was cancelled). `answer`
+ * answers what the realm asks while it handles this call (a test realm's requests).
  *
  * @example
  * const reply = await connection.call({ type: 'work' })
  */
 export interface AppConnection {
-  call(call: AppCall, signal?: AbortSignal): Promise<AppReply>
+  call(call: AppCall, signal?: AbortSignal, answer?: AskHandler): Promise<AppReply>
   close(): void
 }
 

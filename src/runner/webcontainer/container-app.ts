@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
-import type { AppCall } from '../../grader/realm/protocol'
+import { lockDownEvaluators } from '../../grader/realm/evaluators'
+import { captureIpcSend, lockDownNodeProcess } from '../../grader/realm/node-lockdown'
+import type { AppCall, AppReply, RealmAsk } from '../../grader/realm/protocol'
 import {
   APP_ERRORS_HEADER,
   APP_THREW_STATUS,
@@ -15,8 +17,11 @@ import {
   SQLITE_WASM_FILE,
 } from './protocol'
 
-const send = process.send?.bind(process)
+const send = captureIpcSend(process)
 if (!send) throw new Error('app-server.mjs runs forked by runner.mjs, with an IPC channel.')
+// Learner code gets no IPC of its own (to forge a reply) and no Node module through `process`.
+lockDownNodeProcess(globalThis)
+lockDownEvaluators(globalThis)
 // Processes share nothing, so each app process that imports signed-in/db compiles SQLite itself.
 const realm = createAppRealm(courseBuiltins, {
   scope: globalThis,
@@ -72,9 +77,27 @@ const server = createServer((incoming, outgoing) => {
   })
 })
 
-process.on('message', async (message: { callId: number; call: AppCall }) => {
-  send({ callId: message.callId, reply: encodeIpc(await realm.handle(decodeIpc(message.call))) })
-})
+let nextAsk = 1
+const asked = new Map<number, (reply: AppReply) => void>()
+process.on(
+  'message',
+  async (message: { callId: number; call: AppCall } | { answer: number; reply: AppReply }) => {
+    if ('answer' in message) {
+      asked.get(message.answer)?.(message.reply)
+      asked.delete(message.answer)
+      return
+    }
+    const { callId } = message
+    // A test realm's requests go back to runner.mjs, which passes them to the app's process.
+    const ask = (question: RealmAsk) =>
+      new Promise<AppReply>((resolve) => {
+        const askId = nextAsk++
+        asked.set(askId, resolve)
+        send({ callId, askId, ask: question })
+      })
+    send({ callId, reply: encodeIpc(await realm.handle(decodeIpc(message.call), ask)) })
+  },
+)
 // The runner is gone: so is this app.
 process.on('disconnect', () => process.exit(0))
 server.listen(0, '127.0.0.1', () => {

@@ -7,9 +7,17 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { courseBuiltins } from '../../grader/builtins'
+import { checksBuiltins } from '../../grader/checks-builtins'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
-import type { AppConnection, AppReply, RealmSource, WireRequest } from '../../grader/realm/protocol'
+import type {
+  AppConnection,
+  AppReply,
+  AskHandler,
+  RealmAsk,
+  RealmSource,
+  WireRequest,
+} from '../../grader/realm/protocol'
+import { answerAsk } from '../../grader/realm/wire'
 import type { RunRequest } from '../../grader/run-request'
 import { runSignal } from '../../grader/time-limit'
 import type { CodeError } from '../../grader/verdict'
@@ -57,12 +65,26 @@ const appServers: RealmSource = {
 
 function connect(child: ChildProcess, port: number): AppConnection {
   let nextCall = 1
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
-  child.on('message', (message: { callId?: number; reply?: AppReply }) => {
-    if (message.callId === undefined || !message.reply) return
-    pending.get(message.callId)?.resolve(decodeIpc(message.reply))
-    pending.delete(message.callId)
-  })
+  const pending = new Map<
+    number,
+    { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
+  >()
+  child.on(
+    'message',
+    (message: { callId?: number; reply?: AppReply; askId?: number; ask?: RealmAsk }) => {
+      if (message.callId === undefined) return
+      if (message.ask && message.askId !== undefined) {
+        const askId = message.askId
+        void answerAsk(pending.get(message.callId)?.answer, message.ask).then((reply) => {
+          if (child.connected) child.send({ answer: askId, reply })
+        })
+        return
+      }
+      if (!message.reply) return
+      pending.get(message.callId)?.resolve(decodeIpc(message.reply))
+      pending.delete(message.callId)
+    },
+  )
   child.on('exit', (code) => {
     for (const { reject } of pending.values())
       reject(
@@ -73,11 +95,11 @@ function connect(child: ChildProcess, port: number): AppConnection {
     pending.clear()
   })
   return {
-    call(call, signal) {
+    call(call, signal, answer) {
       if (call.type === 'request') return overHttp(port, call, signal)
       return new Promise((resolve, reject) => {
         const callId = nextCall++
-        pending.set(callId, { resolve, reject })
+        pending.set(callId, { resolve, reject, ...(answer ? { answer } : {}) })
         signal?.addEventListener('abort', () => reject(new Error('Cancelled')), { once: true })
         child.send({ callId, call: encodeIpc(call) })
       })
@@ -147,7 +169,7 @@ const limit = Number.isFinite(limitMs) && limitMs > 0 ? runSignal(limitMs) : und
 const verdict = await gradeInRealm(
   request,
   appServers,
-  courseBuiltins,
+  checksBuiltins,
   {
     onOutput: (output, index) =>
       process.stdout.write(`\n${OUTPUT_MARKER}${JSON.stringify({ output, index })}\n`),

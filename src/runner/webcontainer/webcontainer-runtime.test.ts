@@ -2,6 +2,7 @@ import { comparableVerdict } from '../../../tests/support/comparable-verdict'
 import type { WebContainer } from '@webcontainer/api'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../../../tests/hostile/hostile-files'
+import { HONEST_NOTHING, HOSTILE_TEST_FILES } from '../../../tests/hostile/hostile-test-files'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
 import { DATABASE_PROBE } from '../../../tests/database/database-probe'
 import { listExercises, loadExercise } from '../../course/exercise-files'
@@ -289,5 +290,41 @@ describe('hostile learner files, in the WebContainer (the fake really runs Node)
         )
       expect((await hostileRuntime.run(HONEST_RIGHT)).status).toBe('passed')
     })
+  }
+})
+
+describe('hostile test files graded by mutants, in the WebContainer (the fake really runs Node)', () => {
+  let mutantRuntime: WebContainerRuntime
+  let honest: ReturnType<typeof comparableVerdict> | undefined
+  beforeAll(async () => {
+    const tree = await buildContainerTree()
+    // Every app and every run of the tests is a Node process of its own here: twenty per Check.
+    mutantRuntime = new WebContainerRuntime({
+      boot: () => FakeWebContainer.boot(),
+      loadTree: async () => tree,
+      runTimeoutMs: 120_000,
+    })
+    expect(await mutantRuntime.start()).toBe(true)
+  }, 60_000)
+  afterAll(() => mutantRuntime?.dispose())
+
+  for (const hostile of HOSTILE_TEST_FILES) {
+    it(
+      hostile.name,
+      async () => {
+        const verdict = await mutantRuntime.run(hostile.request)
+        if (hostile.expect === 'time-limit') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
+        } else if (hostile.expect === 'not-allowed') {
+          expect(verdict.status).toBe('error')
+          expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
+        } else {
+          honest ??= comparableVerdict(await mutantRuntime.run(HONEST_NOTHING))
+          expect(comparableVerdict(verdict)).toEqual(honest)
+        }
+      },
+      180_000,
+    )
   }
 })

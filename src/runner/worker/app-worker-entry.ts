@@ -5,28 +5,28 @@
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import { warmUpRealm } from '../../grader/realm/warm-up'
-import type { AppCall, AppReply } from '../../grader/realm/protocol'
+import type { AppCall, AppReply, RealmAsk } from '../../grader/realm/protocol'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 
 /**
- * A call over the app's port, and its reply.
+ * A call over the app's port, or the grader's answer to what this realm asked.
  *
  * @example
  * port.postMessage({ callId: 1, call: { type: 'work' } } satisfies PortCall)
  */
-export interface PortCall {
-  callId: number
-  call: AppCall
-}
+export type PortCall = { callId: number; call: AppCall } | { answer: number; reply: AppReply }
 
 /**
- * The app realm's reply over its port.
+ * The app realm's reply over its port, or what it asks the grader while answering a call.
  *
  * @example
  * port.addEventListener('message', (event: MessageEvent<PortReply>) => settle(event.data))
  */
-export type PortReply = { callId: number; reply: AppReply } | { callId: number; failed: string }
+export type PortReply =
+  | { callId: number; reply: AppReply }
+  | { callId: number; failed: string }
+  | { callId: number; askId: number; ask: RealmAsk }
 
 installHeaderShim(self as unknown as Parameters<typeof installHeaderShim>[0])
 const post = self.postMessage.bind(self) as (message: { ready: true }) => void
@@ -39,12 +39,27 @@ self.addEventListener('message', (event: MessageEvent<{ port?: MessagePort }>) =
   if (connected || !port) return
   connected = true
   const reply = port.postMessage.bind(port) as (message: PortReply) => void
+  let nextAsk = 1
+  const asked = new Map<number, (answer: AppReply) => void>()
   // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
   port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
-    const { callId, call } = message.data
-    running ||= call.type === 'start'
+    const data = message.data
+    if ('answer' in data) {
+      asked.get(data.answer)?.(data.reply)
+      asked.delete(data.answer)
+      return
+    }
+    const { callId, call } = data
+    // A run (the app's start, or a learner's tests) needs the core: the warm-up stops.
+    running ||= call.type === 'start' || call.type === 'tests'
+    const ask = (question: RealmAsk) =>
+      new Promise<AppReply>((resolve) => {
+        const askId = nextAsk++
+        asked.set(askId, resolve)
+        reply({ callId, askId, ask: question })
+      })
     try {
-      reply({ callId, reply: await realm.handle(call) })
+      reply({ callId, reply: await realm.handle(call, ask) })
     } catch (error) {
       reply({ callId, failed: error instanceof Error ? error.message : String(error) })
     }

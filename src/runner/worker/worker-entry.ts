@@ -2,8 +2,15 @@ import { say } from '../../grader/sentences'
 // The grader of the in-browser runtime: a module Worker that loads the checks and makes the
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
-import { courseBuiltins } from '../../grader/builtins'
-import type { AppConnection, AppReply, RealmSource } from '../../grader/realm/protocol'
+import { checksBuiltins } from '../../grader/checks-builtins'
+import type {
+  AppCall,
+  AppConnection,
+  AppReply,
+  AskHandler,
+  RealmSource,
+} from '../../grader/realm/protocol'
+import { answerAsk } from '../../grader/realm/wire'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
 import { TimeLimitReached } from '../../grader/time-limit'
@@ -85,16 +92,26 @@ function realmsFor(
 function connect(port: MessagePort): AppConnection {
   let nextCall = 1
   let closed = false
-  const pending = new Map<number, { resolve(reply: AppReply): void; reject(error: Error): void }>()
+  const pending = new Map<
+    number,
+    { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
+  >()
   port.addEventListener('message', (event: MessageEvent<PortReply>) => {
     const waiting = pending.get(event.data.callId)
+    if ('ask' in event.data) {
+      const { askId, ask } = event.data
+      void answerAsk(waiting?.answer, ask).then((reply) => {
+        if (!closed) port.postMessage({ answer: askId, reply } satisfies PortCall)
+      })
+      return
+    }
     pending.delete(event.data.callId)
     if ('reply' in event.data) waiting?.resolve(event.data.reply)
     else waiting?.reject(new Error(event.data.failed))
   })
   port.start()
   return {
-    call: (call: PortCall['call'], signal?: AbortSignal) =>
+    call: (call: AppCall, signal?: AbortSignal, answer?: AskHandler) =>
       new Promise<AppReply>((resolve, reject) => {
         if (closed) return reject(new Error('The app was stopped.'))
         const callId = nextCall++
@@ -104,7 +121,7 @@ function connect(port: MessagePort): AppConnection {
         }
         if (signal?.aborted) return onAbort()
         signal?.addEventListener('abort', onAbort, { once: true })
-        pending.set(callId, { resolve, reject })
+        pending.set(callId, { resolve, reject, ...(answer ? { answer } : {}) })
         port.postMessage({ callId, call } satisfies PortCall)
       }),
     close: () => {
@@ -148,7 +165,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
   gradeInRealm(
     request,
     realmsFor(id, sqlite, spare),
-    courseBuiltins,
+    checksBuiltins,
     { onOutput: (output, index) => post({ id, output, index }) },
     controller.signal,
   )

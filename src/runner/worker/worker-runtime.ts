@@ -204,7 +204,7 @@ export class WorkerRuntime {
     this.#handed = undefined
     const apps: Promise<Worker>[] = handed ? [Promise.resolve(handed)] : []
     this.#startSpare()
-    const { signal, done } = runSignal(timeLimitFor(request, this.#timeLimitMs), outer)
+    const { signal, done, extend } = runSignal(timeLimitFor(request, this.#timeLimitMs), outer)
     try {
       return await new Promise<Verdict>((resolve) => {
         const finish = (verdict: Verdict) => {
@@ -226,10 +226,14 @@ export class WorkerRuntime {
           const reply = event.data
           if (!('id' in reply) || reply.id !== id) return
           if ('needRealm' in reply) {
+            // Waiting for a fresh app Worker to start is the runtime's time, not the learner's:
+            // on a busy machine it can take seconds, and must not look like a loop in their code.
+            const asked = performance.now()
             const app = this.#takeAppWorker()
             apps.push(app)
             void app.then(
               (worker) => {
+                extend(performance.now() - asked)
                 const channel = new MessageChannel()
                 worker.postMessage({ port: channel.port1 }, [channel.port1])
                 grader.postMessage(
