@@ -14,5 +14,7 @@ export default defineConfig({
     exclude: ['node_modules', 'dist', 'exercises/*/starter/**', 'exercises/*/solution/**'],
     pool: 'threads',
     maxWorkers: 2,
+    // Concurrent tests (the malformed-content cases, each running astro) two at a time per file.
+    maxConcurrency: 2,
   },
 })

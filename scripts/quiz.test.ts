@@ -1,25 +1,20 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseQuizFile } from '../src/schemas/quiz'
 import { copyProject } from '../tests/content/project-copy'
+import { runProcess } from '../tests/support/run-process'
 
 const node = join(process.cwd(), 'node_modules/.bin/node')
-const cli = (args: string[], cwd = process.cwd()) => {
-  const result = spawnSync(node, ['scripts/quiz.ts', ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { status: result.status, output: `${result.stdout}${result.stderr}` }
-}
+/** Run the CLI to its end; the test's timeout is the only limit. */
+const cli = (args: string[], cwd = process.cwd()) =>
+  runProcess(node, ['scripts/quiz.ts', ...args], { cwd })
 
-describe('npm run quiz', () => {
-  it('new: scaffolds a valid quiz for a lesson and places its tag before the Recap, once', () => {
+describe('npm run quiz', { timeout: 300_000 }, () => {
+  it('new: scaffolds a valid quiz for a lesson and places its tag before the Recap, once', async () => {
     const project = copyProject()
     try {
-      const made = cli(['new', 'more-practice', '--lesson', 'the-login-manager'], project.dir)
+      const made = await cli(['new', 'more-practice', '--lesson', 'the-login-manager'], project.dir)
       expect(made.output).toContain(
         'Created quizzes/more-practice.yaml and put <Quiz slug="more-practice" /> in lessons/the-login-manager.mdx',
       )
@@ -30,7 +25,10 @@ describe('npm run quiz', () => {
       expect(quiz.questions.length).toBeGreaterThan(0)
       const lesson = readFileSync(join(project.dir, 'lessons/the-login-manager.mdx'), 'utf8')
       expect(lesson).toMatch(/\n\n<Quiz slug="more-practice" \/>\n\n## Recap\n/)
-      const again = cli(['new', 'more-practice', '--lesson', 'the-login-manager'], project.dir)
+      const again = await cli(
+        ['new', 'more-practice', '--lesson', 'the-login-manager'],
+        project.dir,
+      )
       expect(again.status).toBe(2)
       expect(again.output).toContain(
         'quizzes/more-practice.yaml already exists; pick another name.',
@@ -41,20 +39,27 @@ describe('npm run quiz', () => {
     }
   })
 
-  it('new: refuses a bad slug, no --lesson, a missing lesson, or an unknown option', () => {
-    const bad = cli(['new', 'More Practice', '--lesson', 'the-login-manager'])
+  it('new: refuses a bad slug, no --lesson, a missing lesson, or an unknown option', async () => {
+    const bad = await cli(['new', 'More Practice', '--lesson', 'the-login-manager'])
     expect(bad.status).toBe(2)
     expect(bad.output).toContain('"More Practice" is not a good quiz name')
-    const none = cli(['new', 'more-practice'])
+    const none = await cli(['new', 'more-practice'])
     expect(none.status).toBe(2)
     expect(none.output).toContain('Say which lesson shows it: --lesson <lesson-slug>.')
-    const missing = cli(['new', 'more-practice', '--lesson', 'no-such-lesson'])
+    const missing = await cli(['new', 'more-practice', '--lesson', 'no-such-lesson'])
     expect(missing.status).toBe(2)
     expect(missing.output).toMatch(/lessons\/no-such-lesson\.mdx does not exist.*the-login-manager/)
-    const option = cli(['new', 'more-practice', '--lesson', 'the-login-manager', '--kind', 'x'])
+    const option = await cli([
+      'new',
+      'more-practice',
+      '--lesson',
+      'the-login-manager',
+      '--kind',
+      'x',
+    ])
     expect(option.status).toBe(2)
     expect(option.output).toContain('Unknown option --kind x.')
-    expect(cli([]).output).toContain('npm run quiz -- new <slug> --lesson <lesson-slug>')
+    expect((await cli([])).output).toContain('npm run quiz -- new <slug> --lesson <lesson-slug>')
     expect(existsSync('quizzes/more-practice.yaml')).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CodeEditorElement } from '../../src/elements/code-editor'
+import { axeBuilder, wcagTags } from './axe'
 import { launchChromium } from './chromium'
 import { desktop, eventually, openEditor, openLesson, panel } from './lesson-page'
 
@@ -128,9 +128,7 @@ describe('open editors and accessibility', () => {
         for (const slug of ['fix-the-user-loader', 'complete-the-login-flow'])
           await openEditor(panel(page, slug))
         await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze()
+        const results = await axeBuilder(page).withTags(wcagTags).analyze()
         expect(
           results.violations.map(
             (result) =>

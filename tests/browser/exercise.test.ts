@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CodeEditorElement } from '../../src/elements/code-editor'
 import { launchChromium } from './chromium'
+import { eventually, openLesson, panel } from './lesson-page'
 
 let browser: Browser
 
@@ -13,19 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function openLesson(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  await page.goto(`${inject('baseUrl')}${path}`)
-  return page
-}
-
-/** Poll until the assertion holds: a cold Worker on a busy 2-core machine can take seconds. */
-const eventually = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(read, { timeout: 15_000, ...options })
 
 /**
  * Type one word into each blank of the focused Monaco editor, in order, moving on with Tab as a
@@ -48,8 +36,6 @@ async function openInMonaco(lesson: string, slug: string) {
   await exercise.locator('.monaco-editor').waitFor()
   return { context, page, exercise }
 }
-
-const panel = (page: Page, slug: string) => page.locator(`exercise-panel[data-slug="${slug}"]`)
 
 describe('a graded exercise', () => {
   it('fills the blanks in the editor, passes with Ctrl+Enter, and is restored after a reload', async () => {
@@ -77,10 +63,13 @@ describe('a graded exercise', () => {
     expect(await exercise.locator('[data-announce]').textContent()).toMatch(
       /^All 7 checks pass\. Well done! |^All 7 checks pass\. Well done!$/,
     )
-    // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so.
-    expect(await exercise.locator('[data-runtime-note]').textContent()).toBe(
+    // Offline, the WebContainer never boots; the Worker ran the checks meanwhile and says so:
+    // still waiting for the boot, or (on a machine slow enough to reach the page's boot timeout
+    // before the checks end) having given up on it.
+    expect([
       'Starting Node in your browser (a WebContainer). Until it is ready, checks run in this page.',
-    )
+      "Node in the browser could not start: it did not start within 20 seconds (StackBlitz's servers may be unreachable). Your code runs in this page instead; the checks are the same.",
+    ]).toContain(await exercise.locator('[data-runtime-note]').textContent())
     await exercise.locator('[data-runtime-choice]').selectOption('worker')
     expect(await exercise.locator('[data-runtime-note]').textContent()).toContain(
       'Your code runs in this page (chosen)',

@@ -1,6 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest'
+import { startStaticServer } from '../../scripts/serve.mjs'
 import { launchChromium } from './chromium'
 
 const baseUrl = inject('baseUrl')
@@ -15,12 +18,12 @@ afterAll(async () => {
 })
 
 /** Visit the home page once and wait until the service worker has precached and taken control. */
-async function visitOnce(context: BrowserContext): Promise<Page> {
+async function visitOnce(context: BrowserContext, site = baseUrl): Promise<Page> {
   const page = await context.newPage()
   page.on('pageerror', (error) => {
     throw error
   })
-  await page.goto(`${baseUrl}/`)
+  await page.goto(`${site}/`)
   await page.evaluate(() => navigator.serviceWorker.ready)
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
@@ -99,36 +102,41 @@ describe('the course offline', () => {
   })
 
   it('a new version waits for the learner: "A new version is ready" and Reload', async () => {
+    // A copy of the site of its own, served on its own port: the new version is made by changing
+    // its sw.js, which must not touch the dist/ other test files are reading at the same time.
+    const copy = mkdtempSync(join(tmpdir(), 'signed-in-offline-'))
+    cpSync('dist', copy, { recursive: true })
+    const server = await startStaticServer({ root: copy, port: 0 })
     const context = await browser.newContext()
-    const page = await visitOnce(context)
+    onTestFinished(async () => {
+      await context.close()
+      await server.close()
+      rmSync(copy, { recursive: true, force: true })
+    })
+    const page = await visitOnce(context, server.url)
     const toast = page.locator('app-update .update-toast')
     expect(await toast.isHidden()).toBe(true)
-    const original = readFileSync('dist/sw.js', 'utf8')
-    try {
-      writeFileSync('dist/sw.js', `${original}\n// a new version\n`)
-      await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration()
-        await registration?.update()
-      })
-      await expect.poll(() => toast.isVisible(), { timeout: 30_000 }).toBe(true)
-      expect(await toast.textContent()).toContain('A new version is ready.')
-      // Nothing was swapped: the new worker waits until the learner says so.
-      expect(
-        await page.evaluate(
-          async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
-        ),
-      ).toBe(true)
-      const navigation = page.waitForEvent('load')
-      await toast.getByRole('button', { name: 'Reload' }).click()
-      await navigation
-      await expect.poll(() => toast.isHidden()).toBe(true)
-      const waiting = await page.evaluate(
-        async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
-      )
-      expect(waiting).toBeNull()
-    } finally {
-      writeFileSync('dist/sw.js', original)
-      await context.close()
-    }
+    const sw = join(copy, 'sw.js')
+    writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// a new version\n`)
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration()
+      await registration?.update()
+    })
+    await expect.poll(() => toast.isVisible(), { timeout: 30_000 }).toBe(true)
+    expect(await toast.textContent()).toContain('A new version is ready.')
+    // Nothing was swapped: the new worker waits until the learner says so.
+    expect(
+      await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
+      ),
+    ).toBe(true)
+    const navigation = page.waitForEvent('load')
+    await toast.getByRole('button', { name: 'Reload' }).click()
+    await navigation
+    await expect.poll(() => toast.isHidden()).toBe(true)
+    const waiting = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
+    )
+    expect(waiting).toBeNull()
   })
 })

@@ -12,7 +12,7 @@ import { runExercise } from '../../src/grader/run-exercise'
 import { requestFor, type RunRequest } from '../../src/grader/run-request'
 import type { Verdict } from '../../src/grader/verdict'
 import { BLOCKED_GLOBALS, NO_EVAL_MESSAGE } from '../../src/runner/worker/sandbox'
-import { RUN_TIME_LIMIT_MS, timeLimitVerdict } from '../../src/grader/time-limit'
+import { timeLimitVerdict } from '../../src/grader/time-limit'
 import { HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../hostile/hostile-files'
 import { HONEST_NOTHING, HOSTILE_TEST_FILES } from '../hostile/hostile-test-files'
 import { CLOCK_PROBE } from '../clock/clock-probe'
@@ -85,6 +85,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** Node's time limit far out of reach, as the fixture's Worker's is: a busy machine is slow, not wrong. */
+const unhurried = { timeLimitMs: 120_000 }
+
 /** Cookie expiry dates depend on the clock, not the runtime; blank them before comparing. */
 const withoutTimes = comparableVerdict
 
@@ -103,16 +106,17 @@ describe('Worker and Node give identical verdicts', () => {
     const bundle = loadExercise(slug)
     it(`${slug}: solution`, async () => {
       const request = requestFor(bundle, bundle.solution)
-      // The page's own limit: the capstone runs 17 checks on SQLite, past the fixture's 3 s here.
+      // No time limit in reach: whether the page's own limit (RUN_TIME_LIMIT_MS) is enough for
+      // the slowest solution is a measurement, for a benchmark, not a test a busy machine fails.
       const [node, worker] = [
-        await runInNode(bundle, bundle.solution),
-        await runInWorker(request, RUN_TIME_LIMIT_MS),
+        await runInNode(bundle, bundle.solution, {}, unhurried),
+        await runInWorker(request),
       ]
       expect(worker.status).toBe('passed')
       expect(withoutTimes(worker)).toEqual(withoutTimes(node))
     })
     it(`${slug}: starter`, async () => {
-      const node = await runInNode(bundle, bundle.starter)
+      const node = await runInNode(bundle, bundle.starter, {}, unhurried)
       const worker = await runInWorker(requestFor(bundle, bundle.starter))
       // A starter may sign with a secret made at random at start (secret-changes-on-restart).
       const unsigned = (verdict: Verdict) =>
@@ -141,7 +145,9 @@ describe('Worker and Node give identical verdicts', () => {
     }
     const worker = await runInWorker(requestFor(bundle, files))
     expect(worker.status).toBe('failed')
-    expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
+    expect(withoutTimes(worker)).toEqual(
+      withoutTimes(await runInNode(bundle, files, {}, unhurried)),
+    )
   })
 })
 
@@ -178,7 +184,7 @@ describe('createRunner, the page-facing API', () => {
       'Logged out',
       '401',
     ])
-    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(bundle, {})))
+    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(bundle, {}, {}, unhurried)))
   })
 })
 
@@ -254,7 +260,7 @@ describe('the Worker runtime protects the learner and the page', () => {
     expect(verdict.error).toMatchObject({ file: 'app.ts', line: 16 })
     expect(verdict.error?.column).toBeGreaterThan(0)
     expect(verdict.message).toContain('Your code could not start')
-    expect(verdict).toEqual(await runInNode(bundle, { 'app.ts': broken }))
+    expect(verdict).toEqual(await runInNode(bundle, { 'app.ts': broken }, {}, unhurried))
   })
 
   it("reports the learner's file, line and column for an error thrown inside a route handler", async () => {
@@ -270,7 +276,9 @@ describe('the Worker runtime protects the learner and the page', () => {
     const failed = worker.checks.find((c) => !c.passed)
     expect(failed?.error).toEqual({ message: 'boom 1', file: 'app.ts', line: 34, column: 91 })
     expect(failed?.message).toContain('(app.ts, line 34, column 91)')
-    expect(withoutTimes(worker)).toEqual(withoutTimes(await runInNode(bundle, files)))
+    expect(withoutTimes(worker)).toEqual(
+      withoutTimes(await runInNode(bundle, files, {}, unhurried)),
+    )
   })
 
   it('reports each printed line as it happens, before the verdict', async () => {
@@ -292,7 +300,7 @@ describe('the Worker runtime protects the learner and the page', () => {
       '4: 401',
       'verdict',
     ])
-    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(example, {})))
+    expect(withoutTimes(verdict)).toEqual(withoutTimes(await runInNode(example, {}, {}, unhurried)))
   })
 
   it('serves hono subpaths beyond the usual: cors, secure-headers, validator and jwt work as in Node', async () => {

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './chromium'
+import { watchProblems } from './page-problems'
 import { builtPages } from './pages'
 
 const baseUrl = inject('baseUrl')
@@ -19,30 +19,11 @@ afterAll(async () => {
 const problemsOf = new WeakMap<Page, string[]>()
 
 async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  // A context of its own per page: axe needs one, and each test starts with empty storage.
+  // A context of its own per test, so each test starts with empty storage.
   const context = await browser.newContext({ baseURL: baseUrl, ...options })
   const page = await context.newPage()
-  const problems: string[] = []
-  problemsOf.set(page, problems)
-  const where = () => new URL(page.url()).pathname
+  problemsOf.set(page, watchProblems(page))
   page.on('close', () => void context.close().catch(() => undefined))
-  page.on('pageerror', (error) => problems.push(`${where()}: uncaught ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${where()}: console error: ${message.text()}`)
-  })
-  page.on('requestfailed', (request) => {
-    // ERR_ABORTED is a request cut short by the test moving on (a favicon still loading when the
-    // next page opens). Blocked ones (COEP: ERR_BLOCKED_BY_RESPONSE) and the rest are problems.
-    const error = request.failure()?.errorText ?? ''
-    if (error !== 'net::ERR_ABORTED')
-      problems.push(`${where()}: ${request.url()} failed (${error})`)
-  })
-  page.on('response', (response) => {
-    // The one expected error status is the 404 page's own, which the 404 test asks for.
-    const expected = response.status() === 404 && response.request().isNavigationRequest()
-    if (response.status() >= 400 && !expected)
-      problems.push(`${where()}: ${response.url()} answered ${response.status()}`)
-  })
   return page
 }
 
@@ -610,81 +591,4 @@ describe('the site shell', () => {
       }
     }
   })
-
-  it('has no duplicate ids on any page', async () => {
-    const page = await newPage()
-    const duplicates: string[] = []
-    for (const path of builtPages()) {
-      await page.goto(path)
-      await page.waitForLoadState('load')
-      const ids = await page.evaluate(() =>
-        [...document.querySelectorAll('[id]')].map((element) => element.id),
-      )
-      const seen = new Set<string>()
-      for (const id of ids) {
-        if (seen.has(id)) duplicates.push(`${path}: #${id}`)
-        seen.add(id)
-      }
-    }
-    expect(duplicates).toEqual([])
-    await done(page, { allowConsole: [/status of 404/] })
-  })
-})
-
-describe('accessibility', () => {
-  const pages = builtPages()
-  // Both themes, reached both ways: following the system, and chosen against the system.
-  const setups = [
-    { name: 'light, from the system', colorScheme: 'light', chosen: null },
-    { name: 'dark, from the system', colorScheme: 'dark', chosen: null },
-    { name: 'dark, chosen on a light system', colorScheme: 'light', chosen: 'dark' },
-    { name: 'light, chosen on a dark system', colorScheme: 'dark', chosen: 'light' },
-  ] as const
-  // Incomplete results axe cannot decide. A duplicate id that an ARIA attribute points at is
-  // always a real fault. Colour contrast comes back incomplete where text sits over a gradient,
-  // an image or overlapping elements (the translucent sticky header, code under a scroll shadow),
-  // so those are counted and shown, not failed on.
-  const failOnIncomplete = ['duplicate-id-aria', 'duplicate-id-active', 'duplicate-id']
-  for (const setup of setups) {
-    it(`axe finds no violations on any page: ${setup.name}`, { timeout: 240_000 }, async () => {
-      const page = await newPage({ colorScheme: setup.colorScheme })
-      if (setup.chosen) {
-        await page.addInitScript(
-          (theme) => localStorage.setItem('signed-in:theme', theme),
-          setup.chosen,
-        )
-      }
-      const problems: string[] = []
-      const undecidedContrast: string[] = []
-      for (const path of pages) {
-        await page.goto(path)
-        await page.waitForLoadState('load')
-        expect(await page.evaluate(() => document.documentElement.dataset['theme'] ?? null)).toBe(
-          setup.chosen,
-        )
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze()
-        const failing = [
-          ...results.violations,
-          ...results.incomplete.filter((result) => failOnIncomplete.includes(result.id)),
-        ]
-        for (const result of failing) {
-          problems.push(
-            `${path}: ${result.id} (${result.help}) at ${result.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          )
-        }
-        for (const result of results.incomplete.filter((r) => r.id === 'color-contrast')) {
-          undecidedContrast.push(...result.nodes.map((n) => `${path} ${n.target.join(' ')}`))
-        }
-      }
-      if (undecidedContrast.length > 0) {
-        console.info(
-          `${setup.name}: axe could not decide colour contrast for ${undecidedContrast.length} elements:\n${undecidedContrast.join('\n')}`,
-        )
-      }
-      expect(problems).toEqual([])
-      await done(page, { allowConsole: [/status of 404/] })
-    })
-  }
 })

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import { existsSync, readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CodeEditorElement } from '../../src/elements/code-editor'
+import { axeBuilder, wcagTags } from './axe'
 import { launchChromium } from './chromium'
 import { desktop, eventually, openEditor, openLesson, panel } from './lesson-page'
 
@@ -60,9 +60,7 @@ describe('the troubleshooting page', () => {
       for (const width of [375, 1280]) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme })
         const page = await openLesson(context, '/troubleshooting/')
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze()
+        const results = await axeBuilder(page).withTags(wcagTags).analyze()
         expect(results.violations.map((violation) => violation.id)).toEqual([])
         await context.close()
       }

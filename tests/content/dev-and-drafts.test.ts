@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isolationHeaders } from '../../scripts/isolation-headers.mjs'
-import { copyProject } from './project-copy'
+import { ASTRO_TEST_TIMEOUT_MS, copyProject } from './project-copy'
 
 // A draft lesson in a copy of the project: `astro dev` serves it (marked as a draft) and sends the
 // isolation headers; the production build leaves it out and no page links to it.
@@ -56,43 +56,55 @@ function htmlFiles(dir: string): string[] {
 }
 
 describe('npm run dev', () => {
-  it('serves pages cross-origin isolated, and shows a draft at its URL without listing it', async () => {
-    const port = await freePort()
-    const dev = project.start('astro', ['dev', '--port', String(port), '--host', '127.0.0.1'])
-    try {
-      const base = `http://127.0.0.1:${port}`
-      let home: Response | undefined
-      for (let tries = 0; tries < 120 && !home; tries++) {
-        home = await fetch(`${base}/`).catch(() => undefined)
-        if (!home) await new Promise((resolve) => setTimeout(resolve, 500))
-      }
-      expect(home?.status, dev.output()).toBe(200)
-      for (const [name, value] of Object.entries(isolationHeaders)) {
-        expect(home?.headers.get(name), name).toBe(value)
-      }
-      expect(await home?.text()).not.toContain(draftSlug)
+  it(
+    'serves pages cross-origin isolated, and shows a draft at its URL without listing it',
+    {
+      timeout: ASTRO_TEST_TIMEOUT_MS,
+    },
+    async () => {
+      const port = await freePort()
+      const dev = project.start('astro', ['dev', '--port', String(port), '--host', '127.0.0.1'])
+      try {
+        const base = `http://127.0.0.1:${port}`
+        // Ask until the server answers or the process ends: no count of tries, which a loaded
+        // machine could use up before astro is ready; the test's own limit is the backstop.
+        let home: Response | undefined
+        while (!home && !dev.ended()) {
+          home = await fetch(`${base}/`).catch(() => undefined)
+          if (!home) await new Promise((resolve) => setTimeout(resolve, 250))
+        }
+        expect(home?.status, dev.output()).toBe(200)
+        for (const [name, value] of Object.entries(isolationHeaders)) {
+          expect(home?.headers.get(name), name).toBe(value)
+        }
+        expect(await home?.text()).not.toContain(draftSlug)
 
-      const draft = await fetch(`${base}/lessons/${draftSlug}/`)
-      expect(draft.status, dev.output()).toBe(200)
-      expect(draft.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
-      const html = await draft.text()
-      expect(html).toContain('A lesson being written')
-      expect(html).toMatch(/class="draft-note"[^>]*>\s*<strong[^>]*>Draft\.<\/strong>/)
-    } finally {
-      await dev.stop()
-    }
-  })
+        const draft = await fetch(`${base}/lessons/${draftSlug}/`)
+        expect(draft.status, dev.output()).toBe(200)
+        expect(draft.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
+        const html = await draft.text()
+        expect(html).toContain('A lesson being written')
+        expect(html).toMatch(/class="draft-note"[^>]*>\s*<strong[^>]*>Draft\.<\/strong>/)
+      } finally {
+        await dev.stop()
+      }
+    },
+  )
 })
 
 describe('npm run build', () => {
-  it('leaves a draft out of the site and out of every list', () => {
-    const build = project.run('astro', ['build'])
-    expect(build.status, build.output).toBe(0)
-    const dist = join(project.dir, 'dist')
-    expect(existsSync(join(dist, 'lessons', draftSlug))).toBe(false)
-    expect(existsSync(join(dist, 'lessons'))).toBe(true)
-    for (const file of htmlFiles(dist)) {
-      expect(readFileSync(file, 'utf8'), file).not.toContain(draftSlug)
-    }
-  })
+  it(
+    'leaves a draft out of the site and out of every list',
+    { timeout: ASTRO_TEST_TIMEOUT_MS },
+    async ({ signal }) => {
+      const build = await project.run('astro', ['build'], { signal })
+      expect(build.status, build.output).toBe(0)
+      const dist = join(project.dir, 'dist')
+      expect(existsSync(join(dist, 'lessons', draftSlug))).toBe(false)
+      expect(existsSync(join(dist, 'lessons'))).toBe(true)
+      for (const file of htmlFiles(dist)) {
+        expect(readFileSync(file, 'utf8'), file).not.toContain(draftSlug)
+      }
+    },
+  )
 })

@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs'
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
-import { copyProject } from './project-copy'
+import { describe, it } from 'vitest'
+import { ASTRO_TEST_TIMEOUT_MS, copyProject } from './project-copy'
 
-// Each case breaks one content file in a copy of the project and expects both `astro build` and
-// `astro check` to fail with a message naming the file and the field (or, for broken YAML, the line).
+// Each case breaks one content file in a copy of the project of its own and expects both `astro build`
+// and `astro check` to fail with a message naming the file and the field (or, for broken YAML, the
+// line). The cases run side by side (vitest's maxConcurrency, 2), each astro run in a process of its
+// own; they are the slowest unit tests, so one after another they would hold up the whole run.
 const lessonFiles = readdirSync('lessons')
   .filter((name) => name.endsWith('.mdx'))
   .sort()
@@ -126,23 +128,24 @@ function orderOf(file: string) {
   return /^order: (.*)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? 'missing'
 }
 
-describe('malformed content fails the build, naming the file and the field', () => {
-  const project = copyProject()
-  afterAll(() => project.remove())
-
+describe.concurrent('malformed content fails the build, naming the file and the field', () => {
   for (const broken of cases) {
-    it(broken.name, () => {
-      let original = ''
-      project.edit(broken.file, (text) => ((original = text), broken.change(text)))
-      onTestFinished(() => project.write(broken.file, original))
-      const build = project.run('astro', ['build'])
-      expect(build.status, build.output).not.toBe(0)
-      expect(build.output).toContain(broken.file)
-      expect(build.output).toMatch(broken.field)
-      const check = project.run('astro', ['check'])
-      expect(check.status, check.output).not.toBe(0)
-      expect(check.output).toContain(broken.file)
-      expect(check.output).toMatch(broken.field)
-    })
+    it(
+      broken.name,
+      { timeout: ASTRO_TEST_TIMEOUT_MS },
+      async ({ expect, onTestFinished, signal }) => {
+        const project = copyProject()
+        onTestFinished(() => project.remove())
+        project.edit(broken.file, broken.change)
+        const build = await project.run('astro', ['build'], { signal })
+        expect(build.status, build.output).not.toBe(0)
+        expect(build.output).toContain(broken.file)
+        expect(build.output).toMatch(broken.field)
+        const check = await project.run('astro', ['check'], { signal })
+        expect(check.status, check.output).not.toBe(0)
+        expect(check.output).toContain(broken.file)
+        expect(check.output).toMatch(broken.field)
+      },
+    )
   }
 })

@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runProcess } from '../support/run-process'
 
 const root = resolve(import.meta.dirname, '../..')
 const copied = [
@@ -32,12 +33,19 @@ const env = Object.fromEntries(
 )
 
 /**
+ * The timeout for a test that runs astro in a copy: a backstop for a hung process, not a budget.
+ * A full build takes under a minute on a quiet 2-core machine and over five on one shared by
+ * several test runs; a test that passes ends when its processes do, whatever this is.
+ */
+export const ASTRO_TEST_TIMEOUT_MS = 900_000
+
+/**
  * A throwaway copy of the project (sharing node_modules) for tests that break content on purpose.
  *
  * @example
  * const project = copyProject()
  * project.edit('lessons/welcome.mdx', (text) => text.replace('minutes: 3', 'minutes: "3"'))
- * const { status, output } = project.run('astro', ['build'])
+ * const { status, output } = await project.run('astro', ['build'])
  * project.remove()
  */
 export function copyProject() {
@@ -53,14 +61,17 @@ export function copyProject() {
     write(path: string, text: string) {
       writeFileSync(join(dir, path), text)
     },
-    run(_command: 'astro', args: string[]) {
-      const result = spawnSync(node, [astro, ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-        env,
-        timeout: 120_000,
-      })
-      return { status: result.status, output: `${result.stdout}\n${result.stderr}` }
+    /**
+     * Run an `astro` command to its end, without blocking the test's thread, so that other tests
+     * (and other copies) run meanwhile. There is no wall-clock limit of its own: a loaded machine
+     * only makes it slower. Pass the test's `signal` so a test that times out stops its process.
+     */
+    run(
+      _command: 'astro',
+      args: string[],
+      { signal }: { signal?: AbortSignal } = {},
+    ): Promise<{ status: number | null; output: string }> {
+      return runProcess(node, [astro, ...args], { cwd: dir, env, signal })
     },
     /** Start a long-running `astro` command (`dev`); stop it with `stop()`. */
     start(_command: 'astro', args: string[]) {
@@ -70,6 +81,8 @@ export function copyProject() {
       child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
       return {
         output: () => output,
+        /** Whether the process has ended (a dev server that stops on its own has failed). */
+        ended: () => child.exitCode !== null || child.signalCode !== null,
         stop: () =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null) return resolve()
