@@ -241,11 +241,24 @@ describe('the Worker runtime protects the learner and the page', () => {
       }
       await page.waitForTimeout(400)
     }
+    // Other tests' runtimes share the page, and theirs may still be replacing a spare: count once
+    // the number has held still for a while.
+    const stableCount = async () => {
+      let last = -1
+      for (let tries = 0; tries < 40; tries++) {
+        const now = page.workers().length
+        if (now === last) return now
+        last = now
+        await page.waitForTimeout(500)
+      }
+      return last
+    }
     await threeRuns()
-    const settled = page.workers().length
+    const settled = await stableCount()
     await threeRuns()
     expect(seen).toEqual(['1', '1', '1', '1', '1', '1'])
-    expect(page.workers().length).toBe(settled)
+    // A leak would leave one more app Worker per run: three.
+    expect(await stableCount()).toBeLessThanOrEqual(settled)
     const passed = await runInWorker(requestFor(bundle, bundle.solution), 2999)
     expect(passed.status).toBe('passed')
   })
