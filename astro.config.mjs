@@ -5,6 +5,11 @@ import { isolationHeaders } from './scripts/isolation-headers.mjs'
 import { monacoCssOnDemand } from './scripts/monaco-css-on-demand.mjs'
 import { searchIndex } from './scripts/pagefind-index.mjs'
 import { serviceWorker } from './scripts/service-worker.mjs'
+import { virtualCss } from './scripts/virtual-css.mjs'
+import { codeThemes, loadCodeColours } from './src/course/code-colours.ts'
+
+// Code blocks carry colour classes instead of inline styles; the classes' stylesheet comes with them.
+const codeColours = await loadCodeColours()
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -15,14 +20,15 @@ export default defineConfig({
   server: { port: 4321, headers: isolationHeaders },
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes: codeThemes,
       defaultColor: 'light-dark()',
       wrap: false,
+      transformers: [codeColours.transformer],
     },
   },
   build: { inlineStylesheets: 'auto' },
   vite: {
-    plugins: [monacoCssOnDemand()],
+    plugins: [monacoCssOnDemand(), virtualCss('signed-in/code-colours', codeColours.css)],
     worker: { format: 'es' },
   },
 })

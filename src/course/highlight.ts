@@ -1,8 +1,12 @@
 import { codeToHtml } from 'shiki'
+import { codeThemes, loadCodeColours } from './code-colours'
+
+const codeColours = loadCodeColours()
 
 /**
- * Highlight code at build time with the same light and dark themes as the lessons' code blocks,
- * and mark each exercise blank (`___`) so it stands out before the editor loads.
+ * Highlight code at build time with the same light and dark themes, and the same colour classes,
+ * as the lessons' code blocks, and mark each exercise blank (`___`) so it stands out before the
+ * editor loads.
  *
  * @param code - the source
  * @param lang - a Shiki language id
@@ -14,8 +18,9 @@ import { codeToHtml } from 'shiki'
 export async function highlightCode(code: string, lang = 'ts'): Promise<string> {
   const html = await codeToHtml(code, {
     lang,
-    themes: { light: 'github-light-default', dark: 'github-dark-default' },
+    themes: codeThemes,
     defaultColor: 'light-dark()',
+    transformers: [(await codeColours).transformer],
   })
   return html
     .replace('class="shiki', 'class="astro-code shiki')
