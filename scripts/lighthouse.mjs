@@ -83,8 +83,12 @@ try {
 }
 if (missed) process.exitCode = 1
 
-/** One Lighthouse run of one page; throws when Lighthouse could not load it. */
-async function audit(url, port) {
+/**
+ * One Lighthouse run of one page; throws when Lighthouse could not load it. On a loaded machine
+ * Chromium now and then loses the start of its trace (NO_NAVSTART), which Lighthouse itself says
+ * to answer by running again: that error gets two more tries, any other is thrown at once.
+ */
+async function audit(url, port, tries = 3) {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -92,6 +96,8 @@ async function audit(url, port) {
     onlyCategories: categories,
   })
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`)
-  if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`)
+  const error = result.lhr.runtimeError
+  if (error?.code === 'NO_NAVSTART' && tries > 1) return audit(url, port, tries - 1)
+  if (error) throw new Error(`${url}: ${error.message}`)
   return result.lhr
 }
