@@ -24,12 +24,37 @@ function rulesOf(css: string) {
   return { byClass, light: defaults?.[1], dark: defaults?.[2] }
 }
 
-/** Every `<span>` opening tag in order, with its class and style attributes. */
-function spans(html: string) {
-  return [...html.matchAll(/<span([^>]*)>/g)].map(([, attributes = '']) => ({
-    classes: /class="([^"]*)"/.exec(attributes)?.[1]?.split(' ') ?? [],
-    style: /style="([^"]*)"/.exec(attributes)?.[1] ?? '',
-  }))
+/**
+ * The light and dark colour of every character of the code, as a browser would paint it: each
+ * `<span>` takes its colours from its classes (through `css`) or from Shiki's inline
+ * `--shiki-light`/`--shiki-dark`, and otherwise keeps its parent's.
+ */
+function paint(html: string, css: string) {
+  const { byClass, light, dark } = rulesOf(css)
+  const code = /<code>([\s\S]*)<\/code>/.exec(html)?.[1] ?? ''
+  const stack = [{ light, dark }]
+  const painted: string[] = []
+  for (const [, open, attributes = '', close, text = ''] of code.matchAll(
+    /(<span([^>]*)>)|(<\/span>)|([^<]+)/g,
+  )) {
+    if (open) {
+      const colour = { ...stack.at(-1)! }
+      const style = /style="([^"]*)"/.exec(attributes)?.[1] ?? ''
+      colour.light = /--shiki-light:(#\w+)/.exec(style)?.[1]?.toLowerCase() ?? colour.light
+      colour.dark = /--shiki-dark:(#\w+)/.exec(style)?.[1]?.toLowerCase() ?? colour.dark
+      for (const name of /class="([^"]*)"/.exec(attributes)?.[1]?.split(' ') ?? []) {
+        const rule = byClass.get(name)
+        if (rule?.[0] === '--sl') colour.light = rule[1]
+        if (rule?.[0] === '--sd') colour.dark = rule[1]
+      }
+      stack.push(colour)
+    } else if (close) stack.pop()
+    // Spaces show no colour, and the newlines between lines sit outside any span.
+    else
+      for (const char of text.replace(/\s/g, ''))
+        painted.push(`${char} ${stack.at(-1)!.light} ${stack.at(-1)!.dark}`)
+  }
+  return painted
 }
 
 const highlight = (code: string, lang: string, transformers = [colours.transformer]) =>
@@ -50,28 +75,17 @@ describe('loadCodeColours', () => {
   it.each(samples)(
     'gives every %s token the same light and dark colours as inline styles did',
     async (lang, code) => {
-      const before = spans(await highlight(code, lang, []))
-      const after = spans(await highlight(code, lang))
-      const { byClass, light, dark } = rulesOf(colours.css)
-      expect(after).toHaveLength(before.length)
-      before.forEach((original, index) => {
-        const token = after[index]!
-        const wanted = {
-          light: /--shiki-light:(#\w+)/.exec(original.style)?.[1]?.toLowerCase(),
-          dark: /--shiki-dark:(#\w+)/.exec(original.style)?.[1]?.toLowerCase(),
-        }
-        if (!wanted.light) return // the line spans: no colour of their own
-        expect(token.style).not.toMatch(/color|--shiki-(light|dark):/)
-        const got = { light, dark }
-        for (const name of token.classes) {
-          const rule = byClass.get(name)
-          if (rule?.[0] === '--sl') got.light = rule[1]
-          if (rule?.[0] === '--sd') got.dark = rule[1]
-        }
-        expect(got).toEqual(wanted)
-      })
+      const before = await highlight(code, lang, [])
+      const after = await highlight(code, lang)
+      expect(after).not.toMatch(/color:|--shiki-(light|dark):/)
+      expect(paint(after, colours.css)).toEqual(paint(before, ''))
     },
   )
+
+  it('turns tokens in the default colours into plain text in their line', async () => {
+    const html = await highlight('app.get(c)', 'ts')
+    expect(html).toContain('<span class="line">app.<span class="l5 d5">get</span>(c)</span>')
+  })
 
   it('keeps the declarations it has no class for, such as font styles, inline', async () => {
     const html = await highlight('*italic* and **bold**', 'md')

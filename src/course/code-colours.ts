@@ -115,6 +115,24 @@ export async function loadCodeColours(): Promise<CodeColours> {
       )
       for (const name of [lightName, darkName]) if (name) this.addClassToHast(node, name)
     },
+    // A token left with neither class nor style only repeats the line's colour: its text joins the
+    // line directly, one element fewer for the browser to style and lay out.
+    line(node) {
+      const children: typeof node.children = []
+      for (const child of node.children) {
+        const bare =
+          child.type === 'element' &&
+          child.tagName === 'span' &&
+          Object.keys(child.properties).length === 0 &&
+          child.children.every((grandchild) => grandchild.type === 'text')
+        for (const part of bare ? child.children : [child]) {
+          const last = children.at(-1)
+          if (part.type === 'text' && last?.type === 'text') last.value += part.value
+          else children.push(part)
+        }
+      }
+      node.children = children
+    },
   }
 
   const rules = [
