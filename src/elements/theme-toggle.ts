@@ -19,7 +19,7 @@ function describeChoice(choice: ThemeChoice, systemDark: boolean) {
  * announces each change. It also follows the system theme changing while the page is open.
  *
  * @example
- * <theme-toggle><button type="button" hidden><span data-label>Theme</span></button><span role="status" data-announce></span></theme-toggle>
+ * <theme-toggle><button type="button"><span data-label>Theme</span></button><span role="status" data-announce></span></theme-toggle>
  */
 export class ThemeToggleElement extends HTMLElement {
   #cleanup: Array<() => void> = []
@@ -32,7 +32,6 @@ export class ThemeToggleElement extends HTMLElement {
     const announce = this.querySelector('[data-announce]')
     if (!button) return
     const dark = (this.#dark ??= window.matchMedia('(prefers-color-scheme: dark)'))
-    button.hidden = false
     let changedByPress = false
     const press = () => {
       changedByPress = true
