@@ -263,6 +263,18 @@ describe('the Worker runtime protects the learner and the page', () => {
     expect(passed.status).toBe('passed')
   })
 
+  it('starts no app Worker while a one-realm run runs: the next spare starts after it', async () => {
+    const example = loadExercise('manual-session-login')
+    const counts = await page.evaluate(
+      (request) =>
+        (
+          window as unknown as { appWorkersStartedWhileRunning: (r: unknown) => Promise<number[]> }
+        ).appWorkersStartedWhileRunning(request),
+      requestFor(example, {}),
+    )
+    expect(counts).toEqual([0, 0])
+  })
+
   it('reports the file, line and column where learner code threw', async () => {
     const broken = solution.replace(
       'const loginManager = new LoginManager<User>()',

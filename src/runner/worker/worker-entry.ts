@@ -3,6 +3,7 @@ import { say } from '../../grader/sentences'
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
 import { checksBuiltins } from '../../grader/checks-builtins'
+import { warmUpGrader } from '../../grader/grader-warm-up'
 import type {
   AppCall,
   AppConnection,
@@ -179,3 +180,6 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
 lockDownWorkerScope(self)
 lockDownEvaluators(self)
 post({ ready: true })
+// The first run on a page would find sucrase, the checks' client and the cookie jar cold: warm
+// them up with the course's sample now, giving way as soon as a run arrives.
+void warmUpGrader(checksBuiltins, () => runs.size > 0)
