@@ -21,10 +21,10 @@ describe('the password reset quiz', () => {
     const route = resetApp.slice(resetApp.indexOf("app.post('/reset/:token'"))
     const marks: Record<string, string> = {
       hash: 'await sha256Hex(',
-      find: 'validRow(key)',
-      delete: 'resetTokens.delete(key)',
+      find: 'linkIsValid(key)',
       password: 'generatePasswordHash(',
-      version: 'user.sessionVersion + 1',
+      delete: 'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id',
+      save: 'UPDATE users SET password_hash = ?, session_version = session_version + 1',
       redirect: "c.redirect('/login",
     }
     const positions = question.steps.map((step) => route.indexOf(marks[step.id] ?? '\0'))
@@ -72,9 +72,13 @@ describe('the password reset lesson', () => {
   it('shows the exercise’s own code where it quotes it', () => {
     for (const excerpt of [
       "c.header('Referrer-Policy', 'no-referrer')",
-      'user.sessionVersion = user.sessionVersion + 1',
+      "'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?'",
+      "'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id'",
+      "'SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?'",
       'enqueue(() => sendResetLink(email))',
-    ])
+    ]) {
       expect(resetApp).toContain(excerpt)
+      expect(lesson).toContain(excerpt)
+    }
   })
 })
