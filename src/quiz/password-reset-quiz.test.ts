@@ -72,13 +72,30 @@ describe('the password reset lesson', () => {
   it('shows the exercise’s own code where it quotes it', () => {
     for (const excerpt of [
       "c.header('Referrer-Policy', 'no-referrer')",
-      "'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?'",
-      "'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id'",
-      "'SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?'",
       'enqueue(() => sendResetLink(email))',
     ]) {
       expect(resetApp).toContain(excerpt)
       expect(lesson).toContain(excerpt)
     }
+    // The SQL the lesson shows in its own blocks, line breaks aside, is the exercise's.
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+    const sqlBlocks = [...lesson.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) =>
+      squash((m[1] ?? '').replace(/--[^\n]*/g, '')),
+    )
+    for (const sql of [
+      'SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?',
+      'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id',
+      'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
+    ]) {
+      expect(resetApp).toContain(`'${sql}'`)
+      expect(sqlBlocks).toContain(sql)
+    }
+    // The table the lesson shows is the one the exercise's seed makes.
+    const seed = squash(
+      readFileSync('exercises/reset-password-flow/seed.sql', 'utf8').replace(/--[^\n]*/g, ''),
+    )
+    const table = sqlBlocks.find((sql) => sql.startsWith('CREATE TABLE reset_tokens'))
+    expect(table).toBeDefined()
+    expect(seed).toContain(table)
   })
 })
