@@ -3,6 +3,7 @@ import { say } from '../../grader/sentences'
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
 import { checksBuiltins } from '../../grader/checks-builtins'
+import { warmUpGrader } from '../../grader/grader-warm-up'
 import type {
   AppCall,
   AppConnection,
@@ -10,12 +11,12 @@ import type {
   AskHandler,
   RealmSource,
 } from '../../grader/realm/protocol'
+import type { CallMessage, ReplyMessage } from '../../grader/realm/answer-calls'
 import { answerAsk } from '../../grader/realm/wire'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
 import { TimeLimitReached } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
-import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 
@@ -59,6 +60,8 @@ const runs = new Map<
  * first call goes over it at once, so the channel is set up before a run needs it.
  */
 let heldSpare: AppConnection | undefined
+/** Whether the grader's own warm-up has run (it runs once, between the first runs). */
+let warmedUp = false
 
 /**
  * App realms for one run: the first `open` takes the spare's port the page handed over, if this
@@ -96,12 +99,12 @@ function connect(port: MessagePort): AppConnection {
     number,
     { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
   >()
-  port.addEventListener('message', (event: MessageEvent<PortReply>) => {
+  port.addEventListener('message', (event: MessageEvent<ReplyMessage>) => {
     const waiting = pending.get(event.data.callId)
     if ('ask' in event.data) {
       const { askId, ask } = event.data
       void answerAsk(waiting?.answer, ask).then((reply) => {
-        if (!closed) port.postMessage({ answer: askId, reply } satisfies PortCall)
+        if (!closed) port.postMessage({ answer: askId, reply } satisfies CallMessage)
       })
       return
     }
@@ -122,7 +125,7 @@ function connect(port: MessagePort): AppConnection {
         if (signal?.aborted) return onAbort()
         signal?.addEventListener('abort', onAbort, { once: true })
         pending.set(callId, { resolve, reject, ...(answer ? { answer } : {}) })
-        port.postMessage({ callId, call } satisfies PortCall)
+        port.postMessage({ callId, call } satisfies CallMessage)
       }),
     close: () => {
       closed = true
@@ -139,6 +142,12 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     heldSpare?.close()
     heldSpare = connect(message.spare)
     heldSpare.call({ type: 'work' }).catch(() => undefined)
+    // Between runs, with the next realm ready: the moment to warm the grader up, once. (A first
+    // run that comes straight away is sent without a spare handed over, and is not delayed.)
+    if (!warmedUp) {
+      warmedUp = true
+      void warmUpGrader(checksBuiltins, () => runs.size > 0)
+    }
     return
   }
   if ('realm' in message) {
