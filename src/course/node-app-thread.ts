@@ -5,15 +5,15 @@ import { courseBuiltins } from '../grader/builtins'
 import { createAppRealm } from '../grader/realm/app-realm'
 import { lockDownEvaluators } from '../grader/realm/evaluators'
 import { lockDownNodeProcess } from '../grader/realm/node-lockdown'
-import type { AppCall, AppReply, RealmAsk } from '../grader/realm/protocol'
+import { answerCalls, type CallMessage, type ReplyMessage } from '../grader/realm/answer-calls'
 
 /**
  * A message from thread-realms.ts to this thread: a call, or the answer to what the thread asked.
  *
  * @example
- * worker.postMessage({ id: 1, call: { type: 'work' } } satisfies ThreadCall)
+ * worker.postMessage({ callId: 1, call: { type: 'work' } } satisfies ThreadCall)
  */
-export type ThreadCall = { id: number; call: AppCall } | { answer: number; reply: AppReply }
+export type ThreadCall = CallMessage
 
 /**
  * What this thread posts: ready (once), then one reply per call, and what it asks while answering.
@@ -21,11 +21,7 @@ export type ThreadCall = { id: number; call: AppCall } | { answer: number; reply
  * @example
  * worker.on('message', (message: ThreadReply) => { if ('reply' in message) settle(message) })
  */
-export type ThreadReply =
-  | { ready: true }
-  | { id: number; reply: AppReply }
-  | { id: number; failed: string }
-  | { id: number; askId: number; ask: RealmAsk }
+export type ThreadReply = { ready: true } | ReplyMessage
 
 const port = parentPort
 if (!port) throw new Error('node-app-thread runs as a worker thread only.')
@@ -46,26 +42,6 @@ lockDownNodeProcess(globalThis)
 // And no import() of a Node module through text turned into code (the loader has its own eval).
 lockDownEvaluators(globalThis)
 const realm = createAppRealm(courseBuiltins, { scope: globalThis })
-// await, not then(): learner code may patch Promise.prototype.then, which await never calls.
-let nextAsk = 1
-const asked = new Map<number, (reply: AppReply) => void>()
-port.on('message', async (message: ThreadCall) => {
-  if ('answer' in message) {
-    asked.get(message.answer)?.(message.reply)
-    asked.delete(message.answer)
-    return
-  }
-  const { id, call } = message
-  const ask = (question: RealmAsk) =>
-    new Promise<AppReply>((resolve) => {
-      const askId = nextAsk++
-      asked.set(askId, resolve)
-      post({ id, askId, ask: question })
-    })
-  try {
-    post({ id, reply: await realm.handle(call, ask) })
-  } catch (error) {
-    post({ id, failed: error instanceof Error ? error.message : String(error) })
-  }
-})
+const receive = answerCalls(realm, post)
+port.on('message', (message: ThreadCall) => void receive(message))
 post({ ready: true })

@@ -90,15 +90,15 @@ function connectThread(worker: Worker): AppConnection {
     pending.clear()
   }
   worker.on('message', (message: ThreadReply) => {
-    if (!('id' in message)) return
-    const waiting = pending.get(message.id)
+    if (!('callId' in message)) return
+    const waiting = pending.get(message.callId)
     if ('ask' in message) {
       void answerAsk(waiting?.answer, message.ask).then((reply) =>
         worker.postMessage({ answer: message.askId, reply } satisfies ThreadCall),
       )
       return
     }
-    pending.delete(message.id)
+    pending.delete(message.callId)
     if ('reply' in message) waiting?.resolve(message.reply)
     else waiting?.reject(new Error(message.failed))
   })
@@ -130,7 +130,7 @@ function connectThread(worker: Worker): AppConnection {
           },
           ...(answer ? { answer } : {}),
         })
-        worker.postMessage({ id, call } satisfies ThreadCall)
+        worker.postMessage({ callId: id, call } satisfies ThreadCall)
       })
     },
     close() {

@@ -1,6 +1,17 @@
 /**
- * `<app-update>`: registers the service worker once the page has loaded, and shows itself when a
- * new version is waiting. "Reload" lets that version take over and reloads; "Later" hides the
+ * How long after the load event the service worker is registered (then at the browser's next idle
+ * moment). Its first install downloads the whole course for offline use, several megabytes: it
+ * waits for the page to settle, so it never competes with the learner's first Run or first click
+ * in the editor on a 2-core laptop.
+ *
+ * @example
+ * setTimeout(register, REGISTER_AFTER_LOAD_MS)
+ */
+export const REGISTER_AFTER_LOAD_MS = 3000
+
+/**
+ * `<app-update>`: registers the service worker once the page has loaded and settled (see
+ * {@link REGISTER_AFTER_LOAD_MS}), and shows itself when a new version is waiting. "Reload" lets that version take over and reloads; "Later" hides the
  * offer until the next page. Does nothing where service workers are unavailable (plain http on a
  * non-local host, or `astro dev`).
  *
@@ -10,7 +21,12 @@
 export class AppUpdateElement extends HTMLElement {
   connectedCallback() {
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return
-    const start = () => void this.#register()
+    const start = () =>
+      setTimeout(() => {
+        const register = () => void this.#register()
+        if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 2000 })
+        else register()
+      }, REGISTER_AFTER_LOAD_MS)
     if (document.readyState === 'complete') start()
     else addEventListener('load', start, { once: true })
   }

@@ -79,6 +79,17 @@ function group(title: string, entries: TimelineEntry[]): HTMLTableSectionElement
   headerRow.append(header)
   body.append(headerRow)
   entries.forEach((entry, index) => {
+    // What the check did between requests that no request shows: a restart, the clock, a cookie
+    // by hand. Said where it happened, so the requests after it make sense.
+    for (const note of entry.before ?? []) {
+      const noteRow = document.createElement('tr')
+      noteRow.className = 'timeline-note'
+      const cell = document.createElement('td')
+      cell.colSpan = 4
+      cell.textContent = note
+      noteRow.append(document.createElement('td'), cell)
+      body.append(noteRow)
+    }
     const row = document.createElement('tr')
     const number = document.createElement('th')
     number.scope = 'row'

@@ -23,6 +23,20 @@ export function reasonOf(error: unknown): string {
  * errorVerdict(say.runnerCrashed(error))
  */
 export const say = {
+  /** The request inspector's note: a check restarted the server, perhaps changing the environment. */
+  serverRestarted: (changed: readonly string[]) =>
+    changed.length === 0
+      ? 'The server restarted: its memory starts empty, and the browsers keep their cookies.'
+      : `The server restarted with ${changed.join(', ')} changed; the browsers keep their cookies.`,
+  /** The request inspector's note: a check moved the app's clock (and the jars') forward. */
+  clockMoved: (duration: string) =>
+    `The clock moved forward ${duration}, for the server and for every browser's cookies.`,
+  /** The request inspector's note: a check put a cookie into a browser's jar by hand. */
+  cookieSetByHand: (name: string, browser: number) =>
+    `A ${name} cookie was put into browser ${browser}'s jar by hand.`,
+  /** The request inspector's note: a check took a cookie out of a browser's jar by hand. */
+  cookieRemovedByHand: (name: string, browser: number) =>
+    `Browser ${browser}'s ${name} cookie was taken out of its jar by hand.`,
   /** The page's store caught a runner that threw instead of answering. */
   runnerCrashed: (error: unknown) => `The runner stopped unexpectedly: ${reasonOf(error)}`,
   /** The in-page runner (the Workers) could not be started. */

@@ -24,6 +24,11 @@ export interface TimelineEntry {
   bodySnippet: string
   /** What the cookie jar did on this request: each cookie sent or withheld, each Set-Cookie stored, replaced, deleted or rejected, with the reason in plain words. */
   cookieEvents?: CookieEvent[]
+  /**
+   * What the check did between the previous request and this one that no request shows, in plain
+   * words: the server restarted, the clock moved, a cookie put into or taken out of a jar by hand.
+   */
+  before?: string[]
 }
 
 /**

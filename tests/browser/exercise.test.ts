@@ -388,6 +388,23 @@ describe('a runnable example', () => {
 })
 
 describe('the request inspector', () => {
+  it('says, between two requests, what the check did that no request shows', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await openLesson(context, '/lessons/remember-me-and-fresh-logins/')
+    const example = panel(page, 'remember-me-restore')
+    await example.locator('[data-action="check"]').click()
+    await eventually(() => example.locator('.terminal li').count()).toBe(4)
+    await example.locator('.inspector summary').click()
+    const rows = example.locator('table[data-timeline] > tbody > tr')
+    const texts = (await rows.allTextContents()).map((text) => text.trim())
+    const note = texts.indexOf("Browser 1's session cookie was taken out of its jar by hand.")
+    // Right before the request it explains: the first one sent without the session cookie.
+    expect(note).toBeGreaterThan(0)
+    expect(texts[note + 1]).toMatch(/^2GET \/whoami/)
+    expect(await example.locator('.timeline-note').first().isVisible()).toBe(true)
+    await context.close()
+  })
+
   it("shows the cookie jar's reasons under each request, a refused Secure cookie among them", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await openLesson(context, '/lessons/how-a-login-works/')

@@ -34,6 +34,21 @@ async function visitOnce(context: BrowserContext, site = baseUrl): Promise<Page>
 }
 
 describe('the course offline', () => {
+  it('registers the service worker only once the page has settled, so its precache never competes with a first Run', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/lessons/how-a-login-works/`)
+    await page.waitForTimeout(1000)
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null),
+    ).toBeNull()
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope),
+    ).toBe(`${baseUrl}/`)
+    await context.close()
+  })
+
   it('fetches favicon.svg once, for the service worker (the manifest names it); no page asks for it', async () => {
     const context = await browser.newContext()
     const fetched: string[] = []

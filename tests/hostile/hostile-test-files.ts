@@ -7,7 +7,10 @@
 // of HONEST_NOTHING (tests that pass everywhere and so catch no mutant), or say plainly that the
 // import is not allowed, or stop at the time limit.
 import { loadExercise } from '../../src/course/exercise-files'
+import { expect } from 'vitest'
 import { requestFor, type RunRequest } from '../../src/grader/run-request'
+import type { Verdict } from '../../src/grader/verdict'
+import { comparableVerdict } from '../support/comparable-verdict'
 
 /**
  * The exercise graded by mutants.
@@ -182,3 +185,31 @@ test('there are users', () => { expect(users.size).toBeGreaterThan(0) })
     expect: 'time-limit',
   },
 ]
+
+/**
+ * Check a hostile test file's verdict in any runtime: the time limit (whose length the runtime
+ * names), the refusal to import the app, or exactly the verdict of {@link HONEST_NOTHING}.
+ *
+ * @param hostile - the file
+ * @param verdict - what the runtime gave it
+ * @param limitSeconds - the runtime's limit for learner tests against the correct app
+ * @param honest - the runtime's verdict for HONEST_NOTHING (asked for only when needed, once)
+ * @example
+ * await expectHostileVerdict(hostile, await run(hostile.request), 2, () => run(HONEST_NOTHING))
+ */
+export async function expectHostileVerdict(
+  hostile: HostileTestFile,
+  verdict: Verdict,
+  limitSeconds: number,
+  honest: () => Promise<Verdict>,
+): Promise<void> {
+  if (hostile.expect === 'time-limit') {
+    expect(verdict.status).toBe('error')
+    expect(verdict.message).toMatch(
+      new RegExp(`ran for more than ${limitSeconds} seconds against the correct app`),
+    )
+  } else if (hostile.expect === 'not-allowed') {
+    expect(verdict.status).toBe('error')
+    expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
+  } else expect(comparableVerdict(verdict)).toEqual(comparableVerdict(await honest()))
+}

@@ -101,6 +101,11 @@ export interface ClientOptions {
   origin?: string
   /** The clock cookie expiry is read against (default `Date.now`). */
   now?: () => number
+  /**
+   * Notes of what happened since the last request (shared by a check's clients): the next request
+   * recorded takes them as its `before`. Cookies put or removed by hand add theirs.
+   */
+  notes?: string[]
 }
 
 /**
@@ -215,6 +220,7 @@ interface Browser {
   number: number
   jar: CookieJar
   history: CookieEvent[]
+  notes: string[]
 }
 
 /** One request as the browser makes it. */
@@ -255,6 +261,7 @@ export function createClient(
     number: browser,
     jar: new CookieJar(options.now ?? Date.now),
     history: [],
+    notes: options.notes ?? [],
   }
   return clientAt(state, originOf(options.origin ?? CLIENT_ORIGIN))
 }
@@ -310,8 +317,14 @@ function clientAt(browser: Browser, origin: string): TestClient {
       for (const cookie of browser.jar.cookiesFor(host)) all[cookie.name] ??= cookie.value
       return all
     },
-    setCookie: (name, value) => browser.jar.put(host, name, value),
-    deleteCookie: (name) => browser.jar.remove(host, name),
+    setCookie: (name, value) => {
+      browser.jar.put(host, name, value)
+      browser.notes.push(say.cookieSetByHand(name, browser.number))
+    },
+    deleteCookie: (name) => {
+      browser.jar.remove(host, name)
+      browser.notes.push(say.cookieRemovedByHand(name, browser.number))
+    },
     cookieEvents: () => [...browser.history],
     at: (other) => clientAt(browser, originOf(other)),
     fromSite: (site) => otherSite(browser, origin, originOf(site)),
@@ -569,6 +582,7 @@ async function sendOnce(
     cookieSent,
     bodySnippet: body.slice(0, 200),
     ...(events.length ? { cookieEvents: events } : {}),
+    ...(browser.notes.length ? { before: browser.notes.splice(0) } : {}),
   })
   return {
     status: raw.status,

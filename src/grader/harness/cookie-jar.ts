@@ -390,8 +390,17 @@ function describeCookie(cookie: JarCookie, maxAge: number | undefined, now: numb
   return parts.join(', ')
 }
 
-/** A duration in the largest unit that fits: exactly ("90 seconds", "14 days") or rounded ("365 days"). */
-function describeDuration(ms: number, rounded: boolean): string {
+/**
+ * A duration in the largest unit that fits: exactly ("90 seconds", "14 days") or rounded ("365 days").
+ *
+ * @param ms - the duration
+ * @param rounded - round to the largest unit (otherwise only a whole count of a unit is used)
+ * @returns the duration in words
+ * @example
+ * describeDuration(3_600_000, false) // '1 hour'
+ * describeDuration(90_000, false) // '90 seconds'
+ */
+export function describeDuration(ms: number, rounded: boolean): string {
   const seconds = ms / 1000
   for (const [unit, size] of [
     ['day', 86_400],

@@ -10,6 +10,7 @@ import {
 import type { WorkCounters } from '../../login-manager/work-counters'
 import { CheckFailure, type CheckClock, type CheckContext, type ChecksModule } from './checks'
 import { createClient, type ClientOptions, type RequestHandler, type TestClient } from './client'
+import { describeDuration } from './cookie-jar'
 
 /**
  * How an error thrown by learner code is described; runtimes map stack frames to files.
@@ -72,9 +73,12 @@ export async function grade(
   progress: RunProgress = {},
 ): Promise<Verdict> {
   const timeline: TimelineEntry[] = []
+  // What the checks do that no request shows (a restart, the clock, a cookie by hand): the next
+  // request in the timeline carries it, so the inspector can say so where it happened.
+  const notes: string[] = []
   // Every client is made here, so every jar reads expiry against the checks' clock.
   const makeClient = (label: string, browser: number, options: ClientOptions = {}): TestClient =>
-    createClient(app.handler, timeline, label, browser, { ...options, now: app.clock.now })
+    createClient(app.handler, timeline, label, browser, { ...options, now: app.clock.now, notes })
   if (module.kind === 'scenario') {
     const client = makeClient('scenario', 1)
     const output: string[] = []
@@ -105,9 +109,18 @@ export async function grade(
           ++browsers,
           options.origin === undefined ? {} : { origin: options.origin },
         ),
-      restart: (env) => app.restart(env),
+      restart: async (env) => {
+        await app.restart(env)
+        notes.push(say.serverRestarted(Object.keys(env ?? {})))
+      },
       env: liveView(() => app.env),
-      clock: app.clock,
+      clock: {
+        now: app.clock.now,
+        advance: async (ms) => {
+          await app.clock.advance(ms)
+          if (ms > 0) notes.push(say.clockMoved(describeDuration(ms, true)))
+        },
+      },
       work: async (fn) => {
         const before = await app.readWork()
         const result = await fn()
@@ -122,6 +135,7 @@ export async function grade(
       },
     }
     app.takeServerErrors()
+    notes.length = 0
     try {
       await check.run(context)
       checks.push({ name: check.name, passed: true })

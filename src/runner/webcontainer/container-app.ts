@@ -7,7 +7,7 @@ import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import { lockDownEvaluators } from '../../grader/realm/evaluators'
 import { captureIpcSend, lockDownNodeProcess } from '../../grader/realm/node-lockdown'
-import type { AppCall, AppReply, RealmAsk } from '../../grader/realm/protocol'
+import { answerCalls, type CallMessage } from '../../grader/realm/answer-calls'
 import {
   APP_ERRORS_HEADER,
   APP_THREW_STATUS,
@@ -77,27 +77,9 @@ const server = createServer((incoming, outgoing) => {
   })
 })
 
-let nextAsk = 1
-const asked = new Map<number, (reply: AppReply) => void>()
-process.on(
-  'message',
-  async (message: { callId: number; call: AppCall } | { answer: number; reply: AppReply }) => {
-    if ('answer' in message) {
-      asked.get(message.answer)?.(message.reply)
-      asked.delete(message.answer)
-      return
-    }
-    const { callId } = message
-    // A test realm's requests go back to runner.mjs, which passes them to the app's process.
-    const ask = (question: RealmAsk) =>
-      new Promise<AppReply>((resolve) => {
-        const askId = nextAsk++
-        asked.set(askId, resolve)
-        send({ callId, askId, ask: question })
-      })
-    send({ callId, reply: encodeIpc(await realm.handle(decodeIpc(message.call), ask)) })
-  },
-)
+// A test realm's requests go back to runner.mjs, which passes them to the app's process.
+const receive = answerCalls(realm, send, { decode: decodeIpc, encode: encodeIpc })
+process.on('message', (message: CallMessage) => void receive(message))
 // The runner is gone: so is this app.
 process.on('disconnect', () => process.exit(0))
 server.listen(0, '127.0.0.1', () => {

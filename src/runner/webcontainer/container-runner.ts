@@ -71,7 +71,13 @@ function connect(child: ChildProcess, port: number): AppConnection {
   >()
   child.on(
     'message',
-    (message: { callId?: number; reply?: AppReply; askId?: number; ask?: RealmAsk }) => {
+    (message: {
+      callId?: number
+      reply?: AppReply
+      failed?: string
+      askId?: number
+      ask?: RealmAsk
+    }) => {
       if (message.callId === undefined) return
       if (message.ask && message.askId !== undefined) {
         const askId = message.askId
@@ -80,8 +86,11 @@ function connect(child: ChildProcess, port: number): AppConnection {
         })
         return
       }
-      if (!message.reply) return
-      pending.get(message.callId)?.resolve(decodeIpc(message.reply))
+      const waiting = pending.get(message.callId)
+      // The app's process could not answer the call: say why, rather than wait for nothing.
+      if (message.failed !== undefined) waiting?.reject(new Error(message.failed))
+      else if (message.reply) waiting?.resolve(decodeIpc(message.reply))
+      else return
       pending.delete(message.callId)
     },
   )

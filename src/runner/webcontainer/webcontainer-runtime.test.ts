@@ -1,8 +1,13 @@
 import { comparableVerdict } from '../../../tests/support/comparable-verdict'
 import type { WebContainer } from '@webcontainer/api'
+import type { Verdict } from '../../grader/verdict'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { HONEST_RIGHT, HONEST_WRONG, HOSTILE_FILES } from '../../../tests/hostile/hostile-files'
-import { HONEST_NOTHING, HOSTILE_TEST_FILES } from '../../../tests/hostile/hostile-test-files'
+import {
+  expectHostileVerdict,
+  HONEST_NOTHING,
+  HOSTILE_TEST_FILES,
+} from '../../../tests/hostile/hostile-test-files'
 import { CLOCK_PROBE } from '../../../tests/clock/clock-probe'
 import { DATABASE_PROBE } from '../../../tests/database/database-probe'
 import { listExercises, loadExercise } from '../../course/exercise-files'
@@ -295,7 +300,7 @@ describe('hostile learner files, in the WebContainer (the fake really runs Node)
 
 describe('hostile test files graded by mutants, in the WebContainer (the fake really runs Node)', () => {
   let mutantRuntime: WebContainerRuntime
-  let honest: ReturnType<typeof comparableVerdict> | undefined
+  let honest: Verdict | undefined
   beforeAll(async () => {
     const tree = await buildContainerTree()
     // Every app and every run of the tests is a Node process of its own here: twenty per Check.
@@ -312,17 +317,12 @@ describe('hostile test files graded by mutants, in the WebContainer (the fake re
     it(
       hostile.name,
       async () => {
-        const verdict = await mutantRuntime.run(hostile.request)
-        if (hostile.expect === 'time-limit') {
-          expect(verdict.status).toBe('error')
-          expect(verdict.message).toMatch(/ran for more than 2 seconds against the correct app/)
-        } else if (hostile.expect === 'not-allowed') {
-          expect(verdict.status).toBe('error')
-          expect(verdict.message).toMatch(/may not import .+ through newClient\(\)/)
-        } else {
-          honest ??= comparableVerdict(await mutantRuntime.run(HONEST_NOTHING))
-          expect(comparableVerdict(verdict)).toEqual(honest)
-        }
+        await expectHostileVerdict(
+          hostile,
+          await mutantRuntime.run(hostile.request),
+          2,
+          async () => (honest ??= await mutantRuntime.run(HONEST_NOTHING)),
+        )
       },
       180_000,
     )

@@ -6,28 +6,9 @@ import { loadSqlite } from '../../db/disk'
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import { warmUpRealm } from '../../grader/realm/warm-up'
-import type { AppCall, AppReply, RealmAsk } from '../../grader/realm/protocol'
+import { answerCalls, type CallMessage } from '../../grader/realm/answer-calls'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
-
-/**
- * A call over the app's port, or the grader's answer to what this realm asked.
- *
- * @example
- * port.postMessage({ callId: 1, call: { type: 'work' } } satisfies PortCall)
- */
-export type PortCall = { callId: number; call: AppCall } | { answer: number; reply: AppReply }
-
-/**
- * The app realm's reply over its port, or what it asks the grader while answering a call.
- *
- * @example
- * port.addEventListener('message', (event: MessageEvent<PortReply>) => settle(event.data))
- */
-export type PortReply =
-  | { callId: number; reply: AppReply }
-  | { callId: number; failed: string }
-  | { callId: number; askId: number; ask: RealmAsk }
 
 installHeaderShim(self as unknown as Parameters<typeof installHeaderShim>[0])
 const post = self.postMessage.bind(self) as (message: { ready: true }) => void
@@ -45,32 +26,14 @@ self.addEventListener(
     // One grader, once: the port is the only way in, and it is never exposed to learner code.
     if (connected || !port) return
     connected = true
-    const reply = port.postMessage.bind(port) as (message: PortReply) => void
-    let nextAsk = 1
-    const asked = new Map<number, (answer: AppReply) => void>()
-    // await, not then(): learner code may patch Promise.prototype.then, which await never calls.
-    port.addEventListener('message', async (message: MessageEvent<PortCall>) => {
-      const data = message.data
-      if ('answer' in data) {
-        asked.get(data.answer)?.(data.reply)
-        asked.delete(data.answer)
-        return
-      }
-      const { callId, call } = data
+    const receive = answerCalls(realm, (message) => port.postMessage(message), {
       // A run (the app's start, or a learner's tests) needs the core: the warm-up stops.
-      running ||= call.type === 'start' || call.type === 'tests'
-      const ask = (question: RealmAsk) =>
-        new Promise<AppReply>((resolve) => {
-          const askId = nextAsk++
-          asked.set(askId, resolve)
-          reply({ callId, askId, ask: question })
-        })
-      try {
-        reply({ callId, reply: await realm.handle(call, ask) })
-      } catch (error) {
-        reply({ callId, failed: error instanceof Error ? error.message : String(error) })
-      }
+      onCall: (call) => (running ||= call.type === 'start' || call.type === 'tests'),
     })
+    port.addEventListener(
+      'message',
+      (message: MessageEvent<CallMessage>) => void receive(message.data),
+    )
     port.start()
   },
 )

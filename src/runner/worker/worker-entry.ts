@@ -3,6 +3,7 @@ import { say } from '../../grader/sentences'
 // verdict. The learner's app never runs here: each run (and each restart) gets a fresh app Worker
 // from the page, reached over a MessagePort with plain cloned data (see app-worker-entry.ts).
 import { checksBuiltins } from '../../grader/checks-builtins'
+import { warmUpGrader } from '../../grader/grader-warm-up'
 import type {
   AppCall,
   AppConnection,
@@ -10,12 +11,12 @@ import type {
   AskHandler,
   RealmSource,
 } from '../../grader/realm/protocol'
+import type { CallMessage, ReplyMessage } from '../../grader/realm/answer-calls'
 import { answerAsk } from '../../grader/realm/wire'
 import { gradeInRealm } from '../../grader/realm/grade-in-realm'
 import type { RunRequest } from '../../grader/run-request'
 import { TimeLimitReached } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
-import type { PortCall, PortReply } from './app-worker-entry'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
 
@@ -96,12 +97,12 @@ function connect(port: MessagePort): AppConnection {
     number,
     { resolve(reply: AppReply): void; reject(error: Error): void; answer?: AskHandler }
   >()
-  port.addEventListener('message', (event: MessageEvent<PortReply>) => {
+  port.addEventListener('message', (event: MessageEvent<ReplyMessage>) => {
     const waiting = pending.get(event.data.callId)
     if ('ask' in event.data) {
       const { askId, ask } = event.data
       void answerAsk(waiting?.answer, ask).then((reply) => {
-        if (!closed) port.postMessage({ answer: askId, reply } satisfies PortCall)
+        if (!closed) port.postMessage({ answer: askId, reply } satisfies CallMessage)
       })
       return
     }
@@ -122,7 +123,7 @@ function connect(port: MessagePort): AppConnection {
         if (signal?.aborted) return onAbort()
         signal?.addEventListener('abort', onAbort, { once: true })
         pending.set(callId, { resolve, reject, ...(answer ? { answer } : {}) })
-        port.postMessage({ callId, call } satisfies PortCall)
+        port.postMessage({ callId, call } satisfies CallMessage)
       }),
     close: () => {
       closed = true
@@ -179,3 +180,6 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
 lockDownWorkerScope(self)
 lockDownEvaluators(self)
 post({ ready: true })
+// The first run on a page would find sucrase, the checks' client and the cookie jar cold: warm
+// them up with the course's sample now, giving way as soon as a run arrives.
+void warmUpGrader(checksBuiltins, () => runs.size > 0)

@@ -34,6 +34,25 @@ export interface RuntimeWorkers {
   app: () => Worker
 }
 
+/**
+ * Whether a run will open more than its first app realm: its checks restart the app, or it grades
+ * learner tests against mutants (a realm for the tests and one per app). Only a hint for starting
+ * Workers early; a run that opens more than expected still gets them, a little later.
+ *
+ * @param request - the run
+ * @returns true when more realms are likely
+ * @example
+ * wantsMoreRealms({ ...request, checks: 'await restart()' }) // true
+ */
+export function wantsMoreRealms(
+  request: Pick<RunRequest, 'checks' | 'mutants' | 'checkModules'>,
+): boolean {
+  if (request.mutants) return true
+  return [request.checks, ...Object.values(request.checkModules ?? {})].some((source) =>
+    /\brestart\s*\(/.test(source),
+  )
+}
+
 /** Start a Worker and wait for its `{ ready: true }`; rejects when it cannot start. */
 function started(create: () => Worker): Promise<Worker> {
   let worker: Worker
@@ -154,11 +173,15 @@ export class WorkerRuntime {
     )
   }
 
-  /** The spare app Worker; another starts at once for the run's next realm (a restart). */
-  #takeAppWorker(): Promise<Worker> {
+  /**
+   * The spare app Worker (or a new one). Another starts at once only for a run that will want
+   * more realms (a restart, mutants); otherwise the next spare starts when the run is over, so it
+   * never competes with the run for the processor.
+   */
+  #takeAppWorker(moreRealms: boolean): Promise<Worker> {
     const next = this.#spare ?? started(this.#workers.app)
     this.#spare = undefined
-    this.#startSpare()
+    if (moreRealms) this.#startSpare()
     return next
   }
 
@@ -187,6 +210,7 @@ export class WorkerRuntime {
       .finally(() => {
         // Between runs again: the next spare's port can go to the grader.
         this.#running = false
+        this.#startSpare()
         this.#handOver()
       })
     this.#queue = result.catch(() => undefined)
@@ -212,7 +236,9 @@ export class WorkerRuntime {
     const handed = this.#handed
     this.#handed = undefined
     const apps: Promise<Worker>[] = handed ? [Promise.resolve(handed)] : []
-    this.#startSpare()
+    // A run that restarts the app, or grades mutants, opens more realms: start the next one now.
+    const moreRealms = wantsMoreRealms(request)
+    if (moreRealms) this.#startSpare()
     const { signal, done, extend } = runSignal(timeLimitFor(request, this.#timeLimitMs), outer)
     try {
       return await new Promise<Verdict>((resolve) => {
@@ -238,7 +264,7 @@ export class WorkerRuntime {
             // Waiting for a fresh app Worker to start is the runtime's time, not the learner's:
             // on a busy machine it can take seconds, and must not look like a loop in their code.
             const asked = performance.now()
-            const app = this.#takeAppWorker()
+            const app = this.#takeAppWorker(moreRealms)
             apps.push(app)
             void app.then(
               (worker) => {
