@@ -61,7 +61,7 @@ export default defineChecks(
         const { token } = await linkForGrace(client)
         if ((await client.get('/dev/db')).body.includes(token))
           throw new CheckFailure(
-            "The token from Grace's link is in the users table as it is: a leaked copy of the table is a working link.",
+            "The token from Grace's link is in the reset_tokens table as it is: a leaked copy of the table is a working link.",
             'Store something that recognises the token but cannot be turned back into it.',
           )
       },

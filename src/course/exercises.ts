@@ -1,3 +1,5 @@
+import { compileWhatCompiles } from '../grader/module-loader'
+import { compiledKey } from '../grader/run-request'
 import type { ExerciseBundle } from '../schemas/exercise'
 import { loadExercise } from './exercise-files'
 import { renderMarkdown } from './markdown'
@@ -28,6 +30,7 @@ export async function getExerciseForPage(slug: string): Promise<{
     explanation: meta.explanation ? await renderMarkdown(meta.explanation) : '',
     data: {
       ...exercise,
+      compiled: compiledAtBuild(exercise),
       // An example has no solution to show; only the learner's editable files need one.
       solution:
         meta.kind === 'example'
@@ -39,4 +42,28 @@ export async function getExerciseForPage(slug: string): Promise<{
             ),
     },
   }
+}
+
+/**
+ * The JavaScript a page ships with an exercise, compiled here at build time with the one compiler
+ * every runtime uses: the starter's code files that compile, checks.ts and the shared check files,
+ * each keyed by its path and source.
+ *
+ * @param exercise - the exercise as loaded
+ * @returns what `ExerciseBundle.compiled` holds
+ * @example
+ * compiledAtBuild(loadExercise('manual-session-login'))[compiledKey('app.ts', source)] // JavaScript
+ */
+export function compiledAtBuild(exercise: ExerciseBundle): Record<string, string> {
+  const sources: Record<string, string> = {
+    ...exercise.starter,
+    ...exercise.checkModules,
+    ...(exercise.checks ? { 'checks.ts': exercise.checks } : {}),
+  }
+  return Object.fromEntries(
+    Object.entries(compileWhatCompiles(sources)).map(([path, js]) => [
+      compiledKey(path, sources[path] ?? ''),
+      js,
+    ]),
+  )
 }

@@ -1,7 +1,7 @@
 // The grader is cold on a new page too: its first Check would compile the learner's files and the
 // checks with sucrase for the first time, and drive the client, the cookie jar and the verdict for
-// the first time. A grader that has just started warms those up with the course's own sample, in
-// a few short steps that give way to a run as soon as one arrives. No learner code is involved:
+// the first time. Once the page hands it a ready spare between runs, the grader warms those up
+// with the course's own sample, in a few short steps that give way to a run as soon as one comes. No learner code is involved:
 // the sample's "app" is a small function here that answers as a login app would.
 import type { WorkCounters } from '../login-manager/work-counters'
 import type { ChecksModule } from './harness/checks'
@@ -69,7 +69,7 @@ const giveWay = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * @returns whether every step ran and the sample passed its checks; false when it stopped early or
  *   something failed
  * @example
- * post({ ready: true })
+ * // Between runs, once the page has handed over the next spare realm:
  * void warmUpGrader(checksBuiltins, () => runs.size > 0)
  */
 export async function warmUpGrader(

@@ -67,9 +67,15 @@ export function requestFor(
   files: Record<string, string>,
   only?: readonly string[],
 ): RunRequest {
+  const all = { ...bundle.starter, ...files }
   return {
     ...(only ? { only: [...only] } : {}),
-    files: { ...bundle.starter, ...files },
+    files: all,
+    ...(bundle.compiled
+      ? {
+          compiled: fromBuild(bundle.compiled, all, bundle.checks, bundle.checkModules ?? {}),
+        }
+      : {}),
     editable:
       bundle.meta.kind === 'example'
         ? []
@@ -79,5 +85,41 @@ export function requestFor(
     entry: bundle.meta.entry,
     ...(bundle.seed === undefined ? {} : { seed: bundle.seed }),
     ...(bundle.mutants ? { mutants: bundle.mutants } : {}),
+  }
+}
+
+/**
+ * The key of a file's JavaScript in `ExerciseBundle.compiled`: its path and its exact source, so
+ * only the very code that was compiled finds it.
+ *
+ * @param path - the file's path (`checks.ts` for the checks)
+ * @param source - its TypeScript source
+ * @returns the key
+ * @example
+ * bundle.compiled?.[compiledKey('app.ts', files['app.ts'])]
+ */
+export function compiledKey(path: string, source: string): string {
+  return `${path}\0${source}`
+}
+
+/** The build's JavaScript for the code of this run that it has: the code nobody changed. */
+function fromBuild(
+  compiled: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, string>>,
+  checks: string,
+  checkModules: Readonly<Record<string, string>>,
+): NonNullable<RunRequest['compiled']> {
+  const found = (sources: Readonly<Record<string, string>>) =>
+    Object.fromEntries(
+      Object.entries(sources).flatMap(([path, source]) => {
+        const js = compiled[compiledKey(path, source)]
+        return js === undefined ? [] : [[path, js]]
+      }),
+    )
+  const compiledChecks = compiled[compiledKey('checks.ts', checks)]
+  return {
+    files: found(files),
+    ...(compiledChecks === undefined ? {} : { checks: compiledChecks }),
+    checkModules: found(checkModules),
   }
 }

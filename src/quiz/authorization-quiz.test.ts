@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { exampleOutput, questionOf, readQuiz, runSteps } from './quiz-facts'
+import { loadExercise } from '../course/exercise-files'
+import { runInNode } from '../course/node-runtime'
 
 const quiz = readQuiz('authorization-quiz')
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -13,23 +15,44 @@ describe('the authorization quiz', () => {
     expect(new Set(quiz.questions.map((question) => question.type)).size).toBeGreaterThanOrEqual(3)
   })
 
-  it('predict-admin: its code is the example’s handler, and Grace’s GET /admin is a 403', async () => {
+  it('predict-admin: its code is the example’s, and a stranger’s GET /admin is the stated redirect', async () => {
     const question = questionOf(quiz, 'predict-admin', 'predict')
-    const app = readFileSync('exercises/admin-check-in-handler/starter/app.ts', 'utf8')
-    expect(squash(app)).toContain(squash(question.code))
+    const app = squash(readFileSync('exercises/admin-check-in-handler/starter/app.ts', 'utf8'))
+    for (const line of question.code
+      .split('\n')
+      .filter((text) => text.trim() && !text.includes('…')))
+      expect(app).toContain(squash(line))
     expect(question.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
-      'POST /login',
       'GET /admin',
     ])
-    const [status] = await runSteps(
+    const [line] = await runSteps(
       'admin-check-in-handler',
-      `{ label: 'Grace', run: async (client) => {
-          await client.postForm('/login', { username: 'grace', password: 'compiler-first' })
-          return String((await client.get('/admin')).status)
+      `{ label: 'stranger', run: async (client) => {
+          const response = await client.get('/admin')
+          return response.status + ' to ' + response.location
         } }`,
     )
-    expect(question.answer).toBe(status)
-    expect(question.explanation).toContain('403 Forbidden: Grace is not an admin.')
+    expect(line).toBe('302 to /login?next=%2Fadmin')
+    expect(question.answer).toBe(line?.split(' ')[0])
+    expect(question.explanation).toContain(line)
+  })
+
+  it('stranger-code: the same app with no loginView answers a stranger with the stated status', async () => {
+    const question = questionOf(quiz, 'stranger-code', 'text')
+    const bundle = loadExercise('admin-check-in-handler')
+    const app = bundle.starter['app.ts'] ?? ''
+    const withView = "new LoginManager<User>({ loginView: '/login' })"
+    expect(app).toContain(withView)
+    const checks = `import { defineScenario } from 'signed-in/checks'
+export default defineScenario([{ label: 'stranger', run: async (client) => String((await client.get('/admin')).status) }])\n`
+    const verdict = await runInNode(
+      { ...bundle, checks },
+      {
+        'app.ts': app.replace(withView, 'new LoginManager<User>()'),
+      },
+    )
+    expect(verdict.output).toEqual(['401'])
+    expect(question.accept).toEqual(verdict.output)
   })
 
   it('which-refused: exactly the options answered 403 by the exercise’s solution are right', async () => {

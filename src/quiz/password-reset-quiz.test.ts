@@ -21,10 +21,10 @@ describe('the password reset quiz', () => {
     const route = resetApp.slice(resetApp.indexOf("app.post('/reset/:token'"))
     const marks: Record<string, string> = {
       hash: 'await sha256Hex(',
-      find: 'validRow(key)',
-      delete: 'resetTokens.delete(key)',
+      find: 'linkIsValid(key)',
       password: 'generatePasswordHash(',
-      version: 'user.sessionVersion + 1',
+      delete: 'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id',
+      save: 'UPDATE users SET password_hash = ?, session_version = session_version + 1',
       redirect: "c.redirect('/login",
     }
     const positions = question.steps.map((step) => route.indexOf(marks[step.id] ?? '\0'))
@@ -72,9 +72,30 @@ describe('the password reset lesson', () => {
   it('shows the exercise’s own code where it quotes it', () => {
     for (const excerpt of [
       "c.header('Referrer-Policy', 'no-referrer')",
-      'user.sessionVersion = user.sessionVersion + 1',
       'enqueue(() => sendResetLink(email))',
-    ])
+    ]) {
       expect(resetApp).toContain(excerpt)
+      expect(lesson).toContain(excerpt)
+    }
+    // The SQL the lesson shows in its own blocks, line breaks aside, is the exercise's.
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+    const sqlBlocks = [...lesson.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) =>
+      squash((m[1] ?? '').replace(/--[^\n]*/g, '')),
+    )
+    for (const sql of [
+      'SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?',
+      'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id',
+      'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
+    ]) {
+      expect(resetApp).toContain(`'${sql}'`)
+      expect(sqlBlocks).toContain(sql)
+    }
+    // The table the lesson shows is the one the exercise's seed makes.
+    const seed = squash(
+      readFileSync('exercises/reset-password-flow/seed.sql', 'utf8').replace(/--[^\n]*/g, ''),
+    )
+    const table = sqlBlocks.find((sql) => sql.startsWith('CREATE TABLE reset_tokens'))
+    expect(table).toBeDefined()
+    expect(seed).toContain(table)
   })
 })

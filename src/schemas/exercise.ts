@@ -215,4 +215,11 @@ export interface ExerciseBundle {
   checkModules?: Record<string, string>
   /** For an exercise graded by mutants (`tests` in exercise.yaml): the test file and the mutants. */
   mutants?: MutantSet
+  /**
+   * JavaScript compiled at build time (the page's copy only) from the starter's code files,
+   * checks.ts and the shared check files, keyed by path and source (`compiledKey`): a run of code
+   * the learner has not changed, such as every example, needs no compiling in the browser, and
+   * code that differs in any way finds no entry. See `requestFor`.
+   */
+  compiled?: Record<string, string>
 }

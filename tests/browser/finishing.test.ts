@@ -153,6 +153,10 @@ describe('the course-complete page', () => {
   it('says not yet, listing every lesson, for a new learner; the progress page links to it', async () => {
     const { page, errors } = await newPage()
     await page.goto('/progress/')
+    // The words around the link read as a sentence, spaces and all.
+    expect(await page.locator('.intro').innerText()).toContain(
+      'Once every lesson is complete, your course summary is ready to print.',
+    )
     await page.getByRole('link', { name: 'your course summary' }).click()
     await page.waitForURL('**/complete/')
     const total = courseLessons().length

@@ -8,7 +8,7 @@ import {
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
-import { findUserByEmail, PASSWORD_METHOD, SESSION_SECRET, User, users } from './db'
+import { db, findUserByEmail, findUserById, PASSWORD_METHOD, SESSION_SECRET, User } from './db'
 import { devTools } from './dev'
 import { enqueue, sendMail } from './mail'
 import { randomToken } from './tokens'
@@ -18,7 +18,7 @@ const ANSWER = 'If that address has an account, we have mailed it a link. It wor
 const REFUSED = 'This link is no longer valid.'
 
 const loginManager = new LoginManager<User>({ loginView: '/login' })
-loginManager.userLoader((id) => users.get(id) ?? null)
+loginManager.userLoader((id) => findUserById(id) ?? null)
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
 app.use(session({ secret: SESSION_SECRET }), loginManager.middleware())
@@ -48,8 +48,15 @@ async function mailLink(email: string, site: string): Promise<void> {
   const user = findUserByEmail(email)
   if (!user) return
   const token = randomToken(32)
-  user.resetKey = token
-  user.resetExpiresAt = Date.now() + ONE_HOUR
+  const key = token
+  db.transaction(() => {
+    db.prepare('DELETE FROM reset_tokens WHERE user_id = ?').run([Number(user.id)])
+    db.prepare('INSERT INTO reset_tokens (token_key, user_id, expires_at) VALUES (?, ?, ?)').run([
+      key,
+      Number(user.id),
+      Date.now() + ONE_HOUR,
+    ])
+  })
   await sendMail({
     to: user.email,
     subject: 'Your password reset link',
@@ -57,10 +64,16 @@ async function mailLink(email: string, site: string): Promise<void> {
   })
 }
 
-/** The user whose link holds `token`, while the link is valid. */
-async function userWithLink(token: string): Promise<User | undefined> {
+/**
+ * The id of the user whose link holds `token`, while the link is valid. With `use`, the same
+ * statement that finds the row deletes it: a link works once.
+ */
+async function linkOwner(token: string, { use = false } = {}): Promise<number | undefined> {
   const key = token
-  return [...users.values()].find((user) => user.resetKey === key && Date.now() < user.resetExpiresAt)
+  const sql = use
+    ? 'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id'
+    : 'SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?'
+  return db.prepare<{ user_id: number }>(sql).get([key, Date.now()])?.user_id
 }
 
 app.use('/reset/*', async (c, next) => {
@@ -69,19 +82,23 @@ app.use('/reset/*', async (c, next) => {
 })
 
 app.get('/reset/:token', async (c) => {
-  if (!(await userWithLink(c.req.param('token')))) return c.text(REFUSED, 400)
-  return c.html('<form method="post"><input type="password" name="password"><button>Save</button></form>')
+  if ((await linkOwner(c.req.param('token'))) === undefined) return c.text(REFUSED, 400)
+  return c.html(
+    '<form method="post"><input type="password" name="password"><button>Save</button></form>',
+  )
 })
 
 app.post('/reset/:token', async (c) => {
   const form = await c.req.parseBody()
-  const user = await userWithLink(c.req.param('token'))
-  if (!user) return c.text(REFUSED, 400)
-  user.resetKey = null // used
-  user.passwordHash = await generatePasswordHash(String(form['password'] ?? ''), {
+  if ((await linkOwner(c.req.param('token'))) === undefined) return c.text(REFUSED, 400)
+  const hash = await generatePasswordHash(String(form['password'] ?? ''), {
     method: PASSWORD_METHOD,
   })
-  user.sessionVersion += 1
+  const owner = await linkOwner(c.req.param('token'), { use: true })
+  if (owner === undefined) return c.text(REFUSED, 400)
+  db.prepare(
+    'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
+  ).run([hash, owner])
   return c.redirect('/login')
 })
 

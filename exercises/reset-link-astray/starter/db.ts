@@ -1,57 +1,54 @@
+import { openDatabase } from 'signed-in/db'
 import { UserMixin } from 'signed-in/login-manager'
 
-// One table, in memory for the exercise: GET /dev/db shows it as it is.
+// app.db: the users and reset_tokens tables come from the exercise's seed data (seed.sql).
+// GET /dev/db shows both as they are.
+export const db = openDatabase()
 
 export class User extends UserMixin {
-  /** What the app keeps to recognise this user's reset link, or null when none is waiting. */
-  resetKey: string | null = null
-  /** When that link stops working, in milliseconds since 1970. */
-  resetExpiresAt = 0
-
   constructor(
     public override id: string,
     public name: string,
     public email: string,
     public passwordHash: string,
-    public override sessionVersion = 0,
+    /** Raised by one on a reset: every session and remember cookie made before is refused. */
+    public override sessionVersion: number,
   ) {
     super()
   }
 }
 
+/** A row of the users table, as SQLite returns it. */
+interface UserRow {
+  id: number
+  name: string
+  email: string
+  password_hash: string
+  session_version: number
+}
+
+const toUser = (row: UserRow | undefined) =>
+  row && new User(String(row.id), row.name, row.email, row.password_hash, row.session_version)
+
 /** Cheap hashes so the checks run fast; a real app keeps the default of 600,000 rounds. */
 export const PASSWORD_METHOD = 'pbkdf2:sha256:1000'
 
-// Grace's password is "compiler-first", Ada's "analytical-engine".
-export const users = new Map([
-  [
-    '1',
-    new User(
-      '1',
-      'Grace',
-      'grace@example.com',
-      'pbkdf2:sha256:1000$3hb43BEkBL5jVXKJ$d5233a0a51951e1c89e0a067e0e3f8c39ccac12fb1cbc6e246f0c5759568b6d0',
-    ),
-  ],
-  [
-    '2',
-    new User(
-      '2',
-      'Ada',
-      'ada@example.com',
-      'pbkdf2:sha256:1000$FG206k0MrBJ8GBol$cf986891a4fb2f002fa827b6386b11bcf4a68853aa90c68aeac180f45c889147',
-    ),
-  ],
-])
-
-export function findUserByEmail(email: string): User | undefined {
-  const wanted = email.trim().toLowerCase()
-  return [...users.values()].find((user) => user.email === wanted)
+export function findUserById(id: string): User | undefined {
+  return toUser(db.prepare<UserRow>('SELECT * FROM users WHERE id = ?').get([Number(id)]))
 }
 
-/** The users table as a viewer shows it, for GET /dev/db. */
+export function findUserByEmail(email: string): User | undefined {
+  return toUser(
+    db.prepare<UserRow>('SELECT * FROM users WHERE email = ?').get([email.trim().toLowerCase()]),
+  )
+}
+
+/** Every row of both tables, for the database viewer at GET /dev/db. */
 export function dumpTables() {
-  return { users: [...users.values()].map((user) => ({ ...user })) }
+  return {
+    users: db.prepare('SELECT * FROM users ORDER BY id').all(),
+    reset_tokens: db.prepare('SELECT * FROM reset_tokens').all(),
+  }
 }
 
 /** 32 random bytes in hex. In a real app this comes from process.env.SESSION_SECRET. */

@@ -8,7 +8,7 @@ import {
   session,
   type LoginVariables,
 } from 'signed-in/login-manager'
-import { findUserByEmail, PASSWORD_METHOD, resetTokens, SESSION_SECRET, User, users } from './db'
+import { db, findUserByEmail, findUserById, PASSWORD_METHOD, SESSION_SECRET, User } from './db'
 import { devTools } from './dev'
 import { enqueue, sendMail } from './mail'
 import { randomToken, sha256Hex } from './tokens'
@@ -21,7 +21,7 @@ const SAME_ANSWER =
 const LINK_REFUSED = 'This link has expired or has already been used. Ask for a new one.'
 
 const loginManager = new LoginManager<User>({ loginView: '/login' })
-loginManager.userLoader((id) => users.get(id) ?? null)
+loginManager.userLoader((id) => findUserById(id) ?? null)
 
 const app = new Hono<{ Variables: LoginVariables<User> }>()
 app.use(session({ secret: SESSION_SECRET }), loginManager.middleware())
@@ -53,10 +53,17 @@ app.post('/forgot', async (c) => {
 async function sendResetLink(email: string): Promise<void> {
   const user = findUserByEmail(email)
   if (!user) return // nobody to write to, and nobody learns that
-  // A new link replaces any older one still waiting.
-  for (const [key, row] of resetTokens) if (row.userId === user.id) resetTokens.delete(key)
   const token = randomToken(32) // 256 bits
-  resetTokens.set(await sha256Hex(token), { userId: user.id, expiresAt: Date.now() + ONE_HOUR })
+  const key = await sha256Hex(token)
+  // A new link replaces any older one still waiting.
+  db.transaction(() => {
+    db.prepare('DELETE FROM reset_tokens WHERE user_id = ?').run([Number(user.id)])
+    db.prepare('INSERT INTO reset_tokens (token_key, user_id, expires_at) VALUES (?, ?, ?)').run([
+      key,
+      Number(user.id),
+      Date.now() + ONE_HOUR, // the app's clock, which the checks can move on
+    ])
+  })
   await sendMail({
     to: user.email,
     subject: 'Choose a new password',
@@ -64,10 +71,12 @@ async function sendResetLink(email: string): Promise<void> {
   })
 }
 
-/** The row stored under `key`, while it is still valid. */
-function validRow(key: string) {
-  const row = resetTokens.get(key)
-  return row && Date.now() < row.expiresAt ? row : undefined
+/** Is a link whose token hashes to `key` still valid? Looking does not use it up. */
+function linkIsValid(key: string): boolean {
+  const row = db
+    .prepare('SELECT user_id FROM reset_tokens WHERE token_key = ? AND expires_at > ?')
+    .get([key, Date.now()])
+  return row !== undefined
 }
 
 // 2. The link from the mail: a form for the new password. The token is in this page's URL, so the
@@ -78,7 +87,7 @@ app.use('/reset/*', async (c, next) => {
 })
 
 app.get('/reset/:token', async (c) => {
-  if (!validRow(await sha256Hex(c.req.param('token')))) return c.text(LINK_REFUSED, 400)
+  if (!linkIsValid(await sha256Hex(c.req.param('token')))) return c.text(LINK_REFUSED, 400)
   return c.html(
     '<form method="post"><label>New password <input type="password" name="password" autocomplete="new-password"></label><button>Save</button></form>',
   )
@@ -89,16 +98,25 @@ app.post('/reset/:token', async (c) => {
   const form = await c.req.parseBody()
   const password = String(form['password'] ?? '')
   const key = await sha256Hex(c.req.param('token'))
-  const row = validRow(key)
-  if (!row) return c.text(LINK_REFUSED, 400)
+  if (!linkIsValid(key)) return c.text(LINK_REFUSED, 400)
   if (password.length < 8) return c.text('Choose a password of at least 8 characters.', 400)
-  // Used: it never works again. Read and deleted with no await between, so two posts of the
-  // same link cannot both get past this line.
-  resetTokens.delete(key)
-  const user = users.get(row.userId)
-  if (!user) return c.text(LINK_REFUSED, 400)
-  user.passwordHash = await generatePasswordHash(password, { method: PASSWORD_METHOD })
-  user.sessionVersion = user.sessionVersion + 1 // every earlier session, on every device, ends
+  const hash = await generatePasswordHash(password, { method: PASSWORD_METHOD })
+  const saved = db.transaction(() => {
+    // Used: the statement that finds the row deletes it, so of two posts of the same link only
+    // one gets a row back.
+    const used = db
+      .prepare<{ user_id: number }>(
+        'DELETE FROM reset_tokens WHERE token_key = ? AND expires_at > ? RETURNING user_id',
+      )
+      .get([key, Date.now()])
+    if (!used) return false
+    // Every earlier session, on every device, ends: their session version is out of date.
+    db.prepare(
+      'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
+    ).run([hash, used.user_id])
+    return true
+  })
+  if (!saved) return c.text(LINK_REFUSED, 400)
   // Nobody is logged in: the owner logs in with the new password, like any other login.
   return c.redirect('/login?reset=done')
 })

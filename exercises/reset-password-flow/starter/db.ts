@@ -1,6 +1,9 @@
+import { openDatabase } from 'signed-in/db'
 import { UserMixin } from 'signed-in/login-manager'
 
-// The app's two tables, kept in memory for the exercise. GET /dev/db shows both as they are.
+// app.db: the users and reset_tokens tables come from the exercise's seed data (seed.sql).
+// GET /dev/db shows both as they are.
+export const db = openDatabase()
 
 export class User extends UserMixin {
   constructor(
@@ -9,60 +12,42 @@ export class User extends UserMixin {
     public email: string,
     public passwordHash: string,
     /** Raised by one on a reset: every session and remember cookie made before is refused. */
-    public override sessionVersion = 0,
+    public override sessionVersion: number,
   ) {
     super()
   }
 }
 
+/** A row of the users table, as SQLite returns it. */
+interface UserRow {
+  id: number
+  name: string
+  email: string
+  password_hash: string
+  session_version: number
+}
+
+const toUser = (row: UserRow | undefined) =>
+  row && new User(String(row.id), row.name, row.email, row.password_hash, row.session_version)
+
 /** Cheap hashes so the checks run fast; a real app keeps the default of 600,000 rounds. */
 export const PASSWORD_METHOD = 'pbkdf2:sha256:1000'
 
-// Passwords: ada "analytical-engine", grace "compiler-first", alan "enigma-machine",
-// edsger "go-to-statement", barbara "liskov-substitution", margaret "apollo-guidance".
-const rows: Array<[string, string, string]> = [
-  ['Ada', 'ada@example.com', 'pbkdf2:sha256:1000$FG206k0MrBJ8GBol$cf986891a4fb2f002fa827b6386b11bcf4a68853aa90c68aeac180f45c889147'],
-  ['Grace', 'grace@example.com', 'pbkdf2:sha256:1000$3hb43BEkBL5jVXKJ$d5233a0a51951e1c89e0a067e0e3f8c39ccac12fb1cbc6e246f0c5759568b6d0'],
-  ['Alan', 'alan@example.com', 'pbkdf2:sha256:1000$9EMbCqJopWYBqZLl$a20e818e3d021d6ca55f2386c67dd30b8d98d7ec3a538234c0f48daf0dbb7019'],
-  ['Edsger', 'edsger@example.com', 'pbkdf2:sha256:1000$UySrChGzGIxW3fTB$2dce48b6a71f7a9d91ed7bf6d20f00a060cb54110053a970efda739cbbb8643b'],
-  ['Barbara', 'barbara@example.com', 'pbkdf2:sha256:1000$WAFobJ5a1YK18T4O$d37d11ad75de80805d811d2e5c79b1f74c7dbd3a25dd3cce87b7abf4fcd44508'],
-  ['Margaret', 'margaret@example.com', 'pbkdf2:sha256:1000$yxyR7LWERbEx3ibK$8ec9e99021801209f538e1276e826b32195b733c4974d4dd27344b0452774b8e'],
-]
-
-/** The users table: id → user. */
-export const users = new Map(
-  rows.map(([name, email, hash], index) => {
-    const id = String(index + 1)
-    return [id, new User(id, name, email, hash)] as const
-  }),
-)
+export function findUserById(id: string): User | undefined {
+  return toUser(db.prepare<UserRow>('SELECT * FROM users WHERE id = ?').get([Number(id)]))
+}
 
 export function findUserByEmail(email: string): User | undefined {
-  const wanted = email.trim().toLowerCase()
-  return [...users.values()].find((user) => user.email === wanted)
+  return toUser(
+    db.prepare<UserRow>('SELECT * FROM users WHERE email = ?').get([email.trim().toLowerCase()]),
+  )
 }
-
-/** One row of the reset tokens table. */
-export interface ResetTokenRow {
-  userId: string
-  /** Milliseconds since 1970, as Date.now() counts. */
-  expiresAt: number
-}
-
-/** The reset tokens table, keyed by what the app chooses to store for each token. */
-export const resetTokens = new Map<string, ResetTokenRow>()
 
 /** Every row of both tables, for the database viewer at GET /dev/db. */
 export function dumpTables() {
   return {
-    users: [...users.values()].map(({ id, name, email, passwordHash, sessionVersion }) => ({
-      id,
-      name,
-      email,
-      passwordHash,
-      sessionVersion,
-    })),
-    resetTokens: [...resetTokens].map(([key, row]) => ({ key, ...row })),
+    users: db.prepare('SELECT * FROM users ORDER BY id').all(),
+    reset_tokens: db.prepare('SELECT * FROM reset_tokens').all(),
   }
 }
 

@@ -20,6 +20,12 @@ describe('warmUpRealm', () => {
     expect(steps).toBe(4)
   })
 
+  it('does nothing at all when a run has already arrived', async () => {
+    let asked = 0
+    expect(await warmUpRealm(courseBuiltins, () => ++asked > 0)).toBe(false)
+    expect(asked).toBe(1)
+  })
+
   it('says so, and throws nothing, when the modules it needs are missing', async () => {
     expect(await warmUpRealm({})).toBe(false)
   })

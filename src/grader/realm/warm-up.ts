@@ -50,6 +50,8 @@ export async function warmUpRealm(
   stop: () => boolean = () => false,
 ): Promise<boolean> {
   try {
+    // A run may have arrived before the warm-up began: then it only competes with the run.
+    if (stop()) return false
     const realm = createAppRealm(builtins)
     const files = { 'warm-up.ts': SAMPLE }
     const started = await realm.handle({

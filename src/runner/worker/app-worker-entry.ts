@@ -6,6 +6,7 @@ import { loadSqlite } from '../../db/disk'
 import { courseBuiltins } from '../../grader/builtins'
 import { createAppRealm } from '../../grader/realm/app-realm'
 import { warmUpRealm } from '../../grader/realm/warm-up'
+import { WARM_UP_AFTER_MS } from '../../grader/realm/warm-up-sample'
 import { answerCalls, type CallMessage } from '../../grader/realm/answer-calls'
 import { installHeaderShim } from './header-shim'
 import { lockDownEvaluators, lockDownWorkerScope } from './sandbox'
@@ -42,4 +43,4 @@ lockDownEvaluators(self)
 post({ ready: true })
 // A spare realm warms up while it waits, so the learner's run finds hono and the login manager
 // already compiled. It stops as soon as a run starts the learner's app: the run needs it then.
-void warmUpRealm(courseBuiltins, () => running)
+setTimeout(() => void warmUpRealm(courseBuiltins, () => running), WARM_UP_AFTER_MS)

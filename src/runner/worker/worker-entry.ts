@@ -60,6 +60,8 @@ const runs = new Map<
  * first call goes over it at once, so the channel is set up before a run needs it.
  */
 let heldSpare: AppConnection | undefined
+/** Whether the grader's own warm-up has run (it runs once, between the first runs). */
+let warmedUp = false
 
 /**
  * App realms for one run: the first `open` takes the spare's port the page handed over, if this
@@ -140,6 +142,12 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
     heldSpare?.close()
     heldSpare = connect(message.spare)
     heldSpare.call({ type: 'work' }).catch(() => undefined)
+    // Between runs, with the next realm ready: the moment to warm the grader up, once. (A first
+    // run that comes straight away is sent without a spare handed over, and is not delayed.)
+    if (!warmedUp) {
+      warmedUp = true
+      void warmUpGrader(checksBuiltins, () => runs.size > 0)
+    }
     return
   }
   if ('realm' in message) {
@@ -180,6 +188,3 @@ self.addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
 lockDownWorkerScope(self)
 lockDownEvaluators(self)
 post({ ready: true })
-// The first run on a page would find sucrase, the checks' client and the cookie jar cold: warm
-// them up with the course's sample now, giving way as soon as a run arrives.
-void warmUpGrader(checksBuiltins, () => runs.size > 0)
