@@ -113,8 +113,27 @@ export async function prepareMonaco(): Promise<void> {
   // editor finds it running. The model stays: it is empty, so it adds nothing to the program.
   const uri = monaco.Uri.parse('file:///prefetch/empty.ts')
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri)
-  const getWorker = await monaco.typescript.getTypeScriptWorker()
-  await getWorker(model.uri)
+  await typeScriptWorker(model.uri)
+}
+
+/**
+ * The TypeScript worker's proxy for a model. Monaco sets its TypeScript mode up when a model first
+ * uses the language, once the mode's code has loaded; until then `getTypeScriptWorker` rejects
+ * with "TypeScript not registered!". So a caller right after the first model is made (the idle
+ * prefetch, half the time) asks again a moment later, for up to about two seconds.
+ */
+async function typeScriptWorker(uri: InstanceType<typeof monaco.Uri>) {
+  for (let attempt = 1; ; attempt++) {
+    let getWorker: Awaited<ReturnType<typeof monaco.typescript.getTypeScriptWorker>>
+    try {
+      getWorker = await monaco.typescript.getTypeScriptWorker()
+    } catch (error) {
+      if (attempt === 100) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      continue
+    }
+    return getWorker(uri)
+  }
 }
 
 let themesDefined = false
@@ -277,8 +296,7 @@ export async function createMonacoEditor(
     },
     typeErrors: async () => {
       await typesLoaded
-      const getWorker = await monaco.typescript.getTypeScriptWorker()
-      const worker = await getWorker(model.uri)
+      const worker = await typeScriptWorker(model.uri)
       const file = model.uri.toString()
       const diagnostics = [
         ...(await worker.getSyntacticDiagnostics(file)),

@@ -28,7 +28,11 @@ export class CodeEditorElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined
   #handle: EditorHandle | undefined
   #upgrading: Promise<void> | undefined
+  /** A Monaco editor made ahead of the first click ({@link prepare}), hidden until then. */
+  #parked: Promise<[EditorHandle, HTMLElement]> | undefined
   #mode: EditorMode = 'static'
+  /** Settles once the press that opens the editor has done its own work (see connectedCallback). */
+  #revealAfter: Promise<void> | undefined
 
   get path(): string {
     return this.dataset['path'] ?? 'app.ts'
@@ -80,7 +84,17 @@ export class CodeEditorElement extends HTMLElement {
     }
     const upgrade = () => void this.upgrade(true)
     staticCode.addEventListener('focus', upgrade, { once: true })
-    staticCode.addEventListener('pointerdown', upgrade, { once: true })
+    staticCode.addEventListener(
+      'pointerdown',
+      () => {
+        // The press goes on to a mousedown that focuses the highlighted code. An editor made
+        // ahead of time is ready at once: reveal it only after that (a task later), or the
+        // mousedown would take the focus straight back from it.
+        this.#revealAfter = new Promise((resolve) => setTimeout(resolve))
+        upgrade()
+      },
+      { once: true },
+    )
   }
 
   disconnectedCallback() {
@@ -89,6 +103,14 @@ export class CodeEditorElement extends HTMLElement {
     this.#store = undefined
     this.#handle?.dispose()
     this.#handle = undefined
+    // An editor made ahead of need that was never revealed goes with the element.
+    const parked = this.#parked
+    this.#parked = undefined
+    if (!this.#upgrading)
+      void parked?.then(
+        ([handle, box]) => (handle.dispose(), box.remove()),
+        () => {},
+      )
   }
 
   /**
@@ -107,18 +129,41 @@ export class CodeEditorElement extends HTMLElement {
     }
   }
 
+  /**
+   * Make this file's Monaco editor now, hidden behind the highlighted code, so that a later first
+   * click or focus only has to reveal it (called at idle, once Monaco's code has loaded). Nothing
+   * changes for the learner until then: the file stays `static`, and no `editor-ready` is sent.
+   * Does nothing where the touch editor is used, or once the file is editable.
+   *
+   * @returns when the hidden editor is made (or failed to be: the first click then tries again)
+   * @example
+   * await editor.prepare()
+   */
+  prepare(): Promise<void> {
+    if (this.#upgrading || !this.editable || usesPlainEditor(this)) return Promise.resolve()
+    this.#parked ??= this.#createMonaco()
+    return this.#parked.then(
+      () => undefined,
+      () => {
+        this.#parked = undefined
+      },
+    )
+  }
+
   /** Make the file editable now (Monaco or textarea), and optionally focus its first blank. */
   upgrade(focus = false): Promise<void> {
     this.#upgrading ??= (async () => {
       const staticCode = this.querySelector<HTMLElement>('.static-code')
-      const height = staticCode?.getBoundingClientRect().height ?? 0
       this.dataset['state'] = 'loading'
-      const box = document.createElement('div')
-      box.className = 'editor-box'
-      box.style.height = `${Math.max(height, 120)}px`
-      const [mode, handle] = await this.#createEditor(box)
+      const [mode, handle, box] = await this.#createEditor()
+      await this.#revealAfter
+      // The text may have changed since a hidden editor was made (a draft restored, a reset).
+      handle.setValue(this.#value)
       this.#handle = handle
       this.#mode = mode
+      const height = staticCode?.getBoundingClientRect().height ?? 0
+      box.removeAttribute('style')
+      box.style.height = `${Math.max(height, 120)}px`
       staticCode?.replaceWith(box)
       this.dataset['state'] = 'ready'
       this.dataset['mode'] = mode
@@ -136,20 +181,17 @@ export class CodeEditorElement extends HTMLElement {
    * a phone never downloads Monaco. When a chunk cannot load (offline, a failed deploy) the next
    * kind takes over, so the learner can always type.
    */
-  async #createEditor(box: HTMLElement): Promise<[EditorMode, EditorHandle]> {
+  async #createEditor(): Promise<[EditorMode, EditorHandle, HTMLElement]> {
     // Start from the store's text and with the other files, for types (none outside a panel).
     await exerciseOf(this)
     if (!usesPlainEditor(this)) {
-      const height = box.style.height
       try {
-        return ['monaco', await this.#createMonaco(box)]
+        return ['monaco', ...(await (this.#parked ?? this.#createMonaco()))]
       } catch (error) {
         console.warn('Monaco did not load; using the touch editor instead.', error)
-        box.replaceChildren()
-        box.removeAttribute('style')
-        box.style.height = height
       }
     }
+    const box = this.#newBox()
     try {
       const { createCodeMirrorEditor } = await import('../editor/codemirror-editor')
       const handle = createCodeMirrorEditor(box, {
@@ -161,11 +203,20 @@ export class CodeEditorElement extends HTMLElement {
         onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
       })
       this.#keepFirstBlankAfterTap(box, handle)
-      return ['codemirror', handle]
+      return ['codemirror', handle, box]
     } catch (error) {
       console.warn('The touch editor did not load; using a plain text box instead.', error)
-      return ['textarea', this.#createTextarea(box)]
+      return ['textarea', this.#createTextarea(box), box]
     }
+  }
+
+  /** The box an editor fills, as tall as the highlighted code it replaces. */
+  #newBox(): HTMLElement {
+    const height = this.querySelector('.static-code')?.getBoundingClientRect().height ?? 0
+    const box = document.createElement('div')
+    box.className = 'editor-box'
+    box.style.height = `${Math.max(height, 120)}px`
+    return box
   }
 
   /**
@@ -185,27 +236,32 @@ export class CodeEditorElement extends HTMLElement {
     )
   }
 
-  async #createMonaco(box: HTMLElement): Promise<EditorHandle> {
+  /** A Monaco editor in a box of its own, made hidden: {@link upgrade} reveals it. */
+  async #createMonaco(): Promise<[EditorHandle, HTMLElement]> {
+    await exerciseOf(this)
     const { createMonacoEditor } = await import('../editor/monaco-editor')
-    // Monaco measures its container, so it must be in the document while it starts.
-    box.style.position = 'absolute'
+    // Monaco measures its container, so it must be in the document while it starts: it waits
+    // over the highlighted code (this element is positioned), hidden, taking no room.
+    const box = this.#newBox()
+    Object.assign(box.style, { position: 'absolute', top: '0', left: '0', right: '0' })
     box.style.visibility = 'hidden'
-    box.style.width = `${this.getBoundingClientRect().width}px`
     this.append(box)
-    const handle = await createMonacoEditor(box, {
-      value: this.#value,
-      path: this.path,
-      readOnly: !this.editable,
-      ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
-      siblings: this.#siblings,
-      folder: this.closest<HTMLElement>('[data-slug]')?.dataset['slug'],
-      onChange: (value) => this.#changed(value),
-      onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
-    })
-    box.style.position = ''
-    box.style.visibility = ''
-    box.style.width = ''
-    return handle
+    try {
+      const handle = await createMonacoEditor(box, {
+        value: this.#value,
+        path: this.path,
+        readOnly: !this.editable,
+        ariaLabel: `${this.dataset['label'] ?? this.path}. Code editor. Tab moves to the next blank; press Ctrl+M to make Tab move focus instead.`,
+        siblings: this.#siblings,
+        folder: this.closest<HTMLElement>('[data-slug]')?.dataset['slug'],
+        onChange: (value) => this.#changed(value),
+        onCheck: () => this.dispatchEvent(new CustomEvent('check-request', { bubbles: true })),
+      })
+      return [handle, box]
+    } catch (error) {
+      box.remove()
+      throw error
+    }
   }
 
   /**

@@ -81,6 +81,53 @@ describe('several code editors on one page', () => {
   }
 })
 
+describe('the first click on the code', () => {
+  it('reveals the editor made hidden at idle, with the TypeScript worker already started: focused, on the first blank, holding the current text', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const workers: string[] = []
+    page.on('worker', (worker) => workers.push(worker.url()))
+    const exercise = panel(page, 'complete-the-login-flow')
+    const file = exercise.locator('code-editor[data-path="app.ts"]')
+    await file.locator('.static-code').scrollIntoViewIfNeeded()
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('exercise-panel[data-slug="complete-the-login-flow"]')
+          ?.dataset['editorPrefetched'] === 'true',
+      null,
+      { timeout: 60_000 },
+    )
+    // Made ahead of the click, hidden: the learner still sees the highlighted code.
+    expect(await file.locator('.monaco-editor').count()).toBe(1)
+    expect(await file.locator('.monaco-editor').isVisible()).toBe(false)
+    expect(await file.locator('.static-code').isVisible()).toBe(true)
+    expect(await file.evaluate((editor) => (editor as CodeEditorElement).mode)).toBe('static')
+    expect(workers.filter((url) => /\/ts\.worker[.-][\w-]+\.js$/.test(url))).toHaveLength(1)
+
+    // The text changes while it waits, as a draft restored from another tab would.
+    await file.evaluate((editor) => {
+      const code = editor as CodeEditorElement
+      code.value = `${code.value}// added while hidden\n`
+    })
+    await file.locator('.static-code').click()
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null)
+    expect(await file.evaluate((editor) => (editor as CodeEditorElement).mode)).toBe('monaco')
+    // The same editor, revealed: no second one was made.
+    expect(await file.locator('.monaco-editor').count()).toBe(1)
+    await eventually(() =>
+      file.evaluate((editor) =>
+        editor.querySelector('.view-lines')?.textContent?.replaceAll('\u00a0', ' '),
+      ),
+    ).toContain('// added while hidden')
+    // The first blank is selected: typing fills it.
+    await page.keyboard.type('null')
+    expect(
+      await file.evaluate((editor) => (editor as CodeEditorElement).value.split('\n')[15]),
+    ).toBe('loginManager.userLoader(async (id) => users.get(id) ?? null)')
+    await context.close()
+  })
+})
+
 describe('blanks and the keyboard', () => {
   it('keeps the first Tab on the blank offered at focus, and types quotes and brackets into a blank once', async () => {
     const context = await desktop(browser)
