@@ -131,8 +131,9 @@ export class CodeEditorElement extends HTMLElement {
 
   /**
    * Make this file's Monaco editor now, hidden behind the highlighted code, so that a later first
-   * click or focus only has to reveal it (called at idle, once Monaco's code has loaded). Nothing
-   * changes for the learner until then: the file stays `static`, and no `editor-ready` is sent.
+   * click or focus only has to reveal it (called once Monaco's code has loaded and the learner's
+   * pointer or focus reaches the panel). Nothing changes for the learner until then: the file
+   * stays `static`, and no `editor-ready` is sent.
    * Does nothing where the touch editor is used, or once the file is editable.
    *
    * @returns when the hidden editor is made (or failed to be: the first click then tries again)

@@ -1,4 +1,3 @@
-import { pageSchedule } from '../stores/warmup'
 import type { CodeEditorElement } from './code-editor'
 
 /**
@@ -17,24 +16,39 @@ export function usesPlainEditor(element: Element): boolean {
 
 /**
  * Fetch and compile the editor an element would get (Monaco, or CodeMirror on touch screens)
- * without opening it. For Monaco, the file the learner sees first then gets its editor made at
- * the next idle moment, hidden, so a first click there only has to reveal it. Failures are left
- * to the click, which tries again and falls back to the next kind of editor.
+ * without opening it, so a later first click only has to create it. Failures are left to the
+ * click, which falls back to the next kind of editor.
  *
  * @param element - the panel whose editors are meant
- * @returns when the editor's code has loaded and the first file's editor is made (or either failed)
+ * @returns when the editor's code has loaded (or failed to)
  * @example
  * await prefetchEditor(panel)
  */
 export async function prefetchEditor(element: Element): Promise<void> {
   try {
-    if (usesPlainEditor(element)) {
-      await import('../editor/codemirror-editor')
-      return
-    }
-    await (await import('../editor/monaco-editor')).prepareMonaco()
+    if (usesPlainEditor(element)) await import('../editor/codemirror-editor')
+    else await (await import('../editor/monaco-editor')).prepareMonaco()
+  } catch {
+    // The first click tries again, and falls back if it must.
+  }
+}
+
+/**
+ * Make the Monaco editor of the first file the learner sees in a panel, hidden behind its
+ * highlighted code, so a first click there only has to reveal it. Called once the learner shows
+ * interest in the panel (the pointer or the focus reaches it) and the editor's code has loaded:
+ * making an editor is a long task, spent only on a panel someone is about to edit. Failures are
+ * left to the click, which tries again.
+ *
+ * @param element - the panel
+ * @returns when that editor is made (or failed to be)
+ * @example
+ * panel.addEventListener('pointerenter', () => void prepareFirstEditor(panel), { once: true })
+ */
+export async function prepareFirstEditor(element: Element): Promise<void> {
+  if (usesPlainEditor(element)) return
+  try {
     await customElements.whenDefined('code-editor')
-    await new Promise<void>((resolve) => pageSchedule.afterLoadWhenIdle(resolve))
     const editors = element.querySelectorAll<CodeEditorElement>('code-editor[data-editable="true"]')
     await [...editors].find((editor) => editor.getClientRects().length > 0)?.prepare()
   } catch {

@@ -1,5 +1,5 @@
 import { createWarmupPolicy, pageSchedule, type WarmupPolicy } from '../stores/warmup'
-import { prefetchEditor, usesPlainEditor } from './editor-choice'
+import { prefetchEditor, prepareFirstEditor, usesPlainEditor } from './editor-choice'
 import { isApplePlatform } from './platform'
 
 /** What the panel's code offers once loaded (see `exercise-controller.ts`). */
@@ -26,6 +26,17 @@ export class ExercisePanelElement extends HTMLElement {
   #observer: IntersectionObserver | undefined
   /** What the learner did before the panel's code arrived, to do once it has. */
   #pending: Array<(controller: Controller) => void> = []
+  /** Whether the editor's code has loaded, the learner has shown interest, and the editor was made. */
+  #editorCode = false
+  #interested = false
+  #editorPrepared = false
+
+  /** Once both the editor's code and the learner are here, make the first file's editor, hidden. */
+  #prepareEditor(): void {
+    if (!this.#editorCode || !this.#interested || this.#editorPrepared) return
+    this.#editorPrepared = true
+    void prepareFirstEditor(this)
+  }
 
   connectedCallback() {
     if (!this.querySelector('script[data-exercise]')) return
@@ -49,7 +60,11 @@ export class ExercisePanelElement extends HTMLElement {
         attach: () => void this.#load(),
         // Marked when done, for the bench: it times a first click on a page that has settled.
         prefetchEditor: () =>
-          void prefetchEditor(this).then(() => (this.dataset['editorPrefetched'] = 'true')),
+          void prefetchEditor(this).then(() => {
+            this.dataset['editorPrefetched'] = 'true'
+            this.#editorCode = true
+            this.#prepareEditor()
+          }),
         warmRuntime: () => void this.#load().then((controller) => controller.warmRuntime()),
         bootInBackground: () =>
           void this.#load().then((controller) => controller.bootInBackground()),
@@ -58,7 +73,11 @@ export class ExercisePanelElement extends HTMLElement {
     )
     this.#policy = policy
     for (const type of ['pointerenter', 'focusin'] as const) {
-      this.addEventListener(type, () => policy.interest('panel'))
+      this.addEventListener(type, () => {
+        policy.interest('panel')
+        this.#interested = true
+        this.#prepareEditor()
+      })
       this.querySelector('.actions')?.addEventListener(type, () => policy.interest('actions'))
     }
     this.addEventListener('editor-ready', () => policy.editorReady())

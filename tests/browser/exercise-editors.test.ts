@@ -82,7 +82,28 @@ describe('several code editors on one page', () => {
 })
 
 describe('the first click on the code', () => {
-  it('reveals the editor made hidden at idle, with the TypeScript worker already started: focused, on the first blank, holding the current text', async () => {
+  it('makes no editor at idle: only once the pointer reaches the panel, hidden, so a page nobody edits pays nothing', async () => {
+    const context = await desktop(browser)
+    const page = await openLesson(context, '/lessons/the-login-manager/')
+    const exercise = panel(page, 'complete-the-login-flow')
+    const file = exercise.locator('code-editor[data-path="app.ts"]')
+    await file.locator('.static-code').evaluate((code) => code.scrollIntoView())
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('exercise-panel[data-slug="complete-the-login-flow"]')
+          ?.dataset['editorPrefetched'] === 'true',
+      null,
+      { timeout: 60_000 },
+    )
+    await page.waitForTimeout(500)
+    expect(await page.locator('.monaco-editor').count()).toBe(0)
+    await exercise.dispatchEvent('pointerenter')
+    await eventually(() => file.locator('.monaco-editor').count()).toBe(1)
+    expect(await file.locator('.monaco-editor').isVisible()).toBe(false)
+    await context.close()
+  })
+
+  it('reveals the editor made hidden once the pointer came near, with the TypeScript worker already started: focused, on the first blank, holding the current text', async () => {
     const context = await desktop(browser)
     const page = await openLesson(context, '/lessons/the-login-manager/')
     const workers: string[] = []
@@ -97,8 +118,10 @@ describe('the first click on the code', () => {
       null,
       { timeout: 60_000 },
     )
+    // The learner's pointer reaches the panel on its way to the code.
+    await exercise.dispatchEvent('pointerenter')
+    await eventually(() => file.locator('.monaco-editor').count()).toBe(1)
     // Made ahead of the click, hidden: the learner still sees the highlighted code.
-    expect(await file.locator('.monaco-editor').count()).toBe(1)
     expect(await file.locator('.monaco-editor').isVisible()).toBe(false)
     expect(await file.locator('.static-code').isVisible()).toBe(true)
     expect(await file.evaluate((editor) => (editor as CodeEditorElement).mode)).toBe('static')
