@@ -1,4 +1,5 @@
 import { transform, type Options } from 'sucrase'
+import { compiledKey } from './run-request'
 import type { CodeError } from './verdict'
 
 /**
@@ -42,7 +43,7 @@ const compileOptions = {
  * compileModule('app.ts', "import { Hono } from 'hono'\nexport default new Hono()")
  */
 export function compileModule(path: string, source: string): string {
-  const key = `${path}\0${source}`
+  const key = compiledKey(path, source)
   const cached = compiledCode.get(key)
   if (cached !== undefined) {
     // Most recently used last, so the oldest entry is the first to go.

@@ -89,8 +89,8 @@ export function requestFor(
 }
 
 /**
- * The key of a file's JavaScript in `ExerciseBundle.compiled`: its path and its exact source, so
- * only the very code that was compiled finds it.
+ * The key of a file's JavaScript, in `ExerciseBundle.compiled` and in the grader's compile cache:
+ * its path and its exact source, so only the very code that was compiled finds it.
  *
  * @param path - the file's path (`checks.ts` for the checks)
  * @param source - its TypeScript source

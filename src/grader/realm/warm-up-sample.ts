@@ -2,16 +2,6 @@
 // the grader compiles it). Nothing of the learner's is in it.
 
 /**
- * How long an app realm that has just started waits before warming up. On a new page the first
- * run arrives within a few milliseconds of the realm being ready, and the warm-up would only
- * delay it (its first step cannot stop half-way); a run that comes later finds the work done.
- *
- * @example
- * setTimeout(() => void warmUpRealm(courseBuiltins, () => running), WARM_UP_AFTER_MS)
- */
-export const WARM_UP_AFTER_MS = 50
-
-/**
  * A sample app in the shape of a course app (types, imports, a session, a login manager), for
  * warming up: a spare app realm runs it, and the grader compiles it.
  *

@@ -8,6 +8,16 @@ import { createAppRealm } from './app-realm'
 import type { AppReply, WireRequest } from './protocol'
 import { SAMPLE } from './warm-up-sample'
 
+/**
+ * How long an app realm that has just started waits before warming up. On a new page the first
+ * run arrives within a few milliseconds of the realm being ready, and the warm-up would only
+ * delay it (its first step cannot stop half-way); a run that comes later finds the work done.
+ *
+ * @example
+ * setTimeout(() => void warmUpRealm(courseBuiltins, () => running), WARM_UP_AFTER_MS)
+ */
+export const WARM_UP_AFTER_MS = 50
+
 /** The sample's visit: a login, a page behind it, a logout, as a browser would send them. */
 const VISIT: readonly WireRequest[] = [
   { url: '/', method: 'GET', headers: [], body: null },
