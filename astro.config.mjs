@@ -29,6 +29,15 @@ export default defineConfig({
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [monacoCssOnDemand(), virtualCss('signed-in/code-colours', codeColours.css)],
-    worker: { format: 'es' },
+    worker: {
+      format: 'es',
+      // A Worker's script and everything it imports statically go in one file: a module Worker
+      // fetches its imports level by level, and a chain of small shared chunks costs a round trip
+      // each before it can start. What a Worker imports dynamically (the app Worker's lazily
+      // loaded modules) still gets chunks of its own.
+      rolldownOptions: {
+        output: { codeSplitting: { groups: [{ name: 'worker-static', tags: ['$initial'] }] } },
+      },
+    },
   },
 })

@@ -141,14 +141,14 @@ async function runtimeGoals() {
   // baseline the Worker's warm figure is compared against.
   await import('../src/course/node-typescript-hooks.ts')
   const { runExercise } = await import('../src/grader/run-exercise.ts')
-  const { courseBuiltins } = await import('../src/grader/builtins.ts')
+  const { courseModules } = await import('../src/grader/builtin-modules.ts')
   const { loadExercise } = await import('../src/course/exercise-files.ts')
   const { requestFor } = await import('../src/grader/run-request.ts')
   const example = requestFor(loadExercise('manual-session-login'), {})
   const inProcess = []
   for (let i = 0; i < 30; i++) {
     const started = performance.now()
-    await runExercise(example, courseBuiltins)
+    await runExercise(example, courseModules)
     if (i >= 5) inProcess.push(performance.now() - started)
   }
   const ratio = median(warm) / median(inProcess)

@@ -1,4 +1,4 @@
-import { courseBuiltins } from '../grader/builtins'
+import { courseModules } from '../grader/builtin-modules'
 import { runExercise } from '../grader/run-exercise'
 import { requestFor } from '../grader/run-request'
 import type { ExerciseBundle } from '../schemas/exercise'
@@ -17,7 +17,7 @@ import type { ExerciseBundle } from '../schemas/exercise'
 export async function verifyMutants(bundle: ExerciseBundle, shown: string): Promise<void> {
   const set = bundle.mutants
   if (!set) return
-  const verdict = await runExercise(requestFor(bundle, bundle.solution), courseBuiltins)
+  const verdict = await runExercise(requestFor(bundle, bundle.solution), courseModules)
   if (verdict.status === 'error' || verdict.checks[0]?.passed !== true)
     throw new Error(
       `${shown}/solution/${set.testFile}: the solution's tests must pass against the app in starter/: ${verdict.message ?? verdict.checks[0]?.message ?? verdict.status}`,

@@ -1,8 +1,8 @@
 // The app realm of the Node runtime: a worker thread of its own, started by node-runtime.ts from
 // this file bundled with esbuild. It answers the grader's calls and decides nothing.
 import { parentPort } from 'node:worker_threads'
-import { courseBuiltins } from '../grader/builtins'
-import { createAppRealm } from '../grader/realm/app-realm'
+import { courseModules, loadedModules } from '../grader/builtin-modules'
+import { createAppRealm, loadRealmHelpers } from '../grader/realm/app-realm'
 import { lockDownEvaluators } from '../grader/realm/evaluators'
 import { lockDownNodeProcess } from '../grader/realm/node-lockdown'
 import { answerCalls, type CallMessage, type ReplyMessage } from '../grader/realm/answer-calls'
@@ -34,14 +34,17 @@ for (const stream of [process.stdout, process.stderr])
     callback?.()
     return true
   }
-// Learner code reaches modules only through the loader's require, not a global one, and no Node
-// module through `process` either (the port above, to forge a reply; the disk, to count runs).
-for (const name of ['require', 'module', 'exports', '__filename', '__dirname'])
-  Reflect.deleteProperty(globalThis, name)
-lockDownNodeProcess(globalThis)
-// And no import() of a Node module through text turned into code (the loader has its own eval).
-lockDownEvaluators(globalThis)
-const realm = createAppRealm(courseBuiltins, { scope: globalThis })
-const receive = answerCalls(realm, post)
-port.on('message', (message: ThreadCall) => void receive(message))
-post({ ready: true })
+// Every module is loaded first, before the lockdown and before learner code (see loadedModules).
+void Promise.all([loadedModules(courseModules), loadRealmHelpers()]).then(([modules]) => {
+  // Learner code reaches modules only through the loader's require, not a global one, and no Node
+  // module through `process` either (the port above, to forge a reply; the disk, to count runs).
+  for (const name of ['require', 'module', 'exports', '__filename', '__dirname'])
+    Reflect.deleteProperty(globalThis, name)
+  lockDownNodeProcess(globalThis)
+  // And no import() of a Node module through text turned into code (the loader has its own eval).
+  lockDownEvaluators(globalThis)
+  const realm = createAppRealm(modules, { scope: globalThis })
+  const receive = answerCalls(realm, post)
+  port.on('message', (message: ThreadCall) => void receive(message))
+  post({ ready: true })
+})

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { courseModules } from '../grader/builtin-modules'
 import { courseBuiltins } from '../grader/builtins'
 import { gradeInNode, runInNode } from './node-runtime'
 import { loadExercise } from './exercise-files'
@@ -12,7 +13,7 @@ export default defineChecks([
 
 const run = (files: Record<string, string>, entry = 'app.ts') => {
   const request: RunRequest = { files, editable: Object.keys(files), checks, entry }
-  return runExercise(request, courseBuiltins)
+  return runExercise(request, courseModules)
 }
 
 describe('the Node runtime', () => {

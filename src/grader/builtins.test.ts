@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { courseModules } from './builtin-modules'
 import { courseBuiltins } from './builtins'
 import { HONO_SUBPATHS, LEFT_OUT_HONO_EXPORTS } from './hono-modules'
 import { runExercise } from './run-exercise'
@@ -72,7 +73,7 @@ describe('the hono subpaths learner code may import', () => {
         checks: readFileSync(`${fixture}/checks.ts`, 'utf8'),
         entry: 'app.ts',
       },
-      courseBuiltins,
+      courseModules,
     )
     expect(verdict.checks).toEqual([
       { name: 'hono/secure-headers sets its headers', passed: true },
@@ -95,7 +96,7 @@ describe('the hono subpaths learner code may import', () => {
         checks: `import { defineChecks } from 'signed-in/checks'\nexport default defineChecks([])`,
         entry: 'app.ts',
       },
-      courseBuiltins,
+      courseModules,
     )
     expect(verdict.error?.message).toMatch(
       /^app\.ts imports "hono\/context-storage", which is not available here\. You can import "hono" \(and 65 "hono\/…" subpaths such as "hono\/cookie"\)/,

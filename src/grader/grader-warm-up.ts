@@ -6,7 +6,7 @@
 import type { WorkCounters } from '../login-manager/work-counters'
 import type { ChecksModule } from './harness/checks'
 import { grade, type GradedApp } from './harness/grade'
-import { compileModule, loadChecks, type Builtins } from './module-loader'
+import type { Builtins } from './module-core'
 import { SAMPLE } from './realm/warm-up-sample'
 
 /** Checks in the shape of an exercise's, using the helpers most exercises use. */
@@ -78,6 +78,8 @@ export async function warmUpGrader(
 ): Promise<boolean> {
   try {
     if (stop()) return false
+    // The compiler is loaded here, once, rather than with the grader: an example's run needs none.
+    const { compileModule, loadChecks } = await import('./module-loader')
     compileModule('warm-up.ts', SAMPLE)
     await giveWay()
     if (stop()) return false

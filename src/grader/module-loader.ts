@@ -1,27 +1,10 @@
 import { transform, type Options } from 'sucrase'
 import { compiledKey } from './run-request'
+import { CompileError, describeThrown, runChecks, runModules, type Builtins } from './module-core'
 import type { CodeError } from './verdict'
 
-/**
- * Modules learner code may import, by specifier (`hono`, `signed-in/login-manager`, …).
- *
- * @example
- * const builtins: Builtins = { hono: await import('hono') }
- */
-export type Builtins = Readonly<Record<string, unknown>>
-
-/**
- * The scheme learner files get in stack traces, so errors can name the file.
- *
- * @example
- * new Error().stack // '… at exercise:///app.ts:15:7'
- */
-export const SOURCE_SCHEME = 'exercise:///'
-const WRAPPER_START = '(function (require, module, exports) {'
-// Captured when this module loads: the Worker removes `eval` from its global scope before learner
-// code runs (see worker/sandbox.ts), and only this loader may still turn text into code. Calling it
-// through a variable is an indirect eval, so code runs in the global scope, not in here.
-const evaluate = globalThis.eval
+// The loader's public face: sucrase compiles each learner file, \`module-core.ts\` runs it.
+export { CompileError, SOURCE_SCHEME, type Builtins } from './module-core'
 
 const compileOptions = {
   transforms: ['typescript', 'imports'],
@@ -100,21 +83,6 @@ const compiledCode = new Map<string, string>()
 let cachedChars = 0
 
 /**
- * Thrown when the code cannot even be compiled; carries the file and position.
- *
- * @example
- * throw new CompileError({ message: 'Syntax error in app.ts: Unexpected token', file: 'app.ts', line: 3, column: 1 })
- */
-export class CompileError extends Error {
-  readonly location: CodeError
-  /** @param location - what went wrong and where */
-  constructor(location: CodeError) {
-    super(location.message)
-    this.location = location
-  }
-}
-
-/**
  * Load a set of learner files as CommonJS modules, with `require` serving the builtins and the
  * files' relative imports. Returns the entry module's exports.
  *
@@ -140,73 +108,15 @@ export function loadModules(
     refuseRelative?: (from: string, specifier: string) => string
   } = {},
 ): Record<string, unknown> {
-  const cache = new Map<string, { exports: Record<string, unknown> }>()
-  const resolve = (from: string, specifier: string): string | null => {
-    const base = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : ''
-    const joined = normalisePath(base + specifier)
-    for (const candidate of [
-      joined,
-      `${joined}.ts`,
-      joined.replace(/\.js$/, '.ts'),
-      `${joined}/index.ts`,
-    ]) {
-      if (Object.hasOwn(files, candidate)) return candidate
-    }
-    return null
-  }
-  const load = (path: string): Record<string, unknown> => {
-    const cached = cache.get(path)
-    if (cached) return cached.exports
-    const module = { exports: {} as Record<string, unknown> }
-    cache.set(path, module)
-    let code: string
-    try {
-      code = options.compiled?.[path] ?? compileModule(path, files[path] ?? '')
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      const position = /\((\d+):(\d+)\)/.exec(message)
-      throw new CompileError({
-        // The position is kept as line and column (1-based) and shown once, from those.
-        message: `Syntax error in ${path}: ${message.replace(/^Error transforming [^:]+: /, '').replace(/\s*\(\d+:\d+\)$/, '')}`,
-        file: path,
-        ...(position ? { line: Number(position[1]), column: Number(position[2]) + 1 } : {}),
-      })
-    }
-    const require = (specifier: string) => {
-      if (specifier.startsWith('.')) {
-        if (options.refuseRelative) throw new Error(options.refuseRelative(path, specifier))
-        const target = resolve(path, specifier)
-        if (!target)
-          throw new Error(
-            `${path} imports "${specifier}", but there is no such file in this exercise.`,
-          )
-        return load(target)
-      }
-      if (Object.hasOwn(builtins, specifier)) return builtins[specifier]
-      throw new Error(
-        `${path} imports "${specifier}", which is not available here. You can import ${describeBuiltins(builtins)}, and this exercise's own files.`,
-      )
-    }
-    // Indirect eval runs in the global scope, not here, and the wrapper shares the first line so
-    // line numbers in stack traces match the learner's file.
-    const factory = evaluate(
-      `${WRAPPER_START}${code}\n})\n//# sourceURL=${SOURCE_SCHEME}${path}`,
-    ) as (
-      require: (specifier: string) => unknown,
-      module: { exports: Record<string, unknown> },
-      exports: Record<string, unknown>,
-    ) => void
-    factory(require, module, module.exports)
-    return module.exports
-  }
-  return load(entry)
+  return runModules(files, entry, builtins, { ...options, compile: compileModule })
 }
 
 /**
  * Load an exercise's `checks.ts`, with the shared check files it imports, and return its default
  * export. The checks are `checks.ts` at the top of their own module set, so
  * `import … from '../_shared/current-user'` finds `_shared/current-user.ts` in `checkModules`; they
- * never see the learner's files. Every runtime and the build load checks through this one function.
+ * never see the learner's files. Every runtime and the build load checks through this function, or
+ * through `runChecks` (module-core.ts) where all of them arrive compiled.
  *
  * @param checks - the TypeScript source of checks.ts
  * @param checkModules - shared check files by path under `exercises/` (`_shared/…`)
@@ -223,32 +133,7 @@ export function loadChecks(
   builtins: Builtins = {},
   compiled: Readonly<Record<string, string>> = {},
 ): unknown {
-  return loadModules({ ...checkModules, 'checks.ts': checks }, 'checks.ts', builtins, { compiled })[
-    'default'
-  ]
-}
-
-/** The importable names, with a package's many subpaths summed up: `"hono" (and 64 "hono/…" subpaths such as "hono/cookie")`. */
-function describeBuiltins(builtins: Builtins): string {
-  const names = Object.keys(builtins)
-  return names
-    .filter((name) => !names.includes(name.split('/')[0] ?? '') || !name.includes('/'))
-    .map((name) => {
-      const subpaths = names.filter((other) => other.startsWith(`${name}/`))
-      return subpaths.length > 2
-        ? `"${name}" (and ${subpaths.length} "${name}/…" subpaths such as "${subpaths.includes(`${name}/cookie`) ? `${name}/cookie` : subpaths[0]}")`
-        : [name, ...subpaths].map((each) => `"${each}"`).join(', ')
-    })
-    .join(', ')
-}
-
-function normalisePath(path: string): string {
-  const parts: string[] = []
-  for (const part of path.split('/')) {
-    if (part === '..') parts.pop()
-    else if (part !== '.' && part !== '') parts.push(part)
-  }
-  return parts.join('/')
+  return runChecks(checks, checkModules, builtins, compiled, compileModule)
 }
 
 /**
@@ -267,24 +152,12 @@ export function describeCodeError(
   error: unknown,
   sources: Readonly<Record<string, string>> = {},
 ): CodeError {
-  if (error instanceof CompileError) return error.location
-  const message =
-    error instanceof Error
-      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
-      : String(error)
-  const stack = error instanceof Error ? (error.stack ?? '') : ''
-  const frame = new RegExp(`${SOURCE_SCHEME.replace(/[/]/g, '\\/')}([^:\\s)]+):(\\d+):(\\d+)`).exec(
-    stack,
-  )
-  if (!frame) return { message }
-  const file = frame[1] ?? ''
-  const line = Number(frame[2])
-  // Line 1 of the evaluated text starts with the CommonJS wrapper.
-  const column =
-    line === 1 ? Math.max(1, Number(frame[3]) - WRAPPER_START.length) : Number(frame[3])
+  const described = describeThrown(error)
+  const { file, line, column } = described
+  if (error instanceof CompileError || file === undefined || line === undefined) return described
   const source = sources[file]
-  const original = source === undefined ? null : originalPosition(file, source, line, column)
-  return { message, file, ...(original ?? { line, column }) }
+  const original = source === undefined ? null : originalPosition(file, source, line, column ?? 1)
+  return original ? { ...described, ...original } : described
 }
 
 /** Where a 1-based line and column of compiled code came from in the TypeScript source. */

@@ -1,6 +1,6 @@
 import { checksBuiltins } from './checks-builtins'
 import type { RunProgress } from './harness/grade'
-import type { Builtins } from './module-loader'
+import type { BuiltinLoaders } from './builtin-modules'
 import { createAppRealm } from './realm/app-realm'
 import { gradeInRealm } from './realm/grade-in-realm'
 import type { RealmSource } from './realm/protocol'
@@ -13,15 +13,15 @@ import type { Verdict } from './verdict'
  * own environment and clock. For the bench's in-process figure and tests of the engine itself;
  * learner code is graded in a realm of its own (`node-runtime.ts`, the Worker, the WebContainer).
  *
- * @param builtins - the modules the learner's code may import
+ * @param modules - the modules the learner's code may import, as loaders
  * @returns a realm source
  * @example
- * await gradeInRealm(request, sharedRealms(courseBuiltins), checksBuiltins)
+ * await gradeInRealm(request, sharedRealms(courseModules), checksBuiltins)
  */
-export function sharedRealms(builtins: Builtins): RealmSource {
+export function sharedRealms(modules: BuiltinLoaders): RealmSource {
   return {
     open: async () => {
-      const realm = createAppRealm(builtins)
+      const realm = createAppRealm(modules)
       return {
         call: (call, _signal, answer) => realm.handle(call, answer),
         close: () => undefined,
@@ -36,16 +36,16 @@ export function sharedRealms(builtins: Builtins): RealmSource {
  * and grade.
  *
  * @param request - files, checks and entry
- * @param builtins - the modules code may import
+ * @param modules - the modules code may import, as loaders
  * @param progress - told of an example's printed lines as they happen
  * @returns the verdict
  * @example
- * const verdict = await runExercise({ files, editable: ['app.ts'], checks, entry: 'app.ts' }, courseBuiltins)
+ * const verdict = await runExercise({ files, editable: ['app.ts'], checks, entry: 'app.ts' }, courseModules)
  */
 export function runExercise(
   request: RunRequest,
-  builtins: Builtins,
+  modules: BuiltinLoaders,
   progress: RunProgress = {},
 ): Promise<Verdict> {
-  return gradeInRealm(request, sharedRealms(builtins), checksBuiltins, progress)
+  return gradeInRealm(request, sharedRealms(modules), checksBuiltins, progress)
 }

@@ -3,7 +3,7 @@ import { getSignedCookie, setSignedCookie } from 'hono/cookie'
 import { describe, expect, it } from 'vitest'
 import { encodeRememberCookie } from '../login-manager/index'
 import { decodeSessionCookie, encodeSessionCookie } from '../login-manager/index'
-import { courseBuiltins } from '../grader/builtins'
+import { courseModules } from '../grader/builtin-modules'
 import {
   decodeCookie,
   decodeSignedCookie,
@@ -100,7 +100,7 @@ describe('cookie decoder', () => {
 describe('tamperingProbe: what the learner app does with a forged cookie', () => {
   const bundle = loadExercise('complete-the-login-flow')
   const run = (checks: string) =>
-    runExercise({ ...requestFor(bundle, bundle.solution), checks }, courseBuiltins)
+    runExercise({ ...requestFor(bundle, bundle.solution), checks }, courseModules)
 
   it.each(['session', 'remember_token'])(
     'replays a GET that carried the %s cookie: the real one is let in, the forged one is not',
@@ -157,7 +157,7 @@ export default app`
         checks: probe?.checks ?? '',
         entry: 'app.ts',
       },
-      courseBuiltins,
+      courseModules,
     )
     expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
       'You are user abc',
@@ -183,7 +183,7 @@ export default app`
     const probe = tamperingProbe([entry], 'session', 'abc.sig', 'xyz.sig')
     const verdict = await runExercise(
       { files: { 'app.ts': echo }, editable: [], checks: probe?.checks ?? '', entry: 'app.ts' },
-      courseBuiltins,
+      courseModules,
     )
     expect(readTamperingProbe(verdict).map((answer) => answer.body)).toEqual([
       'https://app.test/me?x=1 session=abc.sig',

@@ -3,7 +3,7 @@
 // runtimes are tested in src/course/mutants.test.ts).
 import { describe, expect, it } from 'vitest'
 import { loadExercise } from '../course/exercise-files'
-import { courseBuiltins } from '../grader/builtins'
+import { courseModules } from '../grader/builtin-modules'
 import { runExercise } from '../grader/run-exercise'
 import { requestFor } from '../grader/run-request'
 import { expectLessonQuizStandard, loadQuiz } from './quiz-standard'
@@ -16,7 +16,7 @@ const ada = { username: 'Ada', password: 'analytical-engine' }
 const missedBy = async (tests: string) => {
   const verdict = await runExercise(
     requestFor(bundle, { 'app.test.ts': header + tests }),
-    courseBuiltins,
+    courseModules,
   )
   expect(verdict.checks[0]?.passed).toBe(true)
   return verdict.checks.filter((check) => !check.passed).map((check) => check.name)

@@ -1,7 +1,7 @@
 import { setPersistentEngine } from '@nanostores/persistent'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { loadExercise } from '../course/exercise-files'
-import { courseBuiltins } from '../grader/builtins'
+import { courseModules } from '../grader/builtin-modules'
 import { runExercise } from '../grader/run-exercise'
 import { requestFor } from '../grader/run-request'
 import { decodeCookie, tamperWith } from '../inspector/cookie-decoder'
@@ -14,7 +14,7 @@ const bundle = loadExercise('complete-the-login-flow')
 const runChecks = (checks: string | undefined, files: Record<string, string>) =>
   runExercise(
     { ...requestFor(bundle, files), ...(checks === undefined ? {} : { checks }) },
-    courseBuiltins,
+    courseModules,
   )
 
 beforeEach(() => {

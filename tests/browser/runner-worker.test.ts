@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listExercises, loadExercise } from '../../src/course/exercise-files'
 import type { RunnerStatus } from '../../src/runner/index'
-import { courseBuiltins } from '../../src/grader/builtins'
+import { courseModules } from '../../src/grader/builtin-modules'
 import { gradeInNode, runInNode } from '../../src/course/node-runtime'
 import { runExercise } from '../../src/grader/run-exercise'
 import { requestFor, type RunRequest } from '../../src/grader/run-request'
@@ -279,6 +279,20 @@ describe('the Worker runtime protects the learner and the page', () => {
     expect(counts).toEqual([0, 0])
   })
 
+  it('warms an app Worker up only between runs: never the one a first run is waiting for', async () => {
+    const example = loadExercise('manual-session-login')
+    const told = await page.evaluate(
+      (request) =>
+        (
+          window as unknown as {
+            warmUpsAroundAColdRun: (r: unknown) => Promise<{ during: number; after: number }>
+          }
+        ).warmUpsAroundAColdRun(request),
+      requestFor(example, {}),
+    )
+    expect(told).toEqual({ during: 0, after: 1 })
+  })
+
   it('reports the file, line and column where learner code threw', async () => {
     const broken = solution.replace(
       'const loginManager = new LoginManager<User>()',
@@ -347,7 +361,7 @@ describe('the Worker runtime protects the learner and the page', () => {
       ['hono/validator turns away a body without a name', true],
       ['hono/jwt signs a token that it then verifies, and refuses a forged one', true],
     ])
-    expect(worker).toEqual(await runExercise(request, courseBuiltins))
+    expect(worker).toEqual(await runExercise(request, courseModules))
   })
 
   it('turns away every way to run text as code, so import() cannot reach the network', async () => {

@@ -6,7 +6,6 @@
 // made here.
 import type { Mutant, MutantSet } from '../../schemas/mutant'
 import { blanksAsErrors } from '../blanks'
-import { compileWhatCompiles } from '../module-loader'
 import type { AppConnection, AppReply, RealmAsk, RealmSource } from '../realm/protocol'
 import type { RunRequest } from '../run-request'
 import { reasonOf, say } from '../sentences'
@@ -80,6 +79,7 @@ export async function gradeMutantsInRealm(
   // JavaScript: a fresh realm would compile it cold each time. A file that does not compile is
   // left to the realm, which reports it. Page-compiled JavaScript is used only for files the
   // mutant leaves as they were.
+  const { compileWhatCompiles } = await import('../module-loader')
   const compiledFiles = (app: Record<string, string>) => {
     const unchanged = Object.entries(request.compiled?.files ?? {}).filter(
       ([path]) => path !== set.testFile && app[path] === request.files[path],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { courseBuiltins } from '../builtins'
+import { courseModules } from '../builtin-modules'
 import { answerCalls, type CallMessage, type ReplyMessage } from './answer-calls'
 import { createAppRealm } from './app-realm'
 
@@ -17,7 +17,7 @@ test('the home page says hello', async () => {
 /** A realm answering through answerCalls, with what it sends kept in order. */
 function converse() {
   const sent: ReplyMessage[] = []
-  const receive = answerCalls(createAppRealm(courseBuiltins), (message) => sent.push(message))
+  const receive = answerCalls(createAppRealm(courseModules), (message) => sent.push(message))
   return { sent, receive }
 }
 
@@ -80,7 +80,7 @@ describe('answerCalls', () => {
   it('tells onCall of each call first, and decodes calls and encodes replies for its transport', async () => {
     const seen: string[] = []
     const sent: ReplyMessage[] = []
-    const receive = answerCalls(createAppRealm(courseBuiltins), (message) => sent.push(message), {
+    const receive = answerCalls(createAppRealm(courseModules), (message) => sent.push(message), {
       onCall: (call) => seen.push(call.type),
       decode: (call) =>
         call.type === 'request' ? { ...call, url: call.url.replace('/encoded-home', '/') } : call,

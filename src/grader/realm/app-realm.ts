@@ -3,14 +3,34 @@ import { reasonOf, say } from '../sentences'
 // grader asks about (the clock, the work counters). It runs in its own realm in every runtime
 // (an app Worker, a worker thread, a process in the WebContainer) and never decides a verdict.
 // A realm of the same kind, with no app started, runs a learner's test file (mutant grading).
-import { mountDisk, saveDisk } from '../../db/disk'
 import type { WorkCounters } from '../../login-manager/work-counters'
-import { describeCodeError, loadModules, type Builtins } from '../module-loader'
+import { importedSpecifiers, loadBuiltins, type BuiltinLoaders } from '../builtin-modules'
+import { describeThrown, runModules } from '../module-core'
 import type { CodeError } from '../verdict'
 import { collectTests, runTests } from '../testing/suite'
 import type { AppCall, AppReply, AppStart, AskHandler, TestRun, WireRequest } from './protocol'
 import { fromWire, toWire } from './wire'
-import { describeServerError } from './server-errors'
+
+// Loaded only when needed, so a realm starts with neither sucrase nor SQLite compiled: the
+// compiler, for code that arrives uncompiled and to map an error's column back to the learner's
+// TypeScript; the disk, for an app that imports `signed-in/db`.
+const compiler = () => import('../module-loader')
+const errorWords = () => import('./server-errors')
+const disk = () => import('../../db/disk')
+/**
+ * Load now what a realm otherwise loads when first needed (the compiler, the words for server
+ * errors, the disk): a spare realm does so while it waits, and a Node realm before learner code
+ * runs, as Node builds some of its globals lazily and learner code may patch built-ins.
+ *
+ * @returns once loaded
+ * @example
+ * await loadRealmHelpers()
+ */
+export async function loadRealmHelpers(): Promise<void> {
+  await Promise.all([compiler(), errorWords(), disk()])
+}
+/** Which files are code, and so need compiling. */
+const CODE_FILE = /\.[cm]?[jt]sx?$/
 
 interface HonoLike {
   request(url: string, init: RequestInit): Response | Promise<Response>
@@ -51,7 +71,7 @@ export interface AppRealmOptions {
  * An app realm: answers {@link AppCall}s with {@link AppReply}s, as plain data.
  *
  * @example
- * const realm = createAppRealm(courseBuiltins, { scope: globalThis })
+ * const realm = createAppRealm(courseModules, { scope: globalThis })
  * await realm.handle({ type: 'start', files, entry: 'app.ts', env: {}, clockOffsetMs: 0 })
  */
 export interface AppRealm {
@@ -59,28 +79,45 @@ export interface AppRealm {
   handle(call: AppCall, ask?: AskHandler): Promise<AppReply>
   /** The learner's app once started, for servers that pass it real requests (the WebContainer). */
   readonly app: HonoLike | undefined
-  /** Take the errors the app threw since the last call, described. */
-  takeServerErrors(): CodeError[]
 }
 
 /**
- * Make the app's side of a run. The first call must be `start`.
+ * Make the app's side of a run. The first call must be `start`. The realm loads, of `modules`,
+ * only what the learner's code imports, when it starts.
  *
- * @param builtins - the modules the learner's code may import (this realm's own copies)
+ * @param modules - the modules the learner's code may import (this realm's own copies), as loaders
  * @param options - see {@link AppRealmOptions}
  * @returns the realm
  * @example
- * const realm = createAppRealm(courseBuiltins, { scope: globalThis })
+ * const realm = createAppRealm(courseModules, { scope: globalThis })
  * const reply = await realm.handle({ type: 'request', url: '/', method: 'GET', headers: [], body: null })
  */
-export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}): AppRealm {
+export function createAppRealm(modules: BuiltinLoaders, options: AppRealmOptions = {}): AppRealm {
   const clock = options.scope ? installClock(options.scope) : undefined
-  const loginManager = builtins['signed-in/login-manager'] as
-    { readWorkCounters?: () => WorkCounters } | undefined
+  let loginManager: { readWorkCounters?: () => WorkCounters } | undefined
   let app: HonoLike | undefined
   let files: Record<string, string> = {}
-  const serverErrors: CodeError[] = []
-  const describe = (error: unknown) => describeCodeError(error, files)
+  // What Hono caught, described when the reply is sent (describing may load the compiler).
+  const caught: { error: unknown; request: { method: string; path: string } }[] = []
+  // A position in the learner's TypeScript needs sucrase's source map. Should sucrase fail to
+  // load (learner code may have broken a built-in it relies on), the compiled position still helps.
+  const describe = async (error: unknown): Promise<CodeError> => {
+    try {
+      return (await compiler()).describeCodeError(error, files)
+    } catch {
+      return describeThrown(error)
+    }
+  }
+  const take = async (): Promise<CodeError[]> => {
+    const taken = caught.splice(0)
+    if (taken.length === 0) return []
+    const words = await errorWords().catch(() => undefined)
+    return Promise.all(
+      taken.map(({ error, request }) =>
+        words ? words.describeServerError(error, request, files) : describe(error),
+      ),
+    )
+  }
 
   async function start(call: AppStart): Promise<AppReply> {
     files = call.files
@@ -90,6 +127,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
       try {
         const wasm = call.database.wasm ?? (await options.sqliteWasm?.())
         if (!wasm) throw new Error('SQLite is not available in this runtime.')
+        const { mountDisk } = await disk()
         await mountDisk({ wasm, files: call.database.files, seed: call.database.seed })
       } catch (error) {
         const message = reasonOf(error)
@@ -98,11 +136,17 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
     }
     let loaded: HonoLike
     try {
-      loaded = loadModules(call.files, call.entry, builtins, { compiled: call.compiled ?? {} })[
-        'default'
-      ] as HonoLike
+      const { compiled, compile } = await compiledCode(call.files, call.compiled ?? {})
+      const imported = importedSpecifiers(Object.values(compiled))
+      const builtins = await loadBuiltins(modules, imported)
+      if (imported.has('signed-in/login-manager'))
+        loginManager = builtins['signed-in/login-manager'] as typeof loginManager
+      loaded = runModules(call.files, call.entry, builtins, {
+        compiled,
+        ...(compile ? { compile } : {}),
+      })['default'] as HonoLike
     } catch (error) {
-      const described = describe(error)
+      const described = await describe(error)
       return {
         type: 'start-failed',
         message: say.couldNotStart(described.message),
@@ -128,7 +172,7 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
         // own handler would send its response, and so does this one.
         const answer = (error as { getResponse?: () => Response }).getResponse
         if (typeof answer === 'function') return answer.call(error)
-        serverErrors.push(describeServerError(error, c.req, files))
+        caught.push({ error, request: { method: c.req.method, path: c.req.path } })
         return c.text('Internal Server Error', 500)
       })
     }
@@ -148,13 +192,12 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
         if (name !== 'set-cookie') headers.push([name, value])
       })
       for (const cookie of response.headers.getSetCookie()) headers.push(['set-cookie', cookie])
-      return { type: 'response', status: response.status, headers, body, serverErrors: take() }
+      const serverErrors = await take()
+      return { type: 'response', status: response.status, headers, body, serverErrors }
     } catch (error) {
-      return { type: 'threw', error: describe(error), serverErrors: take() }
+      return { type: 'threw', error: await describe(error), serverErrors: await take() }
     }
   }
-
-  const take = () => serverErrors.splice(0)
 
   // A learner's test file runs in a realm of its own, which holds no app: each request its tests
   // send goes to the grader (`ask`), which passes it to the app's realm. The test file may import
@@ -162,16 +205,20 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
   async function runTestFile(call: TestRun, ask: AskHandler | undefined): Promise<AppReply> {
     if (app || !ask) throw new Error('Tests run in a realm of their own, with no app in it.')
     const testFiles = { [call.file]: call.source }
+    // The tests describe their failures as they run, so the compiler is loaded first.
+    const { compileModule, describeCodeError } = await compiler()
     const describeTest = (error: unknown) => describeCodeError(error, testFiles)
+    const builtins = await loadBuiltins(modules, ['signed-in/testing'])
     let tests: ReturnType<typeof collectTests>
     try {
       tests = collectTests(() => {
-        loadModules(
+        runModules(
           testFiles,
           call.file,
           { 'signed-in/testing': builtins['signed-in/testing'] },
           {
             compiled: call.compiled === undefined ? {} : { [call.file]: call.compiled },
+            compile: compileModule,
             refuseRelative: say.testImportsApp,
           },
         )
@@ -200,7 +247,6 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
     get app() {
       return app
     },
-    takeServerErrors: take,
     async handle(call, ask) {
       switch (call.type) {
         case 'start':
@@ -218,10 +264,33 @@ export function createAppRealm(builtins: Builtins, options: AppRealmOptions = {}
             counters: loginManager?.readWorkCounters?.() ?? { passwordHashes: 0 },
           }
         case 'save':
-          return { type: 'saved', files: saveDisk() }
+          return { type: 'saved', files: (await disk()).saveDisk() }
       }
     },
   }
+}
+
+/**
+ * The JavaScript for every code file: what arrived compiled, and the rest compiled here by the
+ * compiler, loaded for the purpose. A file that does not compile is left to the loader, which
+ * reports its syntax error.
+ */
+async function compiledCode(
+  files: Readonly<Record<string, string>>,
+  arrived: Readonly<Record<string, string>>,
+): Promise<{
+  compiled: Record<string, string>
+  compile?: (path: string, source: string) => string
+}> {
+  const missing = Object.keys(files).filter(
+    (path) => CODE_FILE.test(path) && arrived[path] === undefined,
+  )
+  if (missing.length === 0) return { compiled: { ...arrived } }
+  const { compileModule, compileWhatCompiles } = await compiler()
+  const made = compileWhatCompiles(
+    Object.fromEntries(missing.map((path) => [path, files[path] ?? ''])),
+  )
+  return { compiled: { ...arrived, ...made }, compile: compileModule }
 }
 
 /** Give the realm a `process.env` holding exactly `env` (a Worker has no `process` of its own). */

@@ -5,13 +5,19 @@ import type { WorkCounters } from '../../login-manager/work-counters'
 import { blanksAsErrors, blanksVerdict } from '../blanks'
 import type { ChecksModule } from '../harness/checks'
 import { grade, type GradedApp, type RunProgress } from '../harness/grade'
-import { compileWhatCompiles, describeCodeError, loadChecks, type Builtins } from '../module-loader'
+import { describeThrown, runChecks, type Builtins } from '../module-core'
 import { gradeMutantsInRealm } from '../mutants/grade-mutants'
 import { usesDatabase, type RunRequest } from '../run-request'
 import { abortedVerdict, type InFlight } from '../time-limit'
 import { errorVerdict, type CodeError, type Verdict } from '../verdict'
 import type { AppConnection, AppReply, RealmSource } from './protocol'
 import { fromWire, toWire } from './wire'
+
+// The compiler (sucrase), loaded the first time a run brings code that did not arrive compiled:
+// an example's run, whose files and checks the page ships compiled, never needs it.
+const compiler = () => import('../module-loader')
+/** Which files are code, and so need compiling. */
+const CODE_FILE = /\.[cm]?[jt]sx?$/
 
 /**
  * Thrown on the grader's side when the app's code threw: carries the description the app's realm
@@ -65,10 +71,19 @@ export async function gradeInRealm(
   const fromPage = request.compiled?.files ?? {}
   const usable = (path: string) =>
     fromPage[path] !== undefined && files[path] === request.files[path]
+  const toCompile = Object.fromEntries(
+    Object.entries(files).filter(([path]) => !usable(path) && CODE_FILE.test(path)),
+  )
+  const checksCompiled: Record<string, string> = {
+    ...request.compiled?.checkModules,
+    ...(request.compiled?.checks === undefined ? {} : { 'checks.ts': request.compiled.checks }),
+  }
+  const checksToCompile = [...Object.keys(request.checkModules ?? {}), 'checks.ts'].some(
+    (path) => checksCompiled[path] === undefined,
+  )
+  const loader = Object.keys(toCompile).length > 0 || checksToCompile ? await compiler() : undefined
   const compiledFiles = {
-    ...compileWhatCompiles(
-      Object.fromEntries(Object.entries(files).filter(([path]) => !usable(path))),
-    ),
+    ...loader?.compileWhatCompiles(toCompile),
     ...Object.fromEntries(
       Object.keys(files)
         .filter(usable)
@@ -77,18 +92,20 @@ export async function gradeInRealm(
   }
   let checks: ChecksModule
   try {
-    const compiled = request.compiled?.checks
-    checks = loadChecks(request.checks, request.checkModules, builtins, {
-      ...request.compiled?.checkModules,
-      ...(compiled === undefined ? {} : { 'checks.ts': compiled }),
-    }) as ChecksModule
+    checks = runChecks(
+      request.checks,
+      request.checkModules,
+      builtins,
+      checksCompiled,
+      loader?.compileModule,
+    ) as ChecksModule
     if (checks?.kind !== 'checks' && checks?.kind !== 'scenario')
       throw new Error('checks.ts must export default defineChecks([...]) or defineScenario([...])')
     const only = request.only
     if (checks.kind === 'checks' && only)
       checks = { ...checks, checks: checks.checks.filter((check) => only.includes(check.name)) }
   } catch (error) {
-    return errorVerdict(say.checksFailedToLoad(describeCodeError(error).message))
+    return errorVerdict(say.checksFailedToLoad(describeThrown(error).message))
   }
   let env: Readonly<Record<string, string>> = Object.freeze({ ...checks.env })
   let clockOffsetMs = 0
@@ -197,5 +214,5 @@ export async function gradeInRealm(
 
 /** What the app threw arrives described; anything else was thrown by the checks themselves. */
 function describeOnGraderSide(error: unknown): CodeError {
-  return error instanceof AppThrew ? error.location : describeCodeError(error)
+  return error instanceof AppThrew ? error.location : describeThrown(error)
 }

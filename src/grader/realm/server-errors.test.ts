@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { courseBuiltins } from '../builtins'
+import { courseModules } from '../builtin-modules'
 import { createAppRealm } from './app-realm'
 
 const app = `import { Hono } from 'hono'
@@ -16,7 +16,7 @@ export default app
 
 /** The server error the app realm describes for one request. */
 async function serverErrorFor(path: string) {
-  const realm = createAppRealm(courseBuiltins)
+  const realm = createAppRealm(courseModules)
   await realm.handle({
     type: 'start',
     files: { 'app.ts': app },

@@ -3,20 +3,10 @@
 // small app of the course's own before it says it is ready, so a learner's run finds that code
 // already compiled. The sample never hashes a password (the work counters stay at zero), and it
 // runs in a realm of its own making, so nothing of it is left where the learner's app starts.
-import type { Builtins } from '../module-loader'
-import { createAppRealm } from './app-realm'
+import type { BuiltinLoaders } from '../builtin-modules'
+import { createAppRealm, loadRealmHelpers } from './app-realm'
 import type { AppReply, WireRequest } from './protocol'
 import { SAMPLE } from './warm-up-sample'
-
-/**
- * How long an app realm that has just started waits before warming up. On a new page the first
- * run arrives within a few milliseconds of the realm being ready, and the warm-up would only
- * delay it (its first step cannot stop half-way); a run that comes later finds the work done.
- *
- * @example
- * setTimeout(() => void warmUpRealm(courseBuiltins, () => running), WARM_UP_AFTER_MS)
- */
-export const WARM_UP_AFTER_MS = 50
 
 /** The sample's visit: a login, a page behind it, a logout, as a browser would send them. */
 const VISIT: readonly WireRequest[] = [
@@ -43,26 +33,27 @@ function cookiesOf(reply: AppReply): string {
 
 /**
  * Warm a fresh realm up before its first run: compile and start a small login app with this
- * realm's own copies of hono and the login manager, and send it a short visit, twice. It stops
+ * realm's own copies of hono and the login manager, send it a short visit, twice, then load
+ * what a run loads only when needed (the compiler, SQLite's glue; see loadRealmHelpers). It stops
  * early, between two steps, once `stop()` says so (a run has arrived and needs the realm now).
  * Failures are ignored: warming up only saves time, and a run reports its own problems.
  *
- * @param builtins - this realm's modules (the ones the learner's app will import)
+ * @param modules - this realm's modules, as loaders (it loads the ones the sample imports)
  * @param stop - asked between steps; true ends the warm-up there
  * @returns whether the whole visit went as a browser's would (signed in, then the dashboard
  *   answered); false when it stopped early or something failed
  * @example
  * post({ ready: true })
- * void warmUpRealm(courseBuiltins, () => connected)
+ * void warmUpRealm(courseModules, () => connected)
  */
 export async function warmUpRealm(
-  builtins: Builtins,
+  modules: BuiltinLoaders,
   stop: () => boolean = () => false,
 ): Promise<boolean> {
   try {
     // A run may have arrived before the warm-up began: then it only competes with the run.
     if (stop()) return false
-    const realm = createAppRealm(builtins)
+    const realm = createAppRealm(modules)
     const files = { 'warm-up.ts': SAMPLE }
     const started = await realm.handle({
       type: 'start',
@@ -87,6 +78,9 @@ export async function warmUpRealm(
           signedIn += reply.status === 200 ? 1 : 0
       }
     }
+    // Last, what a run loads only when it needs it (the words for a server error, above all).
+    if (stop()) return false
+    await loadRealmHelpers()
     return signedIn === 2
   } catch {
     // Only time is lost.

@@ -3,8 +3,8 @@
 // on 127.0.0.1; the clock and the work counters over the IPC channel. It decides nothing.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { courseBuiltins } from '../../grader/builtins'
-import { createAppRealm } from '../../grader/realm/app-realm'
+import { courseModules, loadedModules } from '../../grader/builtin-modules'
+import { createAppRealm, loadRealmHelpers } from '../../grader/realm/app-realm'
 import { lockDownEvaluators } from '../../grader/realm/evaluators'
 import { captureIpcSend, lockDownNodeProcess } from '../../grader/realm/node-lockdown'
 import { answerCalls, type CallMessage } from '../../grader/realm/answer-calls'
@@ -20,10 +20,13 @@ import {
 const send = captureIpcSend(process)
 if (!send) throw new Error('app-server.mjs runs forked by runner.mjs, with an IPC channel.')
 // Learner code gets no IPC of its own (to forge a reply) and no Node module through `process`.
+// Every module is loaded first, as it always was: before the lockdown and before learner code
+// (see loadedModules).
+const [modules] = await Promise.all([loadedModules(courseModules), loadRealmHelpers()])
 lockDownNodeProcess(globalThis)
 lockDownEvaluators(globalThis)
 // Processes share nothing, so each app process that imports signed-in/db compiles SQLite itself.
-const realm = createAppRealm(courseBuiltins, {
+const realm = createAppRealm(modules, {
   scope: globalThis,
   sqliteWasm: () =>
     WebAssembly.compile(

@@ -9,6 +9,7 @@ import {
   timeLimitFor,
 } from '../../grader/time-limit'
 import { errorVerdict, type Verdict } from '../../grader/verdict'
+import type { AppWorkerMessage } from './app-worker-entry'
 import type { WorkerReply, WorkerRunMessage } from './worker-entry'
 
 /**
@@ -94,6 +95,8 @@ export class WorkerRuntime {
   #grader: Promise<Worker> | undefined
   /** A started app Worker nobody holds yet. */
   #spare: Promise<Worker> | undefined
+  /** App Workers already told to warm up. */
+  readonly #warmedUp = new WeakSet<Worker>()
   /** A ready app Worker whose port the grader already holds: the next run's first realm. */
   #handed: Worker | undefined
   #running = false
@@ -146,11 +149,28 @@ export class WorkerRuntime {
     spare.then(
       (worker) => {
         // Once this page has used SQLite, a spare sets it up while it waits, as it warms up.
-        if (this.#sqliteModule) worker.postMessage({ sqlite: this.#sqliteModule })
+        if (this.#sqliteModule)
+          worker.postMessage({ sqlite: this.#sqliteModule } satisfies AppWorkerMessage)
+        this.#warmUpSpare()
       },
       () => {
         if (this.#spare === spare) this.#spare = undefined
       },
+    )
+  }
+
+  /**
+   * Let the ready spare warm up, once, and only between runs: during a run (above all a first run,
+   * which waits for this very Worker) the warm-up would only compete with it for the processor.
+   */
+  #warmUpSpare(): void {
+    void this.#spare?.then(
+      (worker) => {
+        if (this.#running || this.#warmedUp.has(worker)) return
+        this.#warmedUp.add(worker)
+        worker.postMessage({ warmUp: true } satisfies AppWorkerMessage)
+      },
+      () => undefined,
     )
   }
 
@@ -166,7 +186,7 @@ export class WorkerRuntime {
         this.#spare = undefined
         this.#handed = worker
         const channel = new MessageChannel()
-        worker.postMessage({ port: channel.port1 }, [channel.port1])
+        worker.postMessage({ port: channel.port1 } satisfies AppWorkerMessage, [channel.port1])
         grader.postMessage({ spare: channel.port2 } satisfies WorkerRunMessage, [channel.port2])
       },
       () => undefined,
@@ -211,6 +231,7 @@ export class WorkerRuntime {
         // Between runs again: the next spare's port can go to the grader.
         this.#running = false
         this.#startSpare()
+        this.#warmUpSpare()
         this.#handOver()
       })
     this.#queue = result.catch(() => undefined)
@@ -270,7 +291,9 @@ export class WorkerRuntime {
               (worker) => {
                 extend(performance.now() - asked)
                 const channel = new MessageChannel()
-                worker.postMessage({ port: channel.port1 }, [channel.port1])
+                worker.postMessage({ port: channel.port1 } satisfies AppWorkerMessage, [
+                  channel.port1,
+                ])
                 grader.postMessage(
                   { id, realm: reply.needRealm, port: channel.port2 } satisfies WorkerRunMessage,
                   [channel.port2],
